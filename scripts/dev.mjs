@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm run dev`: runs Medusa with this plugin and its admin at
+// http://localhost:9000/app. Uses DATABASE_URL when set, else a PostgreSQL on
+// localhost:5432, else an embedded PostgreSQL (data in .data/pg-dev). Runs the
+// migrations, makes sure a first admin user exists, then `medusa develop`.
+// Ctrl-C stops Medusa and the embedded PostgreSQL.
+import { spawn } from "node:child_process"
+import path from "node:path"
+import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "./lib/database.mjs"
+
+const ADMIN_EMAIL = process.env.CAM_ADMIN_EMAIL || "admin@example.com"
+const ADMIN_PASSWORD = process.env.CAM_ADMIN_PASSWORD || "supersecret"
+const DEV_DATABASE = process.env.CAM_DEV_DATABASE || "medusa_customer_accounts_dev"
+const medusa = path.join(ROOT, "node_modules", ".bin", "medusa")
+
+function run(args, env, { quiet = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(medusa, args, {
+      cwd: ROOT,
+      env,
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    })
+    let output = ""
+    child.stdout?.on("data", (chunk) => (output += chunk))
+    child.stderr?.on("data", (chunk) => (output += chunk))
+    child.on("exit", (code) => resolve({ code: code ?? 1, output }))
+  })
+}
+
+const database = await resolveDatabase({ name: "pg-dev", port: 54320 })
+let stopping = false
+const shutdown = async (code) => {
+  if (stopping) return
+  stopping = true
+  await database.stop().catch(() => {})
+  process.exit(code)
+}
+
+try {
+  let url = process.env.DATABASE_URL
+  if (!url) {
+    await ensureDatabase(database, DEV_DATABASE)
+    url = databaseUrl(database, DEV_DATABASE)
+  }
+  const env = { ...process.env, DATABASE_URL: url, MEDUSA_DISABLE_TELEMETRY: "true" }
+
+  console.log("Running migrations…")
+  const migrate = await run(["db:migrate"], env, { quiet: true })
+  if (migrate.code !== 0) {
+    console.error(migrate.output)
+    throw new Error("medusa db:migrate failed")
+  }
+
+  const user = await run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env, { quiet: true })
+  const alreadyThere = /already exists|duplicate/i.test(user.output)
+  if (user.code !== 0 && !alreadyThere) {
+    console.error(user.output)
+    throw new Error("Could not create the first admin user")
+  }
+  console.log(
+    `\nAdmin: http://localhost:9000/app  e-mail: ${ADMIN_EMAIL}  password: ${
+      alreadyThere ? "(unchanged: user already existed)" : ADMIN_PASSWORD
+    }\n`
+  )
+
+  const develop = spawn(medusa, ["develop"], { cwd: ROOT, env, stdio: "inherit" })
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => develop.kill(signal))
+  }
+  develop.on("exit", (code) => shutdown(code ?? 0))
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  await shutdown(1)
+}
