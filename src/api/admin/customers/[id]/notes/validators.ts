@@ -1,0 +1,52 @@
+import { z } from "zod"
+
+export const NOTE_BODY_MAX_LENGTH = 10_000
+
+// Medusa words size and enum errors itself ("Value for field 'body' too
+// small, expected at least: '1'"), so no custom messages here.
+const noteBody = z.string().trim().min(1).max(NOTE_BODY_MAX_LENGTH)
+
+export const AdminCreateCustomerNote = z
+  .object({
+    body: noteBody,
+    pinned: z.boolean().optional(),
+  })
+  .strict()
+export type AdminCreateCustomerNoteType = z.infer<typeof AdminCreateCustomerNote>
+
+export const AdminUpdateCustomerNote = z
+  .object({
+    body: noteBody.optional(),
+    pinned: z.boolean().optional(),
+  })
+  .strict()
+  .refine((value) => value.body !== undefined || value.pinned !== undefined, {
+    message: "Provide body or pinned",
+  })
+export type AdminUpdateCustomerNoteType = z.infer<typeof AdminUpdateCustomerNote>
+
+/** Fields the list may be ordered by after `pinned` (pinned notes always come first). */
+export const NOTE_ORDER_FIELDS = ["created_at", "updated_at"] as const
+
+const integerParam = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().min(min).max(max))
+
+export const AdminGetCustomerNotesParams = z
+  .object({
+    fields: z.string().optional(),
+    limit: integerParam("limit", 1, 100).default(20),
+    offset: integerParam("offset", 0, Number.MAX_SAFE_INTEGER).default(0),
+    order: z
+      .enum(NOTE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`]))
+      .default("-created_at"),
+  })
+  .strict()
+export type AdminGetCustomerNotesParamsType = z.infer<typeof AdminGetCustomerNotesParams>
+
+export const AdminGetCustomerNoteParams = z
+  .object({ fields: z.string().optional() })
+  .strict()

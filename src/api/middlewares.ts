@@ -1,0 +1,6 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
+
+export default defineMiddlewares({
+  routes: [...adminCustomerNoteMiddlewares],
+})

@@ -1,0 +1,24 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * A Back Office note on a customer. `customer_id` and `author_id` are plain
+ * columns owned by this module; read-only links expose the customer and the
+ * author (an admin user) to `query.graph` without a pivot table.
+ */
+const CustomerNote = model
+  .define("customer_note", {
+    id: model.id({ prefix: "cnote" }).primaryKey(),
+    customer_id: model.text(),
+    body: model.text(),
+    author_id: model.text(),
+    pinned: model.boolean().default(false),
+  })
+  .indexes([
+    {
+      // The only hot query: one customer's notes, pinned first, newest first.
+      on: ["customer_id", "pinned", "created_at"],
+      where: "deleted_at IS NULL",
+    },
+  ])
+
+export default CustomerNote

@@ -1,0 +1,55 @@
+/**
+ * HTTP shapes of the customer-note admin API, shared by the routes and the admin widgets.
+ */
+export type CustomerNoteAuthor = {
+  id: string
+  email: string
+  first_name: string | null
+  last_name: string | null
+}
+
+export type AdminCustomerNote = {
+  id: string
+  customer_id: string
+  body: string
+  pinned: boolean
+  author_id: string
+  /** The admin user who wrote the note; null when that user has been deleted. */
+  author: CustomerNoteAuthor | null
+  created_at: string
+  updated_at: string
+}
+
+export type AdminCustomerNoteListParams = {
+  limit?: number
+  offset?: number
+  /** Secondary order after `pinned` (pinned notes always come first), e.g. `-created_at`. */
+  order?: string
+}
+
+export type AdminCustomerNoteListResponse = {
+  notes: AdminCustomerNote[]
+  count: number
+  limit: number
+  offset: number
+}
+
+export type AdminCustomerNoteResponse = {
+  note: AdminCustomerNote
+}
+
+export type AdminCreateCustomerNote = {
+  body: string
+  pinned?: boolean
+}
+
+export type AdminUpdateCustomerNote = {
+  body?: string
+  pinned?: boolean
+}
+
+export type AdminCustomerNoteDeleteResponse = {
+  id: string
+  object: "customer_note"
+  deleted: true
+}
