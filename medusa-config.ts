@@ -9,9 +9,18 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * A merchant's host app instead lists:
  *   plugins: [{ resolve: "medusa-customer-accounts", options: pluginOptions }]
  */
-const pluginOptions = {}
+/**
+ * The dev app shows every feature, so it turns on what is off by default.
+ * `CAM_PLUGIN_OPTIONS` (JSON) overrides any of it; tests use it to boot the
+ * app with other options.
+ */
+const pluginOptions = {
+  passwordPolicy: { historySize: 3 },
+  allowAdminSetPassword: true,
+  ...JSON.parse(process.env.CAM_PLUGIN_OPTIONS || "{}"),
+}
 
-const pluginModules = ["customer-note"].map((name) => ({
+const pluginModules = ["customer-note", "account-security"].map((name) => ({
   resolve: `./src/modules/${name}`,
   options: pluginOptions,
 }))
@@ -30,5 +39,21 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.ADMIN_DISABLED === "true",
   },
-  modules: pluginModules,
+  modules: [
+    ...pluginModules,
+    {
+      // Reset and lock e-mails go through the Notification module; the dev
+      // app logs them instead of sending (a host app configures a real provider).
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { channels: ["email"] },
+          },
+        ],
+      },
+    },
+  ],
 })

@@ -64,6 +64,7 @@ try {
       TEST_TYPE: TIERS[tier],
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
       MEDUSA_DISABLE_TELEMETRY: "true",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
       ...(database && {
         DB_HOST: database.host,
         DB_PORT: String(database.port),

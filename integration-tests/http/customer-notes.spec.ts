@@ -9,6 +9,7 @@ import {
   send,
   type TestAdmin,
 } from "./helpers/auth"
+import { captureEvents } from "./helpers/events"
 
 jest.setTimeout(60 * 1000)
 
@@ -85,28 +86,14 @@ medusaIntegrationTestRunner({
       })
 
       it("emits customer_note.created through the event bus", async () => {
-        const eventBus = container.resolve("event_bus") as {
-          emit: (...args: unknown[]) => Promise<void>
-        }
-        const emitted: unknown[] = []
-        const original = eventBus.emit.bind(eventBus)
-        eventBus.emit = async (...args: unknown[]) => {
-          emitted.push(args[0])
-          return original(...args)
-        }
+        const capture = captureEvents(container)
         try {
           const note = await addNote("Event check")
-          const flat = emitted.flat() as { name: string; data: unknown }[]
-          expect(flat).toEqual(
-            expect.arrayContaining([
-              expect.objectContaining({
-                name: "customer_note.created",
-                data: { id: note.id, customer_id: customerId },
-              }),
-            ])
-          )
+          expect(capture.named("customer_note.created")).toEqual([
+            expect.objectContaining({ data: { id: note.id, customer_id: customerId } }),
+          ])
         } finally {
-          eventBus.emit = original
+          capture.stop()
         }
       })
 

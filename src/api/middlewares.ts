@@ -1,6 +1,14 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
+import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
+import { customerEmailpassMiddlewares } from "./auth/customer/emailpass/middlewares"
+import { storePasswordMiddlewares } from "./store/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminCustomerNoteMiddlewares],
+  routes: [
+    ...adminCustomerNoteMiddlewares,
+    ...adminCustomerPasswordMiddlewares,
+    ...customerEmailpassMiddlewares,
+    ...storePasswordMiddlewares,
+  ],
 })

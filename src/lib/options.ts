@@ -1,4 +1,73 @@
 import { z } from "zod"
+import { passwordPolicyOptionsSchema } from "./password-policy/options"
+
+/** Reset e-mails: where the link points and how often one may be requested. */
+export const PASSWORD_RESET_DEFAULTS = {
+  resetPasswordUrl:
+    "http://localhost:8000/account/reset-password?token={token}&email={email}",
+  templateId: "customer-password-reset",
+  maxRequests: 3,
+  windowSeconds: 900,
+} as const
+
+const passwordResetOptionsSchema = z
+  .object({
+    /**
+     * Storefront page that completes a reset. `{token}` and `{email}` are
+     * replaced (URL-encoded) in the link sent to the customer.
+     */
+    resetPasswordUrl: z
+      .string()
+      .url()
+      .refine((url) => url.includes("{token}"), {
+        message: "must contain the {token} placeholder",
+      })
+      .default(PASSWORD_RESET_DEFAULTS.resetPasswordUrl),
+    /** Notification template id of the reset e-mail. */
+    templateId: z.string().min(1).default(PASSWORD_RESET_DEFAULTS.templateId),
+    /** Reset e-mails per identifier per window; extra requests send nothing. */
+    maxRequests: z.number().int().min(1).default(PASSWORD_RESET_DEFAULTS.maxRequests),
+    windowSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .default(PASSWORD_RESET_DEFAULTS.windowSeconds),
+  })
+  .strict()
+
+/** Failed-login lockout; see README "Failed-login lockout". */
+export const LOCKOUT_DEFAULTS = {
+  enabled: true,
+  maxAttempts: 5,
+  windowSeconds: 900,
+  lockSeconds: 900,
+  maxLockSeconds: 86_400,
+  ipMaxAttempts: 50,
+  retentionDays: 30,
+} as const
+
+const positiveInt = (fallback: number) => z.number().int().min(1).default(fallback)
+
+const lockoutOptionsSchema = z
+  .object({
+    /** Turns the guard off entirely (e.g. to measure its cost). */
+    enabled: z.boolean().default(LOCKOUT_DEFAULTS.enabled),
+    /** Failures within the window that lock an identifier (normalized e-mail). */
+    maxAttempts: positiveInt(LOCKOUT_DEFAULTS.maxAttempts),
+    windowSeconds: positiveInt(LOCKOUT_DEFAULTS.windowSeconds),
+    /** First lock's duration; each further lock within 24 h doubles it. */
+    lockSeconds: positiveInt(LOCKOUT_DEFAULTS.lockSeconds),
+    maxLockSeconds: positiveInt(LOCKOUT_DEFAULTS.maxLockSeconds),
+    /** Failed password checks from one IP within the window that block the IP. */
+    ipMaxAttempts: positiveInt(LOCKOUT_DEFAULTS.ipMaxAttempts),
+    /** Days the attempt log is kept. */
+    retentionDays: positiveInt(LOCKOUT_DEFAULTS.retentionDays),
+  })
+  .strict()
+  .refine((options) => options.maxLockSeconds >= options.lockSeconds, {
+    message: "maxLockSeconds must be at least lockSeconds",
+    path: ["maxLockSeconds"],
+  })
 
 /**
  * The plugin's options, as a merchant passes them in `medusa-config.ts`:
@@ -18,11 +87,18 @@ export const pluginOptionsSchema = z
      * may not contain it). Defaults to the Store module's store name.
      */
     storeName: z.string().trim().min(1).optional(),
+    passwordPolicy: passwordPolicyOptionsSchema.prefault({}),
+    passwordReset: passwordResetOptionsSchema.prefault({}),
+    lockout: lockoutOptionsSchema.prefault({}),
+    /** Lets admins set a customer's password directly (off: only reset links). */
+    allowAdminSetPassword: z.boolean().default(false),
   })
   .strict()
 
 export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>
 export type PluginOptions = z.output<typeof pluginOptionsSchema>
+export type PasswordResetOptions = PluginOptions["passwordReset"]
+export type LockoutOptions = PluginOptions["lockout"]
 
 const PLUGIN_NAME = "medusa-customer-accounts"
 
@@ -31,7 +107,7 @@ const MEDUSA_INJECTED_KEYS = ["database"]
 
 /**
  * Parses raw plugin options; throws one error that names every invalid
- * option path, e.g. `lockout.maxAttempts: Too small: expected number to be >0`.
+ * option path, e.g. `"passwordPolicy.minLength": Too small: expected number to be >=1`.
  */
 export function parsePluginOptions(raw: unknown): PluginOptions {
   const own = Object.fromEntries(

@@ -1,1 +1,2 @@
 export * from "./customer-note"
+export * from "./customer-password"

@@ -1,14 +1,28 @@
 import { parsePluginOptions } from "../options"
 
 describe("parsePluginOptions", () => {
-  it("accepts no options at all", () => {
-    expect(parsePluginOptions(undefined)).toEqual({})
+  it("fills every default when no options are given", () => {
+    const options = parsePluginOptions(undefined)
+    expect(options.allowAdminSetPassword).toEqual(false)
+    expect(options.passwordPolicy).toEqual(
+      expect.objectContaining({ minLength: 8, maxLength: 128, minScore: 2, historySize: 0 })
+    )
+    expect(options.passwordReset).toEqual({
+      resetPasswordUrl:
+        "http://localhost:8000/account/reset-password?token={token}&email={email}",
+      templateId: "customer-password-reset",
+      maxRequests: 3,
+      windowSeconds: 900,
+    })
   })
 
   it("ignores the keys Medusa adds to every module's options", () => {
-    expect(
-      parsePluginOptions({ database: { clientUrl: "postgres://x" }, storeName: "Shop" })
-    ).toEqual({ storeName: "Shop" })
+    const options = parsePluginOptions({
+      database: { clientUrl: "postgres://x" },
+      storeName: "Shop",
+    })
+    expect(options.storeName).toEqual("Shop")
+    expect(options).not.toHaveProperty("database")
   })
 
   it("names an unknown option so typos fail at boot", () => {
@@ -17,7 +31,14 @@ describe("parsePluginOptions", () => {
     )
   })
 
-  it("names the path of an invalid value", () => {
-    expect(() => parsePluginOptions({ storeName: "" })).toThrow(/"storeName"/)
+  it.each([
+    [{ storeName: "" }, /"storeName"/],
+    [{ passwordPolicy: { minLength: 0 } }, /"passwordPolicy.minLength"/],
+    [{ passwordPolicy: { maxLength: 32 } }, /"passwordPolicy.maxLength"/],
+    [{ passwordReset: { resetPasswordUrl: "https://shop.example/reset" } }, /"passwordReset.resetPasswordUrl": must contain the \{token\} placeholder/],
+    [{ passwordReset: { maxRequests: 0 } }, /"passwordReset.maxRequests"/],
+    [{ allowAdminSetPassword: "yes" }, /"allowAdminSetPassword"/],
+  ])("names the path of an invalid value: %j", (raw, message) => {
+    expect(() => parsePluginOptions(raw)).toThrow(message)
   })
 })

@@ -1,10 +1,8 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
 import CustomerNoteModuleService from "./service"
 
 export const CUSTOMER_NOTE_MODULE = "customerNote"
 
 export default Module(CUSTOMER_NOTE_MODULE, {
   service: CustomerNoteModuleService,
-  loaders: [validateOptionsLoader],
 })

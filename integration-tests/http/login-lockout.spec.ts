@@ -1,0 +1,322 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
+import type AccountSecurityModuleService from "../../src/modules/account-security/service"
+import pruneLoginAttemptsJob from "../../src/jobs/prune-login-attempts"
+import {
+  createAdmin,
+  createPublishableKey,
+  registerCustomer,
+  send,
+  type TestAdmin,
+  type TestCustomer,
+} from "./helpers/auth"
+import { captureEvents, eventually } from "./helpers/events"
+
+jest.setTimeout(180 * 1000)
+
+const PASSWORD = "a long and unusual passphrase 42"
+const LOCKED_BODY = {
+  type: "not_allowed",
+  message: "Too many failed login attempts. Try again later.",
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let container: MedusaContainer
+    let security: AccountSecurityModuleService
+    let jane: TestCustomer
+    let admin: TestAdmin
+    let offsetMs = 0
+
+    const login = (email: string, password: string) =>
+      send(api.post("/auth/customer/emailpass", { email, password }))
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
+    const failTimes = async (email: string, times: number) => {
+      const statuses: number[] = []
+      for (let i = 0; i < times; i++) {
+        statuses.push((await login(email, `wrong guess ${i}`)).status)
+      }
+      await settle()
+      return statuses
+    }
+    const securityOf = async (customerId: string) =>
+      (await api.get(`/admin/customers/${customerId}/security`, admin)).data.security
+
+    beforeEach(async () => {
+      container = getContainer()
+      security = container.resolve(ACCOUNT_SECURITY_MODULE)
+      offsetMs = 0
+      security.setClock({ now: () => new Date(Date.now() + offsetMs) })
+      const pk = await createPublishableKey(container)
+      jane = await registerCustomer(api, pk, { email: "jane@example.com", password: PASSWORD })
+      admin = await createAdmin(api, container)
+      await settle()
+    })
+
+    afterEach(() => {
+      security.setClock({ now: () => new Date() })
+    })
+
+    it("admits exactly maxAttempts of 200 parallel wrong attempts; the rest never reach scrypt", async () => {
+      const responses = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => login(jane.email, `parallel guess ${i}`))
+      )
+      const statuses = responses.map((response) => response.status)
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5)
+      expect(statuses.filter((status) => status === 429)).toHaveLength(195)
+      const refused = responses.find((response) => response.status === 429)!
+      expect(refused.data).toEqual(LOCKED_BODY)
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
+
+      await settle()
+      const correct = await login(jane.email, PASSWORD)
+      expect(correct.status).toEqual(429)
+
+      const state = await securityOf(jane.customer.id)
+      expect(state.locked).toEqual(true)
+      expect(state.lock_count_24h).toEqual(1)
+    })
+
+    it("answers unknown and known e-mails identically", async () => {
+      const known = await failTimes(jane.email, 7)
+      const unknown = await failTimes("nobody@example.com", 7)
+      expect(known).toEqual([401, 401, 401, 401, 401, 429, 429])
+      expect(unknown).toEqual(known)
+
+      const [a, b] = [await login(jane.email, "x"), await login("nobody@example.com", "x")]
+      expect(a.data).toEqual(LOCKED_BODY)
+      expect(b.data).toEqual(a.data)
+      expect(Math.abs(Number(a.headers["retry-after"]) - Number(b.headers["retry-after"]))).toBeLessThanOrEqual(2)
+      const wrong = [await login("other-unknown@example.com", "x"), await login("rae@example.com", "y")]
+      expect(wrong.map((r) => r.data)).toEqual([
+        { type: "unauthorized", message: "Invalid email or password" },
+        { type: "unauthorized", message: "Invalid email or password" },
+      ])
+    })
+
+    it("treats the identifier case- and space-insensitively", async () => {
+      await failTimes(" JANE@example.com ", 3)
+      await failTimes("jane@EXAMPLE.com", 2)
+      expect((await login(jane.email, PASSWORD)).status).toEqual(429)
+    })
+
+    it("resets the failure count on success", async () => {
+      await failTimes(jane.email, 4)
+      expect((await login(jane.email, PASSWORD)).status).toEqual(200)
+      await settle()
+      expect(await failTimes(jane.email, 4)).toEqual([401, 401, 401, 401])
+      expect((await login(jane.email, PASSWORD)).status).toEqual(200)
+    })
+
+    it("locks progressively: each lock within 24 h doubles, up to maxLockSeconds", async () => {
+      await failTimes(jane.email, 5)
+      const first = await securityOf(jane.customer.id)
+      const firstSeconds = (Date.parse(first.locked_until) - (Date.now() + offsetMs)) / 1000
+      expect(firstSeconds).toBeGreaterThan(880)
+      expect(firstSeconds).toBeLessThanOrEqual(900)
+
+      offsetMs += 901 * 1000
+      expect(await failTimes(jane.email, 5)).toEqual([401, 401, 401, 401, 401])
+      const second = await securityOf(jane.customer.id)
+      const secondSeconds = (Date.parse(second.locked_until) - (Date.now() + offsetMs)) / 1000
+      expect(secondSeconds).toBeGreaterThan(1780)
+      expect(secondSeconds).toBeLessThanOrEqual(1800)
+      expect(second.lock_count_24h).toEqual(2)
+      const refused = await login(jane.email, PASSWORD)
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(1780)
+
+      for (let lock = 3; lock <= 9; lock++) {
+        offsetMs += 86_400 * 1000 * 0 + (Date.parse((await securityOf(jane.customer.id)).locked_until) - (Date.now() + offsetMs)) + 1000
+        await failTimes(jane.email, 5)
+      }
+      const capped = await securityOf(jane.customer.id)
+      const cappedSeconds = (Date.parse(capped.locked_until) - (Date.now() + offsetMs)) / 1000
+      expect(cappedSeconds).toBeLessThanOrEqual(86_400)
+      expect(cappedSeconds).toBeGreaterThan(86_000)
+
+      // A day without locks starts again from the first duration.
+      offsetMs += (Date.parse(capped.locked_until) - (Date.now() + offsetMs)) + 86_401 * 1000
+      await failTimes(jane.email, 5)
+      const fresh = await securityOf(jane.customer.id)
+      expect(fresh.lock_count_24h).toEqual(1)
+    })
+
+    it("blocks an IP after ipMaxAttempts failed checks across identifiers; refused attempts do not count", async () => {
+      // 9 identifiers x 5 failures = 45 failed checks, plus refused attempts.
+      for (let i = 0; i < 9; i++) {
+        expect(await failTimes(`victim${i}@example.com`, 7)).toEqual([401, 401, 401, 401, 401, 429, 429])
+      }
+      expect(await failTimes("fresh1@example.com", 4)).toEqual([401, 401, 401, 401])
+      // 49 failed checks so far: the 50th blocks the IP.
+      expect(await failTimes("fresh2@example.com", 1)).toEqual([401])
+      const blocked = await login(jane.email, PASSWORD)
+      expect(blocked.status).toEqual(429)
+      expect(blocked.data).toEqual(LOCKED_BODY)
+
+      offsetMs += 901 * 1000
+      expect((await login(jane.email, PASSWORD)).status).toEqual(200)
+    })
+
+    it("keeps password reset available while locked, and a completed reset lifts the lock", async () => {
+      await failTimes(jane.email, 6)
+      const request = await api.post("/auth/customer/emailpass/reset-password", {
+        identifier: jane.email,
+      })
+      expect(request.status).toEqual(201)
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const [mail] = await eventually(async () => {
+        const list = await notifications.listNotifications({ to: jane.email, template: "customer-password-reset" })
+        return list.length ? list : undefined
+      })
+      const token = new URL(String(mail.data?.reset_url)).searchParams.get("token")
+      const newPassword = "violet tractor whispers at noon 7"
+      const update = await api.post(
+        "/auth/customer/emailpass/update",
+        { password: newPassword },
+        { headers: { authorization: `Bearer ${token}` } }
+      )
+      expect(update.status).toEqual(200)
+      await settle()
+      expect((await login(jane.email, newPassword)).status).toEqual(200)
+    })
+
+    it("counts wrong current passwords on the change-password route", async () => {
+      const change = (old_password: string) =>
+        send(
+          api.post(
+            "/store/customers/me/password",
+            { old_password, new_password: "violet tractor whispers at noon 7" },
+            jane
+          )
+        )
+      const statuses: number[] = []
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await change(`wrong ${i}`)).status)
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+      expect((await change(PASSWORD)).status).toEqual(429)
+      await settle()
+      expect((await login(jane.email, PASSWORD)).status).toEqual(429)
+    })
+
+    it("emits login_failed and locked once, notifies the customer and notes the lock", async () => {
+      const capture = captureEvents(container)
+      try {
+        await failTimes(jane.email, 8)
+        expect(capture.named("customer_account.login_failed")).toHaveLength(5)
+        expect(capture.named("customer_account.locked")).toEqual([
+          expect.objectContaining({
+            data: expect.objectContaining({
+              identifier: jane.email,
+              customer_id: jane.customer.id,
+              lock_count: 1,
+            }),
+          }),
+        ])
+        const notifications = container.resolve(Modules.NOTIFICATION)
+        const [mail] = await eventually(async () => {
+          const list = await notifications.listNotifications({ to: jane.email, template: "customer-account-locked" })
+          return list.length ? list : undefined
+        })
+        expect(mail.data).toEqual(expect.objectContaining({ locked_until: expect.any(String) }))
+        const notes = await eventually(async () => {
+          const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
+          return data.notes.length ? data.notes : undefined
+        })
+        expect(notes[0].body).toMatch(/^Account locked until .* after repeated failed logins/)
+      } finally {
+        capture.stop()
+      }
+    })
+
+    it("holds the lock when the notification provider fails", async () => {
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const original = notifications.createNotifications
+      notifications.createNotifications = (async () => {
+        throw new Error("SMTP is down")
+      }) as typeof original
+      try {
+        expect(await failTimes(jane.email, 6)).toEqual([401, 401, 401, 401, 401, 429])
+        expect((await login(jane.email, PASSWORD)).status).toEqual(429)
+        expect((await securityOf(jane.customer.id)).locked).toEqual(true)
+      } finally {
+        notifications.createNotifications = original
+      }
+    })
+
+    describe("admin security API", () => {
+      it("shows status, counters and recent attempts, and unlocks with a note", async () => {
+        expect((await login(jane.email, PASSWORD)).status).toEqual(200)
+        await failTimes(jane.email, 6)
+
+        const state = await securityOf(jane.customer.id)
+        expect(state).toEqual(
+          expect.objectContaining({
+            identifier: jane.email,
+            locked: true,
+            locked_until: expect.any(String),
+            lock_count_24h: 1,
+            last_failed_at: expect.any(String),
+            last_login_at: expect.any(String),
+          })
+        )
+        expect(state.recent_attempts.map((a: { outcome: string }) => a.outcome)).toEqual([
+          "refused", "failure", "failure", "failure", "failure", "failure", "success", "success",
+        ])
+        expect(state.recent_attempts[0]).toEqual(
+          expect.objectContaining({ ip: expect.stringContaining("127.0.0.1"), user_agent: expect.any(String) })
+        )
+        expect(JSON.stringify(state)).not.toContain(PASSWORD)
+
+        const capture = captureEvents(container)
+        try {
+          const unlock = await api.post(`/admin/customers/${jane.customer.id}/security/unlock`, {}, admin)
+          expect(unlock.data).toEqual({ customer_id: jane.customer.id, unlocked: true, was_locked: true })
+          expect(capture.named("customer_account.unlocked")).toHaveLength(1)
+        } finally {
+          capture.stop()
+        }
+        expect((await login(jane.email, PASSWORD)).status).toEqual(200)
+        const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
+        expect(data.notes.map((n: { body: string }) => n.body)).toContain("Account unlocked by Ada Admin")
+      })
+
+      it("refuses other actors, unknown customers and bodies", async () => {
+        for (const request of [
+          () => api.get(`/admin/customers/${jane.customer.id}/security`),
+          () => api.get(`/admin/customers/${jane.customer.id}/security`, jane),
+          () => api.post(`/admin/customers/${jane.customer.id}/security/unlock`, {}),
+          () => api.post(`/admin/customers/${jane.customer.id}/security/unlock`, {}, jane),
+        ]) {
+          expect((await send(request())).status).toEqual(401)
+        }
+        expect((await send(api.get(`/admin/customers/cus_missing/security`, admin))).status).toEqual(404)
+        const withBody = await send(
+          api.post(`/admin/customers/${jane.customer.id}/security/unlock`, { all: true }, admin)
+        )
+        expect(withBody.status).toEqual(400)
+        expect((await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)).data.count).toEqual(0)
+      })
+
+      it("never shows the attempt log or lock state on store routes", async () => {
+        await failTimes(jane.email, 2)
+        const me = await send(api.get(`/store/customers/me?fields=*login_attempts`, jane))
+        expect(JSON.stringify(me.data)).not.toContain("failure")
+        expect((await send(api.get(`/store/customers/me/security`, jane))).status).toEqual(404)
+      })
+    })
+
+    it("prunes attempt-log entries older than retentionDays", async () => {
+      await failTimes(jane.email, 2)
+      expect(await security.listLoginAttempts({})).toHaveLength(3)
+      offsetMs += 29 * 86_400 * 1000
+      await pruneLoginAttemptsJob(container)
+      expect(await security.listLoginAttempts({})).toHaveLength(3)
+      offsetMs += 2 * 86_400 * 1000
+      await pruneLoginAttemptsJob(container)
+      expect(await security.listLoginAttempts({})).toHaveLength(0)
+    })
+  },
+})

@@ -1,0 +1,109 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import {
+  createAdmin,
+  createPublishableKey,
+  registerCustomer,
+  send,
+} from "./helpers/auth"
+import { eventually } from "./helpers/events"
+
+jest.setTimeout(60 * 1000)
+
+/**
+ * The app booted with a merchant's non-default options. The runner reads
+ * medusa-config before applying its `env` option, so the variable is set
+ * while this file loads and removed after it.
+ */
+process.env.CAM_PLUGIN_OPTIONS = JSON.stringify({
+  allowAdminSetPassword: false,
+  passwordPolicy: { preset: "nist-single-factor", historySize: 0, denyList: ["acme shop rocks forever"] },
+  passwordReset: {
+    resetPasswordUrl: "https://shop.example/reset/{token}?e={email}",
+    templateId: "my-reset-template",
+    maxRequests: 1,
+  },
+})
+afterAll(() => {
+  delete process.env.CAM_PLUGIN_OPTIONS
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    it("applies the nist-single-factor preset and the deny list", async () => {
+      const pk = await createPublishableKey(getContainer())
+      const { data } = await api.get("/store/password-policy", { headers: pk })
+      expect(data.password_policy).toEqual(
+        expect.objectContaining({ min_length: 15, history_size: 0 })
+      )
+      expect(JSON.stringify(data)).not.toContain("acme shop rocks forever")
+
+      const short = await send(
+        api.post("/auth/customer/emailpass/register", {
+          email: "short@example.com",
+          password: "violet tractor",
+        })
+      )
+      expect(short.status).toEqual(400)
+      expect(short.data.errors.map((e: { code: string }) => e.code)).toContain("too_short")
+
+      const denied = await send(
+        api.post("/auth/customer/emailpass/register", {
+          email: "denied@example.com",
+          password: "ACME shop rocks forever",
+        })
+      )
+      expect(denied.status).toEqual(400)
+      expect(denied.data.errors.map((e: { code: string }) => e.code)).toContain("deny_list")
+    })
+
+    it("refuses admin-set passwords with 403 unless allowAdminSetPassword is on", async () => {
+      const container = getContainer()
+      const pk = await createPublishableKey(container)
+      const admin = await createAdmin(api, container)
+      const jane = await registerCustomer(api, pk, {
+        email: "jane@example.com",
+        password: "a long and unusual passphrase 42",
+      })
+      const response = await send(
+        api.post(
+          `/admin/customers/${jane.customer.id}/password`,
+          { password: "violet tractor whispers at noon 7" },
+          admin
+        )
+      )
+      expect(response.status).toEqual(403)
+      expect(response.data.message).toContain("allowAdminSetPassword")
+      const loginOld = await send(
+        api.post("/auth/customer/emailpass", {
+          email: jane.email,
+          password: "a long and unusual passphrase 42",
+        })
+      )
+      expect(loginOld.status).toEqual(200)
+    })
+
+    it("uses the configured reset URL, template and request limit", async () => {
+      const container = getContainer()
+      const pk = await createPublishableKey(container)
+      await registerCustomer(api, pk, {
+        email: "jane@example.com",
+        password: "a long and unusual passphrase 42",
+      })
+      for (let i = 0; i < 2; i++) {
+        await api.post("/auth/customer/emailpass/reset-password", { identifier: "jane@example.com" })
+      }
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const [mail] = await eventually(async () => {
+        const list = await notifications.listNotifications({ to: "jane@example.com" })
+        return list.length ? list : undefined
+      })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(await notifications.listNotifications({ to: "jane@example.com" })).toHaveLength(1)
+      expect(mail.template).toEqual("my-reset-template")
+      expect(String(mail.data?.reset_url)).toMatch(
+        /^https:\/\/shop\.example\/reset\/[^?]+\?e=jane%40example\.com$/
+      )
+    })
+  },
+})

@@ -1,0 +1,189 @@
+import {
+  getAuthContextFromJwtToken,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+  type MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { SecurityCounterScopes } from "../../../../modules/account-security/service"
+import { CustomerAccountEvents } from "../../../../modules/account-security/events"
+import { attemptContext, recordOutcome, refuseAttempt } from "../../../utils/login-guard"
+import {
+  accountSecurity,
+  findEmailpassIdentity,
+  normalizeIdentifier,
+  passwordContextFor,
+  rememberCurrentPassword,
+  sendPasswordPolicyError,
+} from "../../../utils/password-policy"
+
+type PasswordBody = { email?: unknown; password?: unknown }
+
+/** Runs `effect` once the core handler has answered 200. */
+function afterSuccess(res: MedusaResponse, effect: () => Promise<void>): void {
+  res.on("finish", () => {
+    if (res.statusCode === 200) {
+      void effect()
+    }
+  })
+}
+
+/**
+ * Login: counts the attempt atomically before the core handler runs scrypt,
+ * refuses it with 429 while the identifier or the IP is locked, and settles
+ * it from the final status (200 success, 401 wrong password).
+ */
+export async function guardCustomerLogin(
+  req: MedusaRequest<PasswordBody>,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const { email } = req.body ?? {}
+  const security = accountSecurity(req.scope)
+  if (!security.getOptions().lockout.enabled || typeof email !== "string") {
+    return next()
+  }
+  const attempt = attemptContext(req, normalizeIdentifier(email))
+  const admission = await security.admitLogin(attempt.identifier, attempt.ip)
+  if (!admission.admitted) {
+    return refuseAttempt(req, res, attempt, admission.retryAfterSeconds)
+  }
+  res.on("finish", () => {
+    const outcome =
+      res.statusCode === 200 ? "success" : res.statusCode === 401 ? "failure" : "aborted"
+    void recordOutcome(req.scope, attempt, outcome)
+  })
+  next()
+}
+
+/**
+ * Registration: refuses a password the policy rejects before the core
+ * handler creates any auth identity.
+ */
+export async function enforcePolicyOnRegister(
+  req: MedusaRequest<PasswordBody>,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const { email, password } = req.body ?? {}
+  if (typeof password !== "string" || typeof email !== "string") {
+    // Malformed bodies are the core handler's to refuse.
+    return next()
+  }
+  const context = await passwordContextFor(req.scope, email, {
+    first_name: null,
+    last_name: null,
+  })
+  const result = accountSecurity(req.scope).checkPassword(password, context)
+  if (!result.valid) {
+    return sendPasswordPolicyError(res, result)
+  }
+  afterSuccess(res, () => rememberCurrentPassword(req.scope, email))
+  next()
+}
+
+/**
+ * Reset completion (`/update` with the reset token): same policy plus
+ * history. Runs before the core's token check, and only reads the token, so
+ * a refused password leaves the single-use token unspent for another try.
+ */
+export async function enforcePolicyOnReset(
+  req: MedusaRequest<PasswordBody>,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const { password } = req.body ?? {}
+  const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
+  const token = getAuthContextFromJwtToken(
+    req.headers.authorization,
+    http.jwtSecret!,
+    ["bearer"],
+    ["customer"],
+    http.jwtPublicKey,
+    http.jwtVerifyOptions ?? http.jwtOptions
+  ) as (Record<string, unknown> & { entity_id?: string; purpose?: string }) | null
+  if (typeof password !== "string" || !token?.entity_id || token.purpose !== "reset") {
+    // Invalid tokens and bodies are the core handler's to refuse (401/400).
+    return next()
+  }
+  const email = token.entity_id
+  const identity = await findEmailpassIdentity(req.scope, email)
+  const context = await passwordContextFor(req.scope, email)
+  const result = await accountSecurity(req.scope).checkNewPassword(
+    password,
+    context,
+    identity?.auth_identity_id ?? null
+  )
+  if (!result.valid) {
+    return sendPasswordPolicyError(res, result)
+  }
+  afterSuccess(res, async () => {
+    await rememberCurrentPassword(req.scope, email)
+    await liftLockAfterReset(req, email)
+  })
+  next()
+}
+
+/** A completed password reset proves control of the mailbox: it ends a lock. */
+async function liftLockAfterReset(req: MedusaRequest, email: string): Promise<void> {
+  const identifier = normalizeIdentifier(email)
+  const wasLocked = await accountSecurity(req.scope).unlockIdentifier(identifier)
+  if (wasLocked) {
+    await req.scope.resolve(Modules.EVENT_BUS).emit({
+      name: CustomerAccountEvents.UNLOCKED,
+      data: { identifier, customer_id: null, reason: "password_reset" },
+    })
+  }
+}
+
+/**
+ * Reset requests: at most `passwordReset.maxRequests` per identifier per
+ * window. Extra requests get the same 201 as any other (so the answer tells
+ * nothing about the account) but no token is made and nothing is sent.
+ */
+export async function limitResetRequests(
+  req: MedusaRequest<{ identifier?: unknown }>,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const { identifier } = req.body ?? {}
+  if (typeof identifier !== "string") {
+    return next()
+  }
+  const security = accountSecurity(req.scope)
+  const { maxRequests, windowSeconds } = security.getOptions().passwordReset
+  const { allowed } = await security.consumeQuota(
+    SecurityCounterScopes.PASSWORD_RESET,
+    normalizeIdentifier(identifier),
+    maxRequests,
+    windowSeconds
+  )
+  if (!allowed) {
+    return res.sendStatus(201)
+  }
+  next()
+}
+
+export const customerEmailpassMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/auth/customer/emailpass",
+    middlewares: [guardCustomerLogin],
+  },
+  {
+    method: ["POST"],
+    matcher: "/auth/customer/emailpass/register",
+    middlewares: [enforcePolicyOnRegister],
+  },
+  {
+    method: ["POST"],
+    matcher: "/auth/customer/emailpass/update",
+    middlewares: [enforcePolicyOnReset],
+  },
+  {
+    method: ["POST"],
+    matcher: "/auth/customer/emailpass/reset-password",
+    middlewares: [limitResetRequests],
+  },
+]

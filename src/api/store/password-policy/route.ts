@@ -1,0 +1,11 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { PasswordPolicySummary } from "../../../lib/password-policy"
+import { accountSecurity } from "../../utils/password-policy"
+
+/** The effective password policy, for storefront hints next to password fields. */
+export const GET = async (
+  req: MedusaRequest,
+  res: MedusaResponse<{ password_policy: PasswordPolicySummary }>
+) => {
+  res.json({ password_policy: accountSecurity(req.scope).describePasswordPolicy() })
+}

@@ -1,0 +1,436 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  generateEntityId,
+  InjectManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { systemClock, type Clock } from "../../lib/clock"
+import { parsePluginOptions, type PluginOptions } from "../../lib/options"
+import {
+  describePasswordPolicy,
+  isPasswordReused,
+  validatePassword,
+  type PasswordContext,
+  type PasswordPolicySummary,
+  type PasswordValidationResult,
+  reusedPasswordError,
+} from "../../lib/password-policy"
+import LoginAttempt from "./models/login-attempt"
+import LoginThrottle from "./models/login-throttle"
+import PasswordHistory from "./models/password-history"
+import SecurityCounter from "./models/security-counter"
+
+export const SecurityCounterScopes = {
+  PASSWORD_RESET: "password_reset",
+} as const
+
+export type QuotaResult = { allowed: boolean; count: number }
+
+export type LoginAdmission =
+  | { admitted: true }
+  | { admitted: false; retryAfterSeconds: number }
+
+export type LoginFailureResult = {
+  /** True when this failure locked the identifier (exactly one caller sees it). */
+  locked: boolean
+  locked_until: Date | null
+  lock_count: number
+}
+
+export type LoginAttemptOutcome = "success" | "failure" | "refused"
+
+export type LoginAttemptInput = {
+  identifier: string
+  customer_id?: string | null
+  ip?: string | null
+  user_agent?: string | null
+  outcome: LoginAttemptOutcome
+  attempted_at: Date
+}
+
+export type LockoutState = {
+  locked: boolean
+  locked_until: Date | null
+  failed_attempts: number
+  lock_count_24h: number
+  last_failed_at: Date | null
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+type Manager = EntityManager
+
+/**
+ * Account-security rules: the password policy, password history and the
+ * shared counters behind rate limits. Holds the plugin's parsed options.
+ */
+class AccountSecurityModuleService extends MedusaService({
+  LoginAttempt,
+  LoginThrottle,
+  PasswordHistory,
+  SecurityCounter,
+}) {
+  protected readonly options_: PluginOptions
+  protected clock_: Clock = systemClock
+
+  constructor(container: Record<string, unknown>, options?: Record<string, unknown>) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = parsePluginOptions(options ?? {})
+  }
+
+  getOptions(): PluginOptions {
+    return this.options_
+  }
+
+  /** Replaces the clock; used by tests to move time instead of sleeping. */
+  setClock(clock: Clock): void {
+    this.clock_ = clock
+  }
+
+  now(): Date {
+    return this.clock_.now()
+  }
+
+  describePasswordPolicy(): PasswordPolicySummary {
+    return describePasswordPolicy(this.options_.passwordPolicy)
+  }
+
+  /** Runs the policy's synchronous rules (no history). */
+  checkPassword(password: string, context: PasswordContext): PasswordValidationResult {
+    return validatePassword(
+      password,
+      { ...context, store_name: this.options_.storeName ?? context.store_name },
+      this.options_.passwordPolicy
+    )
+  }
+
+  /**
+   * The full policy for a password that will be stored for an existing auth
+   * identity: the rules, then (only when they pass) reuse of the last
+   * `historySize` passwords, which costs one scrypt verification per entry.
+   */
+  async checkNewPassword(
+    password: string,
+    context: PasswordContext,
+    authIdentityId: string | null
+  ): Promise<PasswordValidationResult> {
+    const result = this.checkPassword(password, context)
+    const { historySize } = this.options_.passwordPolicy
+    if (!result.valid || !historySize || !authIdentityId) {
+      return result
+    }
+    const hashes = await this.recentPasswordHashes(authIdentityId)
+    if (await isPasswordReused(password, hashes)) {
+      return {
+        ...result,
+        valid: false,
+        errors: [...result.errors, reusedPasswordError(historySize)],
+      }
+    }
+    return result
+  }
+
+  async recentPasswordHashes(authIdentityId: string): Promise<string[]> {
+    const entries = await this.listPasswordHistories(
+      { auth_identity_id: authIdentityId },
+      {
+        select: ["hash"],
+        order: { created_at: "DESC", id: "DESC" },
+        take: this.options_.passwordPolicy.historySize,
+      }
+    )
+    return entries.map((entry) => entry.hash)
+  }
+
+  /**
+   * Records the hash the auth provider just stored and forgets entries beyond
+   * the history size. Does nothing while history is off.
+   */
+  async rememberPasswordHash(authIdentityId: string, hash: string): Promise<string | null> {
+    const { historySize } = this.options_.passwordPolicy
+    if (!historySize) {
+      return null
+    }
+    const entry = await this.createPasswordHistories({ auth_identity_id: authIdentityId, hash })
+    const stale = await this.listPasswordHistories(
+      { auth_identity_id: authIdentityId },
+      { select: ["id"], order: { created_at: "DESC", id: "DESC" }, skip: historySize }
+    )
+    if (stale.length) {
+      await this.deletePasswordHistories(stale.map((entry) => entry.id))
+    }
+    return entry.id
+  }
+
+  /**
+   * Counts one use of a quota in a fixed window and says whether it is still
+   * within `max`. One atomic statement: concurrent callers on any instance
+   * each get their own count.
+   */
+  @InjectManager()
+  async consumeQuota(
+    scope: string,
+    key: string,
+    max: number,
+    windowSeconds: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<QuotaResult> {
+    const now = this.now()
+    const windowStart = new Date(now.getTime() - windowSeconds * 1000)
+    const rows: { count: number }[] = await sharedContext.manager!.execute(
+      `insert into security_counter as c (id, scope, key, count, window_started_at, created_at, updated_at)
+       values (?, ?, ?, 1, ?, ?, ?)
+       on conflict (scope, key) where deleted_at is null do update set
+         count = case when c.window_started_at <= ? then 1 else c.count + 1 end,
+         window_started_at = case when c.window_started_at <= ? then excluded.window_started_at else c.window_started_at end,
+         updated_at = excluded.updated_at
+       returning count`,
+      [generateEntityId(undefined, "seccnt"), scope, key, now, now, now, windowStart, windowStart]
+    )
+    const count = Number(rows[0].count)
+    return { allowed: count <= max, count }
+  }
+
+  // ---------------------------------------------------------------------
+  // Failed-login lockout. Every decision is one atomic SQL statement on a
+  // row keyed by (scope, key), so it holds across concurrent requests and
+  // across server instances sharing the database.
+  // ---------------------------------------------------------------------
+
+  /**
+   * Decides, before any password is checked, whether an attempt may proceed.
+   * Counts the attempt for the identifier in the same statement, so of N
+   * parallel attempts exactly `maxAttempts - failures so far` are admitted.
+   * Unknown identifiers are counted exactly like real ones.
+   */
+  @InjectManager()
+  async admitLogin(
+    identifier: string,
+    ip: string | null,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<LoginAdmission> {
+    const { maxAttempts, windowSeconds, lockSeconds } = this.options_.lockout
+    const manager = sharedContext.manager!
+    const now = this.now()
+
+    if (ip) {
+      const [ipRow] = await manager.execute(
+        `select locked_until from login_throttle
+         where scope = 'ip' and key = ? and deleted_at is null and locked_until > ?`,
+        [ip, now]
+      )
+      if (ipRow) {
+        return { admitted: false, retryAfterSeconds: this.secondsUntil(ipRow.locked_until, now) }
+      }
+    }
+
+    const windowStart = new Date(now.getTime() - windowSeconds * 1000)
+    const [row] = await manager.execute(
+      `insert into login_throttle as t (id, scope, key, attempts, window_started_at, created_at, updated_at)
+       values (?, 'identifier', ?, 1, ?, ?, ?)
+       on conflict (scope, key) where deleted_at is null do update set
+         attempts = case
+           when t.locked_until > excluded.updated_at then t.attempts
+           when t.window_started_at <= ? or t.window_started_at <= t.locked_until then 1
+           else t.attempts + 1 end,
+         window_started_at = case
+           when t.locked_until > excluded.updated_at then t.window_started_at
+           when t.window_started_at <= ? or t.window_started_at <= t.locked_until then excluded.window_started_at
+           else t.window_started_at end,
+         updated_at = excluded.updated_at
+       returning attempts, locked_until`,
+      [generateEntityId(undefined, "lthr"), identifier, now, now, now, windowStart, windowStart]
+    )
+    if (row.locked_until && new Date(row.locked_until) > now) {
+      return { admitted: false, retryAfterSeconds: this.secondsUntil(row.locked_until, now) }
+    }
+    if (Number(row.attempts) > maxAttempts) {
+      // Attempts still running will lock the identifier when they fail.
+      return { admitted: false, retryAfterSeconds: lockSeconds }
+    }
+    return { admitted: true }
+  }
+
+  /**
+   * Records a failed password check: may lock the identifier (progressively:
+   * each lock within 24 h doubles the duration, up to `maxLockSeconds`) and
+   * counts toward the IP's limit.
+   */
+  @InjectManager()
+  async recordLoginFailure(
+    identifier: string,
+    ip: string | null,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<LoginFailureResult> {
+    const { maxAttempts, lockSeconds, maxLockSeconds, windowSeconds, ipMaxAttempts } =
+      this.options_.lockout
+    const manager = sharedContext.manager!
+    const now = this.now()
+    const dayAgo = new Date(now.getTime() - DAY_MS)
+
+    const [row] = await manager.execute(
+      `with prev as (
+         select id, locked_until as prev_locked_until,
+                -- Escalate when the previous lock ended less than 24 h ago.
+                case when locked_until > ? then lock_count + 1 else 1 end as next_lock_count
+         from login_throttle
+         where scope = 'identifier' and key = ? and deleted_at is null
+         for update
+       )
+       update login_throttle t set
+         last_failed_at = ?,
+         updated_at = ?,
+         locked_until = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
+           then ?::timestamptz + make_interval(secs => least(?::float8, ?::float8 * power(2, prev.next_lock_count - 1)))
+           else t.locked_until end,
+         lock_count = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
+           then prev.next_lock_count else t.lock_count end,
+         last_locked_at = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
+           then ? else t.last_locked_at end
+       from prev
+       where t.id = prev.id
+       returning t.locked_until, t.lock_count, prev.prev_locked_until`,
+      [
+        dayAgo, identifier, now, now,
+        maxAttempts, now, now, maxLockSeconds, lockSeconds,
+        maxAttempts, now,
+        maxAttempts, now, now,
+      ]
+    )
+
+    if (ip) {
+      const windowStart = new Date(now.getTime() - windowSeconds * 1000)
+      await manager.execute(
+        `insert into login_throttle as t (id, scope, key, attempts, window_started_at, last_failed_at, created_at, updated_at,
+                                          locked_until)
+         values (?, 'ip', ?, 1, ?, ?, ?, ?, case when 1 >= ? then ?::timestamptz + make_interval(secs => ?) else null end)
+         on conflict (scope, key) where deleted_at is null do update set
+           attempts = case when t.window_started_at <= ? then 1 else t.attempts + 1 end,
+           window_started_at = case when t.window_started_at <= ? then excluded.window_started_at else t.window_started_at end,
+           locked_until = case
+             when t.locked_until > excluded.updated_at then t.locked_until
+             when (case when t.window_started_at <= ? then 1 else t.attempts + 1 end) >= ?
+               then excluded.updated_at + make_interval(secs => ?)
+             else t.locked_until end,
+           last_failed_at = excluded.last_failed_at,
+           updated_at = excluded.updated_at`,
+        [
+          generateEntityId(undefined, "lthr"), ip, now, now, now, now, ipMaxAttempts, now, lockSeconds,
+          windowStart, windowStart, windowStart, ipMaxAttempts, lockSeconds,
+        ]
+      )
+    }
+
+    if (!row) {
+      return { locked: false, locked_until: null, lock_count: 0 }
+    }
+    const lockedUntil = row.locked_until ? new Date(row.locked_until) : null
+    const previous = row.prev_locked_until ? new Date(row.prev_locked_until) : null
+    const locked =
+      !!lockedUntil && lockedUntil > now && (!previous || previous <= now)
+    return { locked, locked_until: lockedUntil, lock_count: Number(row.lock_count) }
+  }
+
+  /**
+   * Gives back an admitted attempt that never reached a verdict (e.g. the
+   * core refused a malformed body), so it cannot use up the account's budget.
+   */
+  @InjectManager()
+  async releaseLoginAttempt(
+    identifier: string,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update login_throttle set attempts = greatest(attempts - 1, 0), updated_at = ?
+       where scope = 'identifier' and key = ? and deleted_at is null`,
+      [this.now(), identifier]
+    )
+  }
+
+  /** A successful login forgets the identifier's failures (not its lock history). */
+  @InjectManager()
+  async recordLoginSuccess(
+    identifier: string,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update login_throttle set attempts = 0, updated_at = ?
+       where scope = 'identifier' and key = ? and deleted_at is null`,
+      [this.now(), identifier]
+    )
+  }
+
+  /**
+   * Lifts an identifier's lock and clears its counters (admin unlock, or a
+   * completed password reset). Returns whether it was locked.
+   */
+  @InjectManager()
+  async unlockIdentifier(
+    identifier: string,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<boolean> {
+    const now = this.now()
+    const rows: { locked_until: Date | null }[] = await sharedContext.manager!.execute(
+      `with prev as (
+         select id, locked_until from login_throttle
+         where scope = 'identifier' and key = ? and deleted_at is null for update
+       )
+       update login_throttle t set attempts = 0, locked_until = null, lock_count = 0,
+         last_locked_at = null, updated_at = ?
+       from prev where t.id = prev.id
+       returning prev.locked_until`,
+      [identifier, now]
+    )
+    return rows.some((row) => !!row.locked_until && new Date(row.locked_until) > now)
+  }
+
+  async getLockoutState(identifier: string): Promise<LockoutState> {
+    const now = this.now()
+    const [row] = await this.listLoginThrottles({ scope: "identifier", key: identifier })
+    const lockedUntil = row?.locked_until ? new Date(row.locked_until) : null
+    const locked = !!lockedUntil && lockedUntil > now
+    const recentLock =
+      !!row?.locked_until && new Date(row.locked_until).getTime() > now.getTime() - DAY_MS
+    return {
+      locked,
+      locked_until: locked ? lockedUntil : null,
+      failed_attempts: row ? Number(row.attempts) : 0,
+      lock_count_24h: recentLock ? Number(row!.lock_count) : 0,
+      last_failed_at: row?.last_failed_at ? new Date(row.last_failed_at) : null,
+    }
+  }
+
+  async logLoginAttempt(input: LoginAttemptInput): Promise<void> {
+    await this.createLoginAttempts({
+      attempted_at: input.attempted_at,
+      identifier: input.identifier,
+      customer_id: input.customer_id ?? null,
+      ip: input.ip ?? null,
+      user_agent: input.user_agent?.slice(0, 512) ?? null,
+      outcome: input.outcome,
+    })
+  }
+
+  /** Hard-deletes attempt-log entries older than `lockout.retentionDays`. */
+  @InjectManager()
+  async pruneLoginAttempts(
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<number> {
+    const cutoff = new Date(
+      this.now().getTime() - this.options_.lockout.retentionDays * DAY_MS
+    )
+    const rows = await sharedContext.manager!.execute(
+      `delete from login_attempt where attempted_at < ? returning id`,
+      [cutoff]
+    )
+    return rows.length
+  }
+
+  protected secondsUntil(until: Date | string, now: Date): number {
+    return Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 1000))
+  }
+}
+
+export default AccountSecurityModuleService

@@ -1,0 +1,63 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import {
+  ContainerRegistrationKeys,
+  Modules,
+} from "@medusajs/framework/utils"
+import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
+import type AccountSecurityModuleService from "../modules/account-security/service"
+
+type PasswordResetEvent = {
+  entity_id: string
+  actor_type: string
+  token: string
+  metadata?: Record<string, unknown>
+}
+
+/** Fills `{token}` and `{email}` in the configured storefront URL. */
+export function buildResetUrl(template: string, token: string, email: string): string {
+  return template
+    .replaceAll("{token}", encodeURIComponent(token))
+    .replaceAll("{email}", encodeURIComponent(email))
+}
+
+/**
+ * E-mails a customer the reset link after Medusa issued a reset token
+ * (`auth.password_reset`), through the Notification module's `email` channel.
+ */
+export default async function sendPasswordResetEmail({
+  event: { data },
+  container,
+}: SubscriberArgs<PasswordResetEvent>) {
+  if (data.actor_type !== "customer") {
+    return
+  }
+  const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
+  const { resetPasswordUrl, templateId } = security.getOptions().passwordReset
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [customer],
+  } = await query.graph({
+    entity: "customer",
+    fields: ["id", "first_name", "last_name"],
+    filters: { email: data.entity_id, has_account: true },
+  })
+
+  await container.resolve(Modules.NOTIFICATION).createNotifications({
+    to: data.entity_id,
+    channel: "email",
+    template: templateId,
+    resource_type: "customer",
+    resource_id: customer?.id,
+    data: {
+      email: data.entity_id,
+      reset_url: buildResetUrl(resetPasswordUrl, data.token, data.entity_id),
+      first_name: customer?.first_name ?? null,
+      last_name: customer?.last_name ?? null,
+      requested_by: data.metadata?.requested_by === "admin" ? "admin" : "customer",
+    },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: "auth.password_reset",
+}

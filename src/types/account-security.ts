@@ -1,0 +1,30 @@
+/** HTTP shapes of the account-security admin API, shared with the admin widgets. */
+export type AdminLoginAttempt = {
+  id: string
+  outcome: "success" | "failure" | "refused"
+  ip: string | null
+  user_agent: string | null
+  attempted_at: string
+}
+
+export type AdminCustomerSecurity = {
+  identifier: string
+  locked: boolean
+  locked_until: string | null
+  failed_attempts: number
+  lock_count_24h: number
+  last_failed_at: string | null
+  last_login_at: string | null
+  recent_attempts: AdminLoginAttempt[]
+}
+
+export type AdminCustomerSecurityResponse = { security: AdminCustomerSecurity }
+
+export type AdminUnlockCustomerResponse = {
+  customer_id: string
+  unlocked: true
+  was_locked: boolean
+}
+
+export type AdminPasswordResetResponse = { customer_id: string; sent: true }
+export type AdminSetPasswordResponse = { customer_id: string; success: true }

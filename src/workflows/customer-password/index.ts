@@ -1,0 +1,6 @@
+export * from "./events"
+export * from "./steps/set-emailpass-password"
+export * from "./steps/remember-password"
+export * from "./workflows/change-customer-password"
+export * from "./workflows/set-customer-password-by-admin"
+export * from "./workflows/send-customer-password-reset"

@@ -1,0 +1,41 @@
+import {
+  createWorkflow,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { CustomerPasswordEvents } from "../events"
+import { rememberPasswordStep } from "../steps/remember-password"
+import { setEmailpassPasswordStep } from "../steps/set-emailpass-password"
+
+export type ChangeCustomerPasswordWorkflowInput = {
+  customer_id: string
+  /** The e-mail the customer's emailpass identity is registered under. */
+  entity_id: string
+  /** Already checked against the password policy by the caller. */
+  password: string
+}
+
+export const changeCustomerPasswordWorkflowId = "cam-change-customer-password"
+
+/**
+ * Stores a customer's new password, records it in the password history and
+ * emits `customer.password_changed`. The caller verifies the old password and
+ * the policy first.
+ *
+ * @example
+ * await changeCustomerPasswordWorkflow(container).run({
+ *   input: { customer_id: "cus_1", entity_id: "jane@example.com", password: "new passphrase" },
+ * })
+ */
+export const changeCustomerPasswordWorkflow = createWorkflow(
+  changeCustomerPasswordWorkflowId,
+  (input: ChangeCustomerPasswordWorkflowInput) => {
+    setEmailpassPasswordStep({ entity_id: input.entity_id, password: input.password })
+    rememberPasswordStep({ entity_id: input.entity_id })
+    emitEventStep({
+      eventName: CustomerPasswordEvents.PASSWORD_CHANGED,
+      data: { customer_id: input.customer_id },
+    })
+    return new WorkflowResponse(void 0)
+  }
+)
