@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: runs every benchmark of the project in one process and
+ * prints one table with the machine it ran on. No timing is asserted here or
+ * in tests; targets are printed next to the measured figures.
+ */
+import os from "node:os"
+import { runPasswordPolicyBench } from "./password-policy.bench"
+
+type Row = { benchmark: string; figure: string; target: string }
+
+async function main(): Promise<void> {
+  const rows: Row[] = []
+
+  const policy = await runPasswordPolicyBench()
+  rows.push({
+    benchmark: `password policy, ${policy.n} varied passwords (8-128 chars)`,
+    figure: `p50 ${policy.p50_ms.toFixed(2)} ms, p95 ${policy.p95_ms.toFixed(2)} ms, max ${policy.max_ms.toFixed(1)} ms`,
+    target: "p95 <= 5 ms",
+  })
+
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU"
+  process.stdout.write(
+    `\nMachine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+      `Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}\n\n`
+  )
+  const width = Math.max(...rows.map((row) => row.benchmark.length))
+  for (const row of rows) {
+    process.stdout.write(`${row.benchmark.padEnd(width)}  ${row.figure}  (target ${row.target})\n`)
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`)
+  process.exitCode = 1
+})
