@@ -63,9 +63,17 @@ try {
     }\n`
   )
 
-  const develop = spawn(medusa, ["develop"], { cwd: ROOT, env, stdio: "inherit" })
+  // Own process group: `medusa develop` starts a server child of its own,
+  // and stopping must reach it even when only this process got the signal.
+  const develop = spawn(medusa, ["develop"], { cwd: ROOT, env, stdio: "inherit", detached: true })
   for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => develop.kill(signal))
+    process.on(signal, () => {
+      try {
+        process.kill(-develop.pid, signal)
+      } catch {
+        develop.kill(signal)
+      }
+    })
   }
   develop.on("exit", (code) => shutdown(code ?? 0))
 } catch (error) {

@@ -41,7 +41,10 @@ let database
 try {
   if (!only || only === "typecheck") {
     console.log("\n== typecheck ==")
-    const code = await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.check.json"], process.env)
+    // Server code and tests (CommonJS), then the admin (Vite, ESM).
+    const code =
+      (await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.check.json"], process.env)) ||
+      (await run(bin("tsc"), ["--noEmit", "-p", "src/admin/tsconfig.json"], process.env))
     if (code !== 0) {
       exitCode = code
       failed += 1

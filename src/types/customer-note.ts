@@ -1,6 +1,9 @@
 /**
  * HTTP shapes of the customer-note admin API, shared by the routes and the admin widgets.
  */
+
+/** Longest note text, in characters after trimming (API validator and widget counter). */
+export const NOTE_BODY_MAX_LENGTH = 10_000
 export type CustomerNoteAuthor = {
   id: string
   email: string

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-export const NOTE_BODY_MAX_LENGTH = 10_000
+import { NOTE_BODY_MAX_LENGTH } from "../../../../../types/customer-note"
 
 // Medusa words size and enum errors itself ("Value for field 'body' too
 // small, expected at least: '1'"), so no custom messages here.

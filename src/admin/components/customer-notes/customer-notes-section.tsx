@@ -1,0 +1,95 @@
+import { Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+
+import { useCustomerNotes } from "../../hooks/customer-notes"
+import { useAdminMe } from "../../hooks/users"
+import { CreateNoteForm } from "./create-note-form"
+import { NoteItem } from "./note-item"
+
+type CustomerNotesSectionProps = {
+  customerId: string
+}
+
+/** The notes card of the customer page: add form, list, "Show more". */
+export const CustomerNotesSection = ({
+  customerId,
+}: CustomerNotesSectionProps) => {
+  const { t } = useTranslation()
+  const { user } = useAdminMe()
+  const {
+    notes,
+    isPending,
+    isError,
+    error,
+    refetch,
+    hasNextPage,
+    fetchNextPage,
+    isFetchingNextPage,
+  } = useCustomerNotes(customerId)
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex flex-col gap-y-1 px-6 py-4">
+        <Heading level="h2">{t("customerAccounts.notes.title")}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("customerAccounts.notes.description")}
+        </Text>
+      </div>
+      <div className="px-6 py-4">
+        <CreateNoteForm customerId={customerId} />
+      </div>
+      {isPending ? (
+        <div className="flex flex-col gap-y-2 px-6 py-4">
+          <Skeleton className="h-5 w-1/3" />
+          <Skeleton className="h-10 w-full" />
+        </div>
+      ) : isError ? (
+        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
+          <div className="flex flex-col gap-y-1">
+            <Text size="small" leading="compact" weight="plus">
+              {t("customerAccounts.notes.loadError")}
+            </Text>
+            <Text size="small" className="text-ui-fg-subtle">
+              {error.message}
+            </Text>
+          </div>
+          <Button size="small" variant="secondary" onClick={() => refetch()}>
+            {t("customerAccounts.notes.retry")}
+          </Button>
+        </div>
+      ) : notes.length === 0 ? (
+        <div className="flex flex-col items-center gap-y-1 px-6 py-8 text-center">
+          <Text size="small" leading="compact" weight="plus">
+            {t("customerAccounts.notes.empty.title")}
+          </Text>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("customerAccounts.notes.empty.description")}
+          </Text>
+        </div>
+      ) : (
+        <>
+          {notes.map((note) => (
+            <NoteItem
+              key={note.id}
+              note={note}
+              isOwn={!!user && note.author_id === user.id}
+            />
+          ))}
+          {hasNextPage && (
+            <div className="flex justify-center px-6 py-4">
+              <Button
+                size="small"
+                variant="transparent"
+                onClick={() => fetchNextPage()}
+                isLoading={isFetchingNextPage}
+                disabled={isFetchingNextPage}
+              >
+                {t("customerAccounts.notes.showMore")}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </Container>
+  )
+}

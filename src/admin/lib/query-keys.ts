@@ -1,0 +1,62 @@
+import type { AdminCustomerNoteListParams } from "../../types/customer-note"
+
+/**
+ * Query keys of the plugin's admin extensions. Every key starts with the
+ * plugin's own root so it never collides with (or gets invalidated by) the
+ * dashboard's keys such as `["customers", ...]`.
+ */
+export const CUSTOMER_ACCOUNTS_QUERY_ROOT = "customer-accounts" as const
+
+export const customerAccountsKeys = {
+  all: [CUSTOMER_ACCOUNTS_QUERY_ROOT] as const,
+}
+
+/**
+ * Key ladder for a resource nested under a customer
+ * (`/admin/customers/:id/<resource>`), from broad to narrow:
+ *
+ * ```
+ * all                         every cached entry of the resource
+ * customer(customerId)        everything of the resource for one customer
+ * lists(customerId)           all list queries of that customer
+ * list(customerId, params)    one list query
+ * detail(customerId, id)      one item
+ * ```
+ *
+ * Mutations invalidate `customer(customerId)`; queries use `list` or `detail`.
+ * Add a resource with one line, e.g.
+ * `customerScopedQueryKeys<PreferenceListParams>("customer-preferences")`.
+ */
+export const customerScopedQueryKeys = <TListParams extends object>(
+  resource: string
+) => {
+  const all = [...customerAccountsKeys.all, resource] as const
+  const customer = (customerId: string) => [...all, customerId] as const
+  const lists = (customerId: string) =>
+    [...customer(customerId), "list"] as const
+
+  return {
+    all,
+    customer,
+    lists,
+    list: (customerId: string, params: TListParams) =>
+      [...lists(customerId), params] as const,
+    detail: (customerId: string, id: string) =>
+      [...customer(customerId), "detail", id] as const,
+  }
+}
+
+export const customerNoteKeys =
+  customerScopedQueryKeys<CustomerNoteListKeyParams>("customer-notes")
+
+/** What selects a notes list; the offset is the infinite page param. */
+export type CustomerNoteListKeyParams = Omit<
+  AdminCustomerNoteListParams,
+  "offset"
+>
+
+/** The signed-in admin user (used to tell the viewer's own records apart). */
+export const adminUserKeys = {
+  all: [...customerAccountsKeys.all, "users"] as const,
+  me: () => [...adminUserKeys.all, "me"] as const,
+}

@@ -1,0 +1,21 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type {
+  AdminCustomer,
+  DetailWidgetProps,
+} from "@medusajs/framework/types"
+
+import { CustomerNotesSection } from "../components/customer-notes/customer-notes-section"
+
+/** Internal notes about a customer, below the customer's details. */
+const CustomerNotesWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
+  return <CustomerNotesSection customerId={data.id} />
+}
+
+export const config = defineWidgetConfig({
+  zone: "customer.details.after",
+  // Stable id (prefixed, as the admin-sdk asks of plugins) so an admin's
+  // layout customisations survive renames of this file.
+  id: "customer-accounts:customer-notes",
+})
+
+export default CustomerNotesWidget
