@@ -4,6 +4,7 @@
  * in tests; targets are printed next to the measured figures.
  */
 import os from "node:os"
+import { runLoginGuardBench } from "./login-guard.bench"
 import { runPasswordPolicyBench } from "./password-policy.bench"
 
 type Row = { benchmark: string; figure: string; target: string }
@@ -16,6 +17,18 @@ async function main(): Promise<void> {
     benchmark: `password policy, ${policy.n} varied passwords (8-128 chars)`,
     figure: `p50 ${policy.p50_ms.toFixed(2)} ms, p95 ${policy.p95_ms.toFixed(2)} ms, max ${policy.max_ms.toFixed(1)} ms`,
     target: "p95 <= 5 ms",
+  })
+
+  const login = await runLoginGuardBench()
+  rows.push({
+    benchmark: "successful login, guard on / guard off (median of 200 each)",
+    figure: `ratio ${login.success_ratio.toFixed(3)} (${login.success_with_guard_ms.toFixed(1)} ms / ${login.success_without_guard_ms.toFixed(1)} ms)`,
+    target: "<= 1.03",
+  })
+  rows.push({
+    benchmark: "refused (locked) attempt / wrong-password attempt (median of 200 each)",
+    figure: `ratio ${login.refused_ratio.toFixed(3)} (${login.refused_ms.toFixed(1)} ms / ${login.wrong_password_ms.toFixed(1)} ms)`,
+    target: "<= 0.05",
   })
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU"

@@ -13,6 +13,7 @@ import {
   type TestCustomer,
 } from "./helpers/auth"
 import { captureEvents, eventually } from "./helpers/events"
+import { startSecondInstance } from "./helpers/second-instance"
 
 jest.setTimeout(180 * 1000)
 
@@ -23,7 +24,7 @@ const LOCKED_BODY = {
 }
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConfig }) => {
     let container: MedusaContainer
     let security: AccountSecurityModuleService
     let jane: TestCustomer
@@ -77,6 +78,33 @@ medusaIntegrationTestRunner({
       const state = await securityOf(jane.customer.id)
       expect(state.locked).toEqual(true)
       expect(state.lock_count_24h).toEqual(1)
+    })
+
+    it("shares the count between two server instances on one database", async () => {
+      const second = await startSecondInstance(dbConfig.clientUrl)
+      try {
+        const responses = await Promise.all(
+          Array.from({ length: 200 }, (_, i) =>
+            send(
+              (i % 2 ? second.api : api).post("/auth/customer/emailpass", {
+                email: jane.email,
+                password: `guess on two instances ${i}`,
+              })
+            )
+          )
+        )
+        const statuses = responses.map((response) => response.status)
+        expect(statuses.filter((status) => status === 401)).toHaveLength(5)
+        expect(statuses.filter((status) => status === 429)).toHaveLength(195)
+        await settle()
+        const onSecond = await send(
+          second.api.post("/auth/customer/emailpass", { email: jane.email, password: PASSWORD })
+        )
+        expect(onSecond.status).toEqual(429)
+        expect(onSecond.data).toEqual(LOCKED_BODY)
+      } finally {
+        await second.stop()
+      }
     })
 
     it("answers unknown and known e-mails identically", async () => {

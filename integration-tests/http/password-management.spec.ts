@@ -423,6 +423,42 @@ medusaIntegrationTestRunner({
         expect(await notesOf(guest.data.customer.id)).toEqual([])
       })
 
+      it("serves the policy and a customer-aware strength check to the admin form", async () => {
+        const { data: policy } = await api.get("/admin/customer-accounts/password-policy", admin)
+        expect(policy).toEqual({
+          password_policy: expect.objectContaining({ min_length: 8, history_size: 3 }),
+          allow_admin_set_password: true,
+        })
+
+        const personal = await api.post(
+          `/admin/customers/${jane.customer.id}/password-strength`,
+          { password: "JaneRocks-Sunshine-77" },
+          admin
+        )
+        expect(personal.data.strength.valid).toEqual(false)
+        expect(personal.data.strength.errors.map((e: { code: string }) => e.code)).toContain(
+          "contains_personal_info"
+        )
+        const strong = await api.post(
+          `/admin/customers/${jane.customer.id}/password-strength`,
+          { password: STRONG_3 },
+          admin
+        )
+        expect(strong.data.strength).toEqual(expect.objectContaining({ valid: true, errors: [] }))
+
+        const bad = await send(
+          api.post(`/admin/customers/${jane.customer.id}/password-strength`, { password: 1 }, admin)
+        )
+        expect(bad.status).toEqual(400)
+        for (const request of [
+          () => api.get("/admin/customer-accounts/password-policy"),
+          () => api.get("/admin/customer-accounts/password-policy", jane),
+          () => api.post(`/admin/customers/${jane.customer.id}/password-strength`, { password: STRONG_3 }),
+        ]) {
+          expect((await send(request())).status).toEqual(401)
+        }
+      })
+
       it("refuses bad bodies with 400 and other actors with 401", async () => {
         const extra = await send(
           api.post(`/admin/customers/${jane.customer.id}/password-reset`, { to: "evil@x.y" }, admin)

@@ -28,3 +28,21 @@ export type AdminUnlockCustomerResponse = {
 
 export type AdminPasswordResetResponse = { customer_id: string; sent: true }
 export type AdminSetPasswordResponse = { customer_id: string; success: true }
+
+/** Type-only: the admin bundle does not pull in the policy's code. */
+export type {
+  PasswordPolicySummary,
+  PasswordValidationResult as PasswordStrength,
+  PasswordErrorCode as PasswordStrengthErrorCode,
+} from "../lib/password-policy"
+import type {
+  PasswordPolicySummary,
+  PasswordValidationResult,
+} from "../lib/password-policy"
+
+export type AdminPasswordPolicyResponse = {
+  password_policy: PasswordPolicySummary
+  allow_admin_set_password: boolean
+}
+
+export type AdminPasswordStrengthResponse = { strength: PasswordValidationResult }

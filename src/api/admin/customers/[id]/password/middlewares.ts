@@ -12,6 +12,11 @@ export const adminCustomerPasswordMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["POST"],
+    matcher: "/admin/customers/:id/password-strength",
+    middlewares: [validateAndTransformBody(AdminSetCustomerPassword)],
+  },
+  {
+    method: ["POST"],
     matcher: "/admin/customers/:id/password-reset",
     middlewares: [validateAndTransformBody(AdminEmptyBody)],
   },

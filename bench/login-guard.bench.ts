@@ -1,0 +1,183 @@
+/**
+ * Login guard benchmark: two server processes of the dev app on one
+ * database, identical but for `lockout.enabled`, measured side by side with
+ * interleaved requests so that machine noise hits both equally.
+ *
+ * - successful-login latency with the guard / without it (median of 200 each)
+ * - refused (locked) attempt / wrong-password attempt (median of 200 each)
+ */
+import { spawn, type ChildProcess } from "node:child_process"
+import path from "node:path"
+import pg from "pg"
+
+const ROOT = path.resolve(__dirname, "..")
+const LOGINS = 200
+const DATABASE = "cam_bench_login"
+const PASSWORD = "a long and unusual passphrase 42"
+
+type Credentials = { host: string; port: number; user: string; password: string }
+type Database = Credentials & { stop: () => Promise<void> }
+type Server = { url: string; stop: () => Promise<void> }
+
+export type LoginGuardBenchResult = {
+  success_with_guard_ms: number
+  success_without_guard_ms: number
+  success_ratio: number
+  refused_ms: number
+  wrong_password_ms: number
+  refused_ratio: number
+}
+
+function databaseUrl(db: Credentials): string {
+  const auth = db.password ? `${db.user}:${encodeURIComponent(db.password)}` : db.user
+  return `postgres://${auth}@${db.host}:${db.port}/${DATABASE}`
+}
+
+async function recreateDatabase(db: Credentials): Promise<void> {
+  const client = new pg.Client({ ...db, database: "postgres" })
+  await client.connect()
+  await client.query(`drop database if exists ${DATABASE} with (force)`)
+  await client.query(`create database ${DATABASE}`)
+  await client.end()
+}
+
+async function dropDatabase(db: Credentials): Promise<void> {
+  const client = new pg.Client({ ...db, database: "postgres" })
+  await client.connect()
+  await client.query(`drop database if exists ${DATABASE} with (force)`)
+  await client.end()
+}
+
+function medusa(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "development", MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  })
+}
+
+function exited(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)))
+}
+
+async function startServer(url: string, port: number, options: object): Promise<Server> {
+  const child = medusa(["start"], {
+    DATABASE_URL: url,
+    PORT: String(port),
+    ADMIN_DISABLED: "true",
+    CAM_PLUGIN_OPTIONS: JSON.stringify(options),
+  })
+  const base = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM")
+      await exited(child)
+    }
+  }
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited`)
+    const ok = await fetch(`${base}/health`).then((r) => r.ok).catch(() => false)
+    if (ok) return { url: base, stop }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  await stop()
+  throw new Error(`server on ${port} did not start`)
+}
+
+async function timedLogin(server: Server, email: string, password: string, expected: number): Promise<number> {
+  const started = process.hrtime.bigint()
+  const response = await fetch(`${server.url}/auth/customer/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  })
+  await response.arrayBuffer()
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6
+  if (response.status !== expected) {
+    throw new Error(`expected ${expected}, got ${response.status} from ${server.url}`)
+  }
+  return elapsed
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+export async function runLoginGuardBench(): Promise<LoginGuardBenchResult> {
+  const { resolveDatabase } = (await import(
+    path.join(ROOT, "scripts/lib/database.mjs")
+  )) as { resolveDatabase: (o: { name: string; port: number; log?: (m: string) => void }) => Promise<Database> }
+  const db = await resolveDatabase({ name: "pg-bench", port: 54331, log: () => {} })
+  const servers: Server[] = []
+  try {
+    await recreateDatabase(db)
+    const url = databaseUrl(db)
+    if ((await exited(medusa(["db:migrate"], { DATABASE_URL: url }))) !== 0) {
+      throw new Error("migrations failed")
+    }
+    const [guarded, unguarded] = await Promise.all([
+      startServer(url, 9431, {}),
+      startServer(url, 9432, { lockout: { enabled: false } }),
+    ])
+    servers.push(guarded, unguarded)
+
+    const register = await fetch(`${guarded.url}/auth/customer/emailpass/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "bench@example.com", password: PASSWORD }),
+    })
+    if (!register.ok) throw new Error(`register failed: ${register.status}`)
+
+    // Warm both servers up (JIT, pools, first-query caches).
+    for (let i = 0; i < 10; i++) {
+      await timedLogin(guarded, "bench@example.com", PASSWORD, 200)
+      await timedLogin(unguarded, "bench@example.com", PASSWORD, 200)
+    }
+    const withGuard: number[] = []
+    const withoutGuard: number[] = []
+    for (let i = 0; i < LOGINS; i++) {
+      const order = i % 2 ? [guarded, unguarded] : [unguarded, guarded]
+      for (const server of order) {
+        const ms = await timedLogin(server, "bench@example.com", PASSWORD, 200)
+        ;(server === guarded ? withGuard : withoutGuard).push(ms)
+      }
+    }
+
+    // Lock a (non-existent) identifier on the guarded server, then compare a
+    // refused attempt there with a wrong-password attempt on the other.
+    for (let i = 0; i < 5; i++) {
+      await timedLogin(guarded, "locked@example.com", `wrong ${i}`, 401)
+    }
+    const refused: number[] = []
+    const wrong: number[] = []
+    for (let i = 0; i < LOGINS; i++) {
+      refused.push(await timedLogin(guarded, "locked@example.com", "still wrong", 429))
+      wrong.push(await timedLogin(unguarded, "bench@example.com", `wrong password ${i}`, 401))
+    }
+
+    const result = {
+      success_with_guard_ms: median(withGuard),
+      success_without_guard_ms: median(withoutGuard),
+      success_ratio: median(withGuard) / median(withoutGuard),
+      refused_ms: median(refused),
+      wrong_password_ms: median(wrong),
+      refused_ratio: median(refused) / median(wrong),
+    }
+    return result
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()))
+    await dropDatabase(db).catch(() => {})
+    await db.stop()
+  }
+}
+
+if (require.main === module) {
+  runLoginGuardBench()
+    .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`${String(error)}\n`)
+      process.exitCode = 1
+    })
+}
