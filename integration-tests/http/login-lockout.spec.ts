@@ -182,6 +182,15 @@ medusaIntegrationTestRunner({
       const blocked = await login(jane.email, PASSWORD)
       expect(blocked.status).toEqual(429)
       expect(blocked.data).toEqual(LOCKED_BODY)
+      // Without `trust proxy`, a forged X-Forwarded-For does not change the IP.
+      const spoofed = await send(
+        api.post(
+          "/auth/customer/emailpass",
+          { email: jane.email, password: PASSWORD },
+          { headers: { "x-forwarded-for": "203.0.113.7" } }
+        )
+      )
+      expect(spoofed.status).toEqual(429)
 
       offsetMs += 901 * 1000
       expect((await login(jane.email, PASSWORD)).status).toEqual(200)

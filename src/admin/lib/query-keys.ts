@@ -60,3 +60,30 @@ export const adminUserKeys = {
   all: [...customerAccountsKeys.all, "users"] as const,
   me: () => [...adminUserKeys.all, "me"] as const,
 }
+
+/**
+ * A customer's account security (lock status, counters, recent login
+ * attempts): one entry per customer, so no list/detail ladder.
+ */
+export const customerSecurityKeys = {
+  all: [...customerAccountsKeys.all, "customer-security"] as const,
+  detail: (customerId: string) =>
+    [...customerSecurityKeys.all, customerId] as const,
+}
+
+/** The store's password policy and admin password options. */
+export const passwordPolicyKeys = {
+  all: [...customerAccountsKeys.all, "password-policy"] as const,
+  detail: () => [...passwordPolicyKeys.all, "detail"] as const,
+}
+
+/**
+ * The policy's verdict on a candidate password for one customer. The
+ * password is part of the key, so the hook keeps such entries only while
+ * they are on screen (`gcTime: 0`).
+ */
+export const passwordStrengthKeys = {
+  all: [...customerAccountsKeys.all, "password-strength"] as const,
+  check: (customerId: string, password: string) =>
+    [...passwordStrengthKeys.all, customerId, password] as const,
+}

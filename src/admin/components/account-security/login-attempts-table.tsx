@@ -1,0 +1,101 @@
+import { Badge, Heading, Table, Text, Tooltip } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+
+import type { AdminLoginAttempt } from "../../../types/account-security"
+import { RelativeTime } from "../customer-notes/relative-time"
+
+type LoginAttemptsTableProps = {
+  attempts: AdminLoginAttempt[]
+}
+
+const OUTCOME_COLORS = {
+  success: "green",
+  failure: "orange",
+  refused: "red",
+} as const satisfies Record<AdminLoginAttempt["outcome"], string>
+
+/** The customer's latest sign-in attempts, newest first. */
+export const LoginAttemptsTable = ({ attempts }: LoginAttemptsTableProps) => {
+  const { t } = useTranslation()
+
+  return (
+    <div className="flex flex-col">
+      <div className="px-6 py-4">
+        <Heading level="h3">
+          {t("customerAccounts.security.attempts.title")}
+        </Heading>
+      </div>
+      {attempts.length === 0 ? (
+        <div className="flex flex-col items-center gap-y-1 border-t px-6 py-8 text-center">
+          <Text size="small" leading="compact" weight="plus">
+            {t("customerAccounts.security.attempts.empty.title")}
+          </Text>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("customerAccounts.security.attempts.empty.description")}
+          </Text>
+        </div>
+      ) : (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>
+                {t("customerAccounts.security.attempts.columns.time")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("customerAccounts.security.attempts.columns.ip")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("customerAccounts.security.attempts.columns.outcome")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("customerAccounts.security.attempts.columns.userAgent")}
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          {/* The card ends here: its own border is the last row's edge. */}
+          <Table.Body className="border-b-0 [&_tr:last-child]:border-b-0">
+            {attempts.map((attempt) => (
+              <LoginAttemptRow key={attempt.id} attempt={attempt} />
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </div>
+  )
+}
+
+const LoginAttemptRow = ({ attempt }: { attempt: AdminLoginAttempt }) => {
+  const { t } = useTranslation()
+  const unknown = t("customerAccounts.security.attempts.unknown")
+
+  return (
+    <Table.Row>
+      <Table.Cell className="whitespace-nowrap">
+        <RelativeTime value={attempt.attempted_at} />
+      </Table.Cell>
+      <Table.Cell className="whitespace-nowrap">
+        {attempt.ip ?? unknown}
+      </Table.Cell>
+      <Table.Cell>
+        <Badge size="2xsmall" color={OUTCOME_COLORS[attempt.outcome]}>
+          {t(`customerAccounts.security.attempts.outcomes.${attempt.outcome}`)}
+        </Badge>
+      </Table.Cell>
+      <Table.Cell className="max-w-0 w-1/2">
+        {attempt.user_agent ? (
+          <Tooltip
+            content={attempt.user_agent}
+            maxWidth={400}
+            className="break-all"
+          >
+            <span tabIndex={0} className="block truncate">
+              {attempt.user_agent}
+            </span>
+          </Tooltip>
+        ) : (
+          unknown
+        )}
+      </Table.Cell>
+    </Table.Row>
+  )
+}

@@ -1,0 +1,283 @@
+import { FetchError } from "@medusajs/js-sdk"
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationOptions,
+} from "@tanstack/react-query"
+import { useEffect, useState } from "react"
+
+import type {
+  AdminCustomerSecurity,
+  AdminCustomerSecurityResponse,
+  AdminPasswordPolicyResponse,
+  AdminPasswordResetResponse,
+  AdminPasswordStrengthResponse,
+  AdminSetPasswordResponse,
+  AdminUnlockCustomerResponse,
+  PasswordStrength,
+} from "../../types/account-security"
+import {
+  customerNoteKeys,
+  customerSecurityKeys,
+  passwordPolicyKeys,
+  passwordStrengthKeys,
+} from "../lib/query-keys"
+import { sdk } from "../lib/sdk"
+
+/** Pause after the last keystroke before a password is sent for checking. */
+export const PASSWORD_STRENGTH_DEBOUNCE_MS = 300
+
+/** Bounds of the refetch scheduled for when a lock runs out. */
+const LOCK_EXPIRY_REFETCH_MIN_MS = 5_000
+const LOCK_EXPIRY_REFETCH_MAX_MS = 60 * 60_000
+
+const customerPath = (customerId: string) =>
+  `/admin/customers/${encodeURIComponent(customerId)}`
+
+type MutationOptions<TData, TVariables> = Omit<
+  UseMutationOptions<TData, FetchError, TVariables>,
+  "mutationFn"
+>
+
+type SetPasswordPayload = { password: string }
+
+/**
+ * Milliseconds until a lock runs out (a second late, so the server agrees),
+ * or `false` when the account is not locked.
+ */
+const untilLockExpires = (security: AdminCustomerSecurity | undefined) => {
+  if (!security?.locked || !security.locked_until) {
+    return false
+  }
+  const delay = new Date(security.locked_until).getTime() - Date.now() + 1_000
+  if (Number.isNaN(delay)) {
+    return false
+  }
+  return Math.min(
+    Math.max(delay, LOCK_EXPIRY_REFETCH_MIN_MS),
+    LOCK_EXPIRY_REFETCH_MAX_MS
+  )
+}
+
+/**
+ * A customer's lock status, failed-login counters and last 20 login
+ * attempts. While the account is locked, refetches when the lock runs out
+ * so the page does not keep showing "Locked" after it expired.
+ */
+export const useCustomerSecurity = (customerId: string) => {
+  const { data, ...rest } = useQuery({
+    queryKey: customerSecurityKeys.detail(customerId),
+    queryFn: ({ signal }) =>
+      sdk.client.fetch<AdminCustomerSecurityResponse>(
+        `${customerPath(customerId)}/security`,
+        { signal }
+      ),
+    refetchInterval: (query) => untilLockExpires(query.state.data?.security),
+  })
+
+  return { security: data?.security, ...rest }
+}
+
+/** The password policy and whether admins may set a password directly. */
+export const usePasswordPolicy = (options: { enabled?: boolean } = {}) => {
+  const { data, ...rest } = useQuery({
+    queryKey: passwordPolicyKeys.detail(),
+    queryFn: ({ signal }) =>
+      sdk.client.fetch<AdminPasswordPolicyResponse>(
+        "/admin/customer-accounts/password-policy",
+        { signal }
+      ),
+    // Plugin options: they only change when the server restarts.
+    staleTime: Infinity,
+    enabled: options.enabled,
+  })
+
+  return {
+    policy: data?.password_policy,
+    allowAdminSetPassword: data?.allow_admin_set_password ?? false,
+    ...rest,
+  }
+}
+
+const useDebouncedValue = <T>(value: T, delayMs: number): T => {
+  const [debounced, setDebounced] = useState(value)
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs)
+    return () => clearTimeout(timer)
+  }, [value, delayMs])
+
+  return debounced
+}
+
+const checkPassword = (
+  customerId: string,
+  password: string,
+  signal?: AbortSignal
+) =>
+  sdk.client.fetch<AdminPasswordStrengthResponse>(
+    `${customerPath(customerId)}/password-strength`,
+    { method: "POST", body: { password }, signal }
+  )
+
+/**
+ * The policy's verdict on `password` for this customer (their e-mail and
+ * names count as guessable), checked once typing pauses. While a newer
+ * password is on its way, the previous verdict stays on screen, so the meter
+ * does not flicker; `isCurrent` tells whether the verdict is for `password`.
+ */
+export const usePasswordStrength = (customerId: string, password: string) => {
+  const debounced = useDebouncedValue(password, PASSWORD_STRENGTH_DEBOUNCE_MS)
+
+  const { data, isPlaceholderData, isFetching, isError, error } = useQuery({
+    queryKey: passwordStrengthKeys.check(customerId, debounced),
+    queryFn: ({ signal }) => checkPassword(customerId, debounced, signal),
+    enabled: debounced.length > 0,
+    placeholderData: keepPreviousData,
+    // The password is in the key: drop each entry once it is off screen.
+    gcTime: 0,
+    // The verdict on a given password does not change while the form is open.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    retry: false,
+  })
+
+  const isSettled = password.length > 0 && debounced === password
+  const isCurrent =
+    isSettled && !!data && !isPlaceholderData && !isFetching && !isError
+  const hasFailed = isSettled && !isFetching && isError
+
+  return {
+    strength: password.length > 0 ? data?.strength : undefined,
+    isCurrent,
+    isChecking: password.length > 0 && !isCurrent && !hasFailed,
+    isError: hasFailed,
+    error,
+  }
+}
+
+/**
+ * The set-password route refused the password (400). `errors` lists the
+ * policy rules it breaks; it is empty when the reason is unknown, and
+ * `message` (the server's) then says it.
+ */
+export class PasswordRefusedError extends FetchError {
+  readonly errors: PasswordStrength["errors"]
+
+  constructor(error: FetchError, errors: PasswordStrength["errors"]) {
+    super(error.message, error.statusText, error.status)
+    this.name = "PasswordRefusedError"
+    this.errors = errors
+  }
+}
+
+/**
+ * The js-sdk keeps only the `message` of an error body, not the `errors`
+ * list of a policy refusal, so the list is rebuilt: the set-password route
+ * runs exactly the strength check's rules (same customer context) plus the
+ * password history. When the strength check names no broken rule, the
+ * history is what refused the password. A body the route rejected before
+ * any check fails the strength check too and keeps an empty list.
+ */
+const explainRefusal = async (
+  customerId: string,
+  password: string,
+  error: FetchError
+): Promise<PasswordRefusedError> => {
+  try {
+    const { strength } = await checkPassword(customerId, password)
+    return new PasswordRefusedError(
+      error,
+      strength.errors.length > 0
+        ? strength.errors
+        : [{ code: "reused", message: error.message }]
+    )
+  } catch {
+    return new PasswordRefusedError(error, [])
+  }
+}
+
+/**
+ * Refetches the customer's security details and notes (the routes leave an
+ * automatic note) once a mutation settles, before the caller's own callbacks
+ * run, so a success toast meets fresh data.
+ */
+const useInvalidatingOptions = <TData, TVariables>(
+  customerId: string,
+  options?: MutationOptions<TData, TVariables>
+): MutationOptions<TData, TVariables> => {
+  const queryClient = useQueryClient()
+
+  return {
+    ...options,
+    onSettled: async (data, error, variables, context) => {
+      await Promise.all([
+        queryClient.invalidateQueries({
+          queryKey: customerSecurityKeys.detail(customerId),
+        }),
+        queryClient.invalidateQueries({
+          queryKey: customerNoteKeys.customer(customerId),
+        }),
+      ])
+      await options?.onSettled?.(data, error, variables, context)
+    },
+  }
+}
+
+/** Lifts a lock, or only clears the failed-login counters when unlocked. */
+export const useUnlockCustomer = (
+  customerId: string,
+  options?: MutationOptions<AdminUnlockCustomerResponse, void>
+) => {
+  return useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<AdminUnlockCustomerResponse>(
+        `${customerPath(customerId)}/security/unlock`,
+        { method: "POST", body: {} }
+      ),
+    ...useInvalidatingOptions(customerId, options),
+  })
+}
+
+/** E-mails the customer a reset link; 404 when they have no password. */
+export const useSendPasswordReset = (
+  customerId: string,
+  options?: MutationOptions<AdminPasswordResetResponse, void>
+) => {
+  return useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<AdminPasswordResetResponse>(
+        `${customerPath(customerId)}/password-reset`,
+        { method: "POST", body: {} }
+      ),
+    ...useInvalidatingOptions(customerId, options),
+  })
+}
+
+/**
+ * Sets the customer's password (when the store allows it). A policy refusal
+ * rejects with a `PasswordRefusedError`; other failures with a `FetchError`.
+ */
+export const useSetCustomerPassword = (
+  customerId: string,
+  options?: MutationOptions<AdminSetPasswordResponse, SetPasswordPayload>
+) => {
+  return useMutation({
+    mutationFn: async ({ password }: SetPasswordPayload) => {
+      try {
+        return await sdk.client.fetch<AdminSetPasswordResponse>(
+          `${customerPath(customerId)}/password`,
+          { method: "POST", body: { password } }
+        )
+      } catch (error) {
+        if (error instanceof FetchError && error.status === 400) {
+          throw await explainRefusal(customerId, password, error)
+        }
+        throw error
+      }
+    },
+    ...useInvalidatingOptions(customerId, options),
+  })
+}
