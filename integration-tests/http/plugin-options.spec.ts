@@ -23,6 +23,7 @@ process.env.CAM_PLUGIN_OPTIONS = JSON.stringify({
     templateId: "my-reset-template",
     maxRequests: 1,
   },
+  lockout: { ipMaxAttempts: 3, trustedProxyHops: 0 },
 })
 afterAll(() => {
   delete process.env.CAM_PLUGIN_OPTIONS
@@ -81,6 +82,25 @@ medusaIntegrationTestRunner({
         })
       )
       expect(loginOld.status).toEqual(200)
+    })
+
+    it("with trustedProxyHops 0, a forged X-Forwarded-For cannot escape an IP block", async () => {
+      const login = (email: string, forwardedFor: string) =>
+        send(
+          api.post(
+            "/auth/customer/emailpass",
+            { email, password: "wrong password" },
+            { headers: { "x-forwarded-for": forwardedFor } }
+          )
+        )
+      const statuses: number[] = []
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await login(`victim${i}@example.com`, `198.51.100.${i}`)).status)
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      expect(statuses).toEqual([401, 401, 401, 429])
+      const response = await login("someone-else@example.com", "192.0.2.99")
+      expect(response.status).toEqual(429)
     })
 
     it("uses the configured reset URL, template and request limit", async () => {

@@ -44,6 +44,7 @@ export const LOCKOUT_DEFAULTS = {
   maxLockSeconds: 86_400,
   ipMaxAttempts: 50,
   retentionDays: 30,
+  trustedProxyHops: null,
 } as const
 
 const positiveInt = (fallback: number) => z.number().int().min(1).default(fallback)
@@ -62,6 +63,19 @@ const lockoutOptionsSchema = z
     ipMaxAttempts: positiveInt(LOCKOUT_DEFAULTS.ipMaxAttempts),
     /** Days the attempt log is kept. */
     retentionDays: positiveInt(LOCKOUT_DEFAULTS.retentionDays),
+    /**
+     * Proxies in front of Medusa whose X-Forwarded-For entries are trusted
+     * for the client IP: 0 = the socket's address (Medusa exposed directly),
+     * n = the n-th address from the right. null = Express' `req.ip`, which
+     * Medusa configures to trust one proxy hop.
+     */
+    trustedProxyHops: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .nullable()
+      .default(LOCKOUT_DEFAULTS.trustedProxyHops),
   })
   .strict()
   .refine((options) => options.maxLockSeconds >= options.lockSeconds, {

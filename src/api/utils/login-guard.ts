@@ -18,24 +18,40 @@ export type LoginAttemptContext = {
   attempted_at: Date
 }
 
+/**
+ * The client's IP as the lockout sees it. `trustedProxyHops: null` keeps
+ * Express' `req.ip` (Medusa trusts one proxy hop); a number counts the
+ * proxies whose X-Forwarded-For entries are believed, so a client cannot
+ * pick its own IP by sending the header itself.
+ */
+export function clientIp(req: MedusaRequest, trustedProxyHops: number | null): string | null {
+  if (trustedProxyHops === null) {
+    return req.ip ?? null
+  }
+  const forwarded = String(req.headers["x-forwarded-for"] ?? "")
+    .split(",")
+    .map((address) => address.trim())
+    .filter(Boolean)
+    .reverse()
+  const chain = [req.socket.remoteAddress ?? null, ...forwarded]
+  return chain[Math.min(trustedProxyHops, chain.length - 1)] ?? null
+}
+
 export function attemptContext(req: MedusaRequest, identifier: string): LoginAttemptContext {
   return {
     identifier,
-    // Express' req.ip honours the host app's `trust proxy` setting.
-    ip: req.ip ?? null,
+    ip: clientIp(req, accountSecurity(req.scope).getOptions().lockout.trustedProxyHops),
     user_agent: req.get("user-agent") ?? null,
     attempted_at: accountSecurity(req.scope).now(),
   }
 }
 
 async function customerIdFor(scope: MedusaContainer, identifier: string): Promise<string | null> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "customer",
-    fields: ["id"],
-    filters: { email: identifier, has_account: true },
-  })
-  return data[0]?.id ?? null
+  // The customer module directly: this runs for every attempt.
+  const [customer] = await scope
+    .resolve(Modules.CUSTOMER)
+    .listCustomers({ email: identifier, has_account: true }, { select: ["id"], take: 1 })
+  return customer?.id ?? null
 }
 
 /**
@@ -72,10 +88,12 @@ export async function recordOutcome(
       return
     }
     const customerId = await customerIdFor(scope, attempt.identifier)
-    const eventBus = scope.resolve(Modules.EVENT_BUS)
     if (outcome === "success") {
-      await security.recordLoginSuccess(attempt.identifier)
-    } else if (outcome === "failure") {
+      await security.recordLoginSuccess({ ...attempt, customer_id: customerId })
+      return
+    }
+    const eventBus = scope.resolve(Modules.EVENT_BUS)
+    if (outcome === "failure") {
       const result = await security.recordLoginFailure(attempt.identifier, attempt.ip)
       await eventBus.emit({
         name: CustomerAccountEvents.LOGIN_FAILED,

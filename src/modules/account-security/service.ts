@@ -215,34 +215,41 @@ class AccountSecurityModuleService extends MedusaService({
     const manager = sharedContext.manager!
     const now = this.now()
 
-    if (ip) {
-      const [ipRow] = await manager.execute(
-        `select locked_until from login_throttle
-         where scope = 'ip' and key = ? and deleted_at is null and locked_until > ?`,
-        [ip, now]
-      )
-      if (ipRow) {
-        return { admitted: false, retryAfterSeconds: this.secondsUntil(ipRow.locked_until, now) }
-      }
-    }
-
     const windowStart = new Date(now.getTime() - windowSeconds * 1000)
+    // One round trip: the IP's lock is read, and only when the IP is not
+    // blocked is the identifier's attempt counted (upsert).
     const [row] = await manager.execute(
-      `insert into login_throttle as t (id, scope, key, attempts, window_started_at, created_at, updated_at)
-       values (?, 'identifier', ?, 1, ?, ?, ?)
-       on conflict (scope, key) where deleted_at is null do update set
-         attempts = case
-           when t.locked_until > excluded.updated_at then t.attempts
-           when t.window_started_at <= ? or t.window_started_at <= t.locked_until then 1
-           else t.attempts + 1 end,
-         window_started_at = case
-           when t.locked_until > excluded.updated_at then t.window_started_at
-           when t.window_started_at <= ? or t.window_started_at <= t.locked_until then excluded.window_started_at
-           else t.window_started_at end,
-         updated_at = excluded.updated_at
-       returning attempts, locked_until`,
-      [generateEntityId(undefined, "lthr"), identifier, now, now, now, windowStart, windowStart]
+      `with ip_lock as (
+         select locked_until from login_throttle
+         where scope = 'ip' and key = ? and deleted_at is null and locked_until > ?
+       ),
+       counted as (
+         insert into login_throttle as t (id, scope, key, attempts, window_started_at, created_at, updated_at)
+         select ?, 'identifier', ?, 1, ?, ?, ?
+         where not exists (select 1 from ip_lock)
+         on conflict (scope, key) where deleted_at is null do update set
+           attempts = case
+             when t.locked_until > excluded.updated_at then t.attempts
+             when t.window_started_at <= ? or t.window_started_at <= t.locked_until then 1
+             else t.attempts + 1 end,
+           window_started_at = case
+             when t.locked_until > excluded.updated_at then t.window_started_at
+             when t.window_started_at <= ? or t.window_started_at <= t.locked_until then excluded.window_started_at
+             else t.window_started_at end,
+           updated_at = excluded.updated_at
+         returning attempts, locked_until
+       )
+       select (select locked_until from ip_lock) as ip_locked_until, counted.attempts, counted.locked_until
+       from (select 1) as one left join counted on true`,
+      [
+        ip ?? "", now,
+        generateEntityId(undefined, "lthr"), identifier, now, now, now,
+        windowStart, windowStart,
+      ]
     )
+    if (row.ip_locked_until) {
+      return { admitted: false, retryAfterSeconds: this.secondsUntil(row.ip_locked_until, now) }
+    }
     if (row.locked_until && new Date(row.locked_until) > now) {
       return { admitted: false, retryAfterSeconds: this.secondsUntil(row.locked_until, now) }
     }
@@ -349,16 +356,27 @@ class AccountSecurityModuleService extends MedusaService({
     )
   }
 
-  /** A successful login forgets the identifier's failures (not its lock history). */
+  /**
+   * A successful login forgets the identifier's failures (not its lock
+   * history) and is logged, in one statement.
+   */
   @InjectManager()
   async recordLoginSuccess(
-    identifier: string,
+    attempt: Omit<LoginAttemptInput, "outcome">,
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<void> {
     await sharedContext.manager!.execute(
-      `update login_throttle set attempts = 0, updated_at = ?
-       where scope = 'identifier' and key = ? and deleted_at is null`,
-      [this.now(), identifier]
+      `with reset as (
+         update login_throttle set attempts = 0, updated_at = ?
+         where scope = 'identifier' and key = ? and deleted_at is null
+       )
+       insert into login_attempt (id, identifier, customer_id, ip, user_agent, outcome, attempted_at)
+       values (?, ?, ?, ?, ?, 'success', ?)`,
+      [
+        this.now(), attempt.identifier,
+        generateEntityId(undefined, "latt"), attempt.identifier, attempt.customer_id ?? null,
+        attempt.ip ?? null, attempt.user_agent?.slice(0, 512) ?? null, attempt.attempted_at,
+      ]
     )
   }
 
