@@ -87,6 +87,12 @@ export async function recordOutcome(
       await security.releaseLoginAttempt(attempt.identifier)
       return
     }
+    if (outcome === "refused") {
+      // Refusals are what an attack produces by the thousand: one insert,
+      // no lookup (the admin view finds them by identifier).
+      await security.logLoginAttempt({ ...attempt, outcome })
+      return
+    }
     const customerId = await customerIdFor(scope, attempt.identifier)
     if (outcome === "success") {
       await security.recordLoginSuccess({ ...attempt, customer_id: customerId })

@@ -2,8 +2,8 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * One customer login attempt, for the Back Office and for audits. Never holds
- * the password. `customer_id` is set when the identifier belongs to a
- * customer account. Pruned after `lockout.retentionDays`.
+ * the password. `customer_id` is set on successes and failures when the
+ * identifier belongs to a customer account (refusals skip that lookup). Pruned after `lockout.retentionDays`.
  */
 const LoginAttempt = model
   .define("login_attempt", {
