@@ -3,8 +3,6 @@ import {
   keepPreviousData,
   useMutation,
   useQuery,
-  useQueryClient,
-  type UseMutationOptions,
 } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 
@@ -24,6 +22,10 @@ import {
   passwordPolicyKeys,
   passwordStrengthKeys,
 } from "../lib/query-keys"
+import {
+  useInvalidatingOptions,
+  type MutationOptions,
+} from "../lib/mutation-options"
 import { sdk } from "../lib/sdk"
 
 /** Pause after the last keystroke before a password is sent for checking. */
@@ -35,11 +37,6 @@ const LOCK_EXPIRY_REFETCH_MAX_MS = 60 * 60_000
 
 const customerPath = (customerId: string) =>
   `/admin/customers/${encodeURIComponent(customerId)}`
-
-type MutationOptions<TData, TVariables> = Omit<
-  UseMutationOptions<TData, FetchError, TVariables>,
-  "mutationFn"
->
 
 type SetPasswordPayload = { password: string }
 
@@ -199,33 +196,6 @@ const explainRefusal = async (
   }
 }
 
-/**
- * Refetches the customer's security details and notes (the routes leave an
- * automatic note) once a mutation settles, before the caller's own callbacks
- * run, so a success toast meets fresh data.
- */
-const useInvalidatingOptions = <TData, TVariables>(
-  customerId: string,
-  options?: MutationOptions<TData, TVariables>
-): MutationOptions<TData, TVariables> => {
-  const queryClient = useQueryClient()
-
-  return {
-    ...options,
-    onSettled: async (data, error, variables, context) => {
-      await Promise.all([
-        queryClient.invalidateQueries({
-          queryKey: customerSecurityKeys.detail(customerId),
-        }),
-        queryClient.invalidateQueries({
-          queryKey: customerNoteKeys.customer(customerId),
-        }),
-      ])
-      await options?.onSettled?.(data, error, variables, context)
-    },
-  }
-}
-
 /** Lifts a lock, or only clears the failed-login counters when unlocked. */
 export const useUnlockCustomer = (
   customerId: string,
@@ -237,7 +207,7 @@ export const useUnlockCustomer = (
         `${customerPath(customerId)}/security/unlock`,
         { method: "POST", body: {} }
       ),
-    ...useInvalidatingOptions(customerId, options),
+    ...useInvalidatingOptions([customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)], options),
   })
 }
 
@@ -252,7 +222,7 @@ export const useSendPasswordReset = (
         `${customerPath(customerId)}/password-reset`,
         { method: "POST", body: {} }
       ),
-    ...useInvalidatingOptions(customerId, options),
+    ...useInvalidatingOptions([customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)], options),
   })
 }
 
@@ -278,6 +248,6 @@ export const useSetCustomerPassword = (
         throw error
       }
     },
-    ...useInvalidatingOptions(customerId, options),
+    ...useInvalidatingOptions([customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)], options),
   })
 }

@@ -1,9 +1,6 @@
-import type { FetchError } from "@medusajs/js-sdk"
 import {
   useInfiniteQuery,
   useMutation,
-  useQueryClient,
-  type UseMutationOptions,
 } from "@tanstack/react-query"
 import { useMemo } from "react"
 
@@ -20,6 +17,10 @@ import {
   customerNoteKeys,
   type CustomerNoteListKeyParams,
 } from "../lib/query-keys"
+import {
+  useInvalidatingOptions,
+  type MutationOptions,
+} from "../lib/mutation-options"
 import { sdk } from "../lib/sdk"
 
 const notesPath = (customerId: string) =>
@@ -27,11 +28,6 @@ const notesPath = (customerId: string) =>
 
 const notePath = (customerId: string, noteId: string) =>
   `${notesPath(customerId)}/${encodeURIComponent(noteId)}`
-
-type MutationOptions<TData, TVariables> = Omit<
-  UseMutationOptions<TData, FetchError, TVariables>,
-  "mutationFn"
->
 
 /**
  * A customer's notes, pinned first then newest, one page per "Show more".
@@ -79,29 +75,6 @@ export const useCustomerNotes = (
   return { notes, count, ...rest }
 }
 
-/**
- * Refetches every cached notes query of the customer once a mutation settles,
- * before the caller's own callbacks run (so a success toast meets a fresh
- * list). Also after an error: a 404 usually means a colleague already deleted
- * the note, and the list should show that.
- */
-const useInvalidatingOptions = <TData, TVariables>(
-  customerId: string,
-  options?: MutationOptions<TData, TVariables>
-): MutationOptions<TData, TVariables> => {
-  const queryClient = useQueryClient()
-
-  return {
-    ...options,
-    onSettled: async (data, error, variables, context) => {
-      await queryClient.invalidateQueries({
-        queryKey: customerNoteKeys.customer(customerId),
-      })
-      await options?.onSettled?.(data, error, variables, context)
-    },
-  }
-}
-
 export const useCreateCustomerNote = (
   customerId: string,
   options?: MutationOptions<AdminCustomerNoteResponse, AdminCreateCustomerNote>
@@ -112,7 +85,7 @@ export const useCreateCustomerNote = (
         method: "POST",
         body: payload,
       }),
-    ...useInvalidatingOptions(customerId, options),
+    ...useInvalidatingOptions([customerNoteKeys.customer(customerId)], options),
   })
 }
 
@@ -128,7 +101,7 @@ export const useUpdateCustomerNote = (
         notePath(customerId, noteId),
         { method: "POST", body: payload }
       ),
-    ...useInvalidatingOptions(customerId, options),
+    ...useInvalidatingOptions([customerNoteKeys.customer(customerId)], options),
   })
 }
 
@@ -143,6 +116,6 @@ export const useDeleteCustomerNote = (
         notePath(customerId, noteId),
         { method: "DELETE" }
       ),
-    ...useInvalidatingOptions(customerId, options),
+    ...useInvalidatingOptions([customerNoteKeys.customer(customerId)], options),
   })
 }
