@@ -2,6 +2,8 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
 import { customerEmailpassMiddlewares } from "./auth/customer/emailpass/middlewares"
+import { adminCustomerPreferenceMiddlewares } from "./admin/customers/[id]/preferences/middlewares"
+import { storeCustomerPreferenceMiddlewares } from "./store/customers/me/preferences/middlewares"
 import { storePasswordMiddlewares } from "./store/middlewares"
 
 export default defineMiddlewares({
@@ -10,5 +12,7 @@ export default defineMiddlewares({
     ...adminCustomerPasswordMiddlewares,
     ...customerEmailpassMiddlewares,
     ...storePasswordMiddlewares,
+    ...adminCustomerPreferenceMiddlewares,
+    ...storeCustomerPreferenceMiddlewares,
   ],
 })

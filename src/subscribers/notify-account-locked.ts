@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { CustomerAccountEvents } from "../modules/account-security/events"
+import { notificationLocale } from "../utils/customer-preferences"
 import { createCustomerNotesWorkflow } from "../workflows/customer-note"
 
 type AccountLockedEvent = {
@@ -48,6 +49,7 @@ export default async function notifyAccountLocked({
       email: data.identifier,
       locked_until: data.locked_until,
       reset_hint: "Reset your password to unlock your account right away.",
+      locale: await notificationLocale(container, data.customer_id),
     },
   })
 }

@@ -5,6 +5,7 @@ import {
 } from "@medusajs/framework/utils"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import type AccountSecurityModuleService from "../modules/account-security/service"
+import { notificationLocale } from "../utils/customer-preferences"
 
 type PasswordResetEvent = {
   entity_id: string
@@ -54,6 +55,8 @@ export default async function sendPasswordResetEmail({
       first_name: customer?.first_name ?? null,
       last_name: customer?.last_name ?? null,
       requested_by: data.metadata?.requested_by === "admin" ? "admin" : "customer",
+      // For localized templates: the customer's preference, else the store's.
+      locale: await notificationLocale(container, customer?.id),
     },
   })
 }

@@ -1,2 +1,3 @@
 export * from "./customer-note"
 export * from "./customer-password"
+export * from "./customer-preference"
