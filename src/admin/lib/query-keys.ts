@@ -87,3 +87,25 @@ export const passwordStrengthKeys = {
   check: (customerId: string, password: string) =>
     [...passwordStrengthKeys.all, customerId, password] as const,
 }
+
+/**
+ * A customer's preferences (language, shipping, default addresses, marketing
+ * consents): one entry per customer, so no list/detail ladder.
+ */
+export const customerPreferenceKeys = {
+  all: [...customerAccountsKeys.all, "customer-preferences"] as const,
+  detail: (customerId: string) =>
+    [...customerPreferenceKeys.all, customerId] as const,
+}
+
+/**
+ * Choices of the preferences form read from Medusa's own admin API (the
+ * store's languages, shipping options). Kept under the plugin's root: they
+ * hold a narrower field set than the dashboard's entries of the same data.
+ */
+export const preferenceChoiceKeys = {
+  all: [...customerAccountsKeys.all, "preference-choices"] as const,
+  locales: () => [...preferenceChoiceKeys.all, "locales"] as const,
+  shippingOptions: () =>
+    [...preferenceChoiceKeys.all, "shipping-options"] as const,
+}
