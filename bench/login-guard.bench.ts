@@ -6,17 +6,11 @@
  * - successful-login latency with the guard / without it (median of 200 each)
  * - refused (locked) attempt / wrong-password attempt (median of 200 each)
  */
-import { spawn, type ChildProcess } from "node:child_process"
-import path from "node:path"
-import pg from "pg"
+import { exited, medusa, withBenchDatabase } from "./lib/app"
 
-const ROOT = path.resolve(__dirname, "..")
 const LOGINS = 200
-const DATABASE = "cam_bench_login"
 const PASSWORD = "a long and unusual passphrase 42"
 
-type Credentials = { host: string; port: number; user: string; password: string }
-type Database = Credentials & { stop: () => Promise<void> }
 type Server = { url: string; stop: () => Promise<void> }
 
 export type LoginGuardBenchResult = {
@@ -26,38 +20,6 @@ export type LoginGuardBenchResult = {
   refused_ms: number
   wrong_password_ms: number
   refused_ratio: number
-}
-
-function databaseUrl(db: Credentials): string {
-  const auth = db.password ? `${db.user}:${encodeURIComponent(db.password)}` : db.user
-  return `postgres://${auth}@${db.host}:${db.port}/${DATABASE}`
-}
-
-async function recreateDatabase(db: Credentials): Promise<void> {
-  const client = new pg.Client({ ...db, database: "postgres" })
-  await client.connect()
-  await client.query(`drop database if exists ${DATABASE} with (force)`)
-  await client.query(`create database ${DATABASE}`)
-  await client.end()
-}
-
-async function dropDatabase(db: Credentials): Promise<void> {
-  const client = new pg.Client({ ...db, database: "postgres" })
-  await client.connect()
-  await client.query(`drop database if exists ${DATABASE} with (force)`)
-  await client.end()
-}
-
-function medusa(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "development", MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  })
-}
-
-function exited(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)))
 }
 
 async function startServer(url: string, port: number, options: object): Promise<Server> {
@@ -106,17 +68,9 @@ const median = (values: number[]) => {
 }
 
 export async function runLoginGuardBench(): Promise<LoginGuardBenchResult> {
-  const { resolveDatabase } = (await import(
-    path.join(ROOT, "scripts/lib/database.mjs")
-  )) as { resolveDatabase: (o: { name: string; port: number; log?: (m: string) => void }) => Promise<Database> }
-  const db = await resolveDatabase({ name: "pg-bench", port: 54331, log: () => {} })
+  return withBenchDatabase("cam_bench_login", async (url) => {
   const servers: Server[] = []
   try {
-    await recreateDatabase(db)
-    const url = databaseUrl(db)
-    if ((await exited(medusa(["db:migrate"], { DATABASE_URL: url }))) !== 0) {
-      throw new Error("migrations failed")
-    }
     const [guarded, unguarded] = await Promise.all([
       startServer(url, 9431, {}),
       startServer(url, 9432, { lockout: { enabled: false } }),
@@ -168,9 +122,8 @@ export async function runLoginGuardBench(): Promise<LoginGuardBenchResult> {
     return result
   } finally {
     await Promise.all(servers.map((server) => server.stop()))
-    await dropDatabase(db).catch(() => {})
-    await db.stop()
   }
+  })
 }
 
 if (require.main === module) {

@@ -4,6 +4,7 @@
  * in tests; targets are printed next to the measured figures.
  */
 import os from "node:os"
+import { runGroupBackfillBench } from "./group-backfill.bench"
 import { runLoginGuardBench } from "./login-guard.bench"
 import { runPasswordPolicyBench } from "./password-policy.bench"
 
@@ -29,6 +30,13 @@ async function main(): Promise<void> {
     benchmark: "refused (locked) attempt / wrong-password attempt (median of 200 each)",
     figure: `ratio ${login.refused_ratio.toFixed(3)} (${login.refused_ms.toFixed(1)} ms / ${login.wrong_password_ms.toFixed(1)} ms)`,
     target: "<= 0.05",
+  })
+
+  const groups = await runGroupBackfillBench()
+  rows.push({
+    benchmark: `group backfill, ${groups.customers} customers, one rule (${groups.added} added)`,
+    figure: `${groups.customers_per_second.toFixed(0)} customers/s (${groups.seconds.toFixed(1)} s, process RSS ${groups.rss_mb.toFixed(0)} MB)`,
+    target: "batches, bounded memory",
   })
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU"

@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminCustomerGroupRuleMiddlewares } from "./admin/customer-groups/[id]/rules/middlewares"
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
 import { customerEmailpassMiddlewares } from "./auth/customer/emailpass/middlewares"
@@ -9,6 +10,7 @@ import { storePasswordMiddlewares } from "./store/middlewares"
 export default defineMiddlewares({
   routes: [
     ...adminCustomerNoteMiddlewares,
+    ...adminCustomerGroupRuleMiddlewares,
     ...adminCustomerPasswordMiddlewares,
     ...customerEmailpassMiddlewares,
     ...storePasswordMiddlewares,

@@ -83,6 +83,18 @@ const lockoutOptionsSchema = z
     path: ["maxLockSeconds"],
   })
 
+const customerGroupsOptionsSchema = z
+  .object({
+    /**
+     * Groups every new customer account joins, until a Back Office user edits
+     * the setting in the admin (it is then stored in the database).
+     */
+    defaultGroupIds: z.array(z.string().min(1)).max(50).default([]),
+    /** Customers per batch when re-evaluating group rules for everyone. */
+    backfillBatchSize: z.number().int().min(10).max(5000).default(500),
+  })
+  .strict()
+
 /**
  * The plugin's options, as a merchant passes them in `medusa-config.ts`:
  *
@@ -104,6 +116,7 @@ export const pluginOptionsSchema = z
     passwordPolicy: passwordPolicyOptionsSchema.prefault({}),
     passwordReset: passwordResetOptionsSchema.prefault({}),
     lockout: lockoutOptionsSchema.prefault({}),
+    customerGroups: customerGroupsOptionsSchema.prefault({}),
     /** Lets admins set a customer's password directly (off: only reset links). */
     allowAdminSetPassword: z.boolean().default(false),
   })

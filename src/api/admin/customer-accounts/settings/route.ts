@@ -1,0 +1,52 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { CUSTOMER_GROUP_RULE_MODULE } from "../../../../modules/customer-group-rule"
+import type CustomerGroupRuleModuleService from "../../../../modules/customer-group-rule/service"
+import type { AdminCustomerAccountsSettingsResponse } from "../../../../types/customer-group-rule"
+import { accountSecurity } from "../../../utils/password-policy"
+import type { AdminUpdateCustomerAccountsSettingsType } from "./validators"
+
+/** The default groups in force: the stored setting, else the plugin option; deleted groups left out. */
+async function defaultGroupIds(scope: MedusaContainer): Promise<string[]> {
+  const rules: CustomerGroupRuleModuleService = scope.resolve(CUSTOMER_GROUP_RULE_MODULE)
+  const ids =
+    (await rules.getDefaultGroupIds()) ??
+    accountSecurity(scope).getOptions().customerGroups.defaultGroupIds
+  if (!ids.length) {
+    return []
+  }
+  const groups = await scope.resolve(Modules.CUSTOMER).listCustomerGroups({ id: ids }, { select: ["id"] })
+  return ids.filter((id) => groups.some((group) => group.id === id))
+}
+
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<AdminCustomerAccountsSettingsResponse>
+) => {
+  res.json({ settings: { default_group_ids: await defaultGroupIds(req.scope) } })
+}
+
+/** Stores the default groups (every id must be an existing customer group). */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminUpdateCustomerAccountsSettingsType>,
+  res: MedusaResponse<AdminCustomerAccountsSettingsResponse>
+) => {
+  const ids = [...new Set(req.validatedBody.default_group_ids)]
+  const groups = ids.length
+    ? await req.scope.resolve(Modules.CUSTOMER).listCustomerGroups({ id: ids }, { select: ["id"] })
+    : []
+  const unknown = ids.filter((id) => !groups.some((group) => group.id === id))
+  if (unknown.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `default_group_ids: unknown customer group ${unknown.join(", ")}`
+    )
+  }
+  const rules: CustomerGroupRuleModuleService = req.scope.resolve(CUSTOMER_GROUP_RULE_MODULE)
+  await rules.setDefaultGroupIds(ids)
+  res.json({ settings: { default_group_ids: await defaultGroupIds(req.scope) } })
+}

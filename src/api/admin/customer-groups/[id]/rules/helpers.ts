@@ -1,0 +1,39 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import type { GroupRule } from "../../../../../lib/group-rules"
+import { CUSTOMER_GROUP_RULE_MODULE } from "../../../../../modules/customer-group-rule"
+import type CustomerGroupRuleModuleService from "../../../../../modules/customer-group-rule/service"
+import type { CustomerGroupRuleSet } from "../../../../../types/customer-group-rule"
+
+export async function assertGroupExists(scope: MedusaContainer, groupId: string): Promise<void> {
+  const [group] = await scope
+    .resolve(Modules.CUSTOMER)
+    .listCustomerGroups({ id: groupId }, { select: ["id"] })
+  if (!group) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer group with id: ${groupId} was not found`)
+  }
+}
+
+/** The group's rules as the API shows them (an empty, manual set when none). */
+export async function readRuleSet(
+  scope: MedusaContainer,
+  groupId: string
+): Promise<CustomerGroupRuleSet> {
+  const rules: CustomerGroupRuleModuleService = scope.resolve(CUSTOMER_GROUP_RULE_MODULE)
+  const [set] = await rules.listGroupRuleSets({ customer_group_id: groupId })
+  const list = ((set?.rules as unknown as GroupRule[]) ?? [])
+  return {
+    customer_group_id: groupId,
+    match: (set?.match as "all" | "any") ?? "all",
+    rules: list,
+    automatic: list.length > 0,
+    last_run: set?.last_run_at
+      ? {
+          at: new Date(set.last_run_at).toISOString(),
+          evaluated: Number(set.last_run_evaluated ?? 0),
+          added: Number(set.last_run_added ?? 0),
+          removed: Number(set.last_run_removed ?? 0),
+        }
+      : null,
+  }
+}

@@ -1,0 +1,7 @@
+export * from "./evaluate"
+export * from "./steps/apply-customer-group-rules"
+export * from "./steps/assign-default-groups"
+export * from "./steps/backfill-customer-group-rules"
+export * from "./workflows/evaluate-customer-group-rules"
+export * from "./workflows/backfill-customer-group-rules"
+export * from "./workflows/assign-default-customer-groups"
