@@ -89,8 +89,19 @@ medusaIntegrationTestRunner({
       it("answers 404 for unknown groups and 401 without an admin", async () => {
         expect((await send(api.get("/admin/customer-groups/cusgroup_missing/rules", admin))).status).toEqual(404)
         expect((await setRules("cusgroup_missing", { rules: [] })).status).toEqual(404)
+        expect(
+          (await send(api.post("/admin/customer-groups/cusgroup_missing/rules/evaluate", {}, admin))).status
+        ).toEqual(404)
+        expect((await send(api.get("/admin/customers/cus_missing/group-memberships", admin))).status).toEqual(404)
         const groupId = await createGroup("Guarded")
+        const withBody = await send(
+          api.post(`/admin/customer-groups/${groupId}/rules/evaluate`, { all: true }, admin)
+        )
+        expect(withBody.status).toEqual(400)
+        const customer = (await api.post("/admin/customers", { email: "x@example.com" }, admin)).data.customer
         for (const request of [
+          () => api.get(`/admin/customers/${customer.id}/group-memberships`),
+          () => api.post("/admin/customer-accounts/settings", { default_group_ids: [] }),
           () => api.get(`/admin/customer-groups/${groupId}/rules`),
           () => api.post(`/admin/customer-groups/${groupId}/rules`, { rules: [] }),
           () => api.post(`/admin/customer-groups/${groupId}/rules/evaluate`, {}),
