@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { MAX_RULES_PER_GROUP } from "../types/customer-group-rule"
 
 /**
  * Conditions that make a customer belong to an automatic customer group.
@@ -6,7 +7,7 @@ import { z } from "zod"
  */
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
 
-export const MAX_RULES_PER_GROUP = 20
+export { MAX_RULES_PER_GROUP }
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date())
 

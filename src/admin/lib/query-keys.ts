@@ -109,3 +109,26 @@ export const preferenceChoiceKeys = {
   shippingOptions: () =>
     [...preferenceChoiceKeys.all, "shipping-options"] as const,
 }
+
+/**
+ * A customer group's automatic-membership rules and last run: one entry per
+ * group, so no list/detail ladder.
+ */
+export const customerGroupRuleKeys = {
+  all: [...customerAccountsKeys.all, "customer-group-rules"] as const,
+  detail: (groupId: string) =>
+    [...customerGroupRuleKeys.all, groupId] as const,
+}
+
+/** The groups a customer belongs to, each with how they got there. */
+export const customerGroupMembershipKeys = {
+  all: [...customerAccountsKeys.all, "customer-group-memberships"] as const,
+  detail: (customerId: string) =>
+    [...customerGroupMembershipKeys.all, customerId] as const,
+}
+
+/** Choices of the group rules form read from Medusa's admin API. */
+export const groupRuleChoiceKeys = {
+  all: [...customerAccountsKeys.all, "group-rule-choices"] as const,
+  currencies: () => [...groupRuleChoiceKeys.all, "currencies"] as const,
+}

@@ -1,0 +1,207 @@
+import { Badge, Button, Container, Heading, Hint, Skeleton, Text, Tooltip } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import type { CustomerGroupRuleSet } from "../../../types/customer-group-rule"
+import { useCustomerGroupRules } from "../../hooks/customer-groups"
+import {
+  formatDateTime,
+  formatRelativeTime,
+  toIntlLocale,
+} from "../../lib/date-format"
+import { EditRulesDrawer } from "./edit-rules-drawer"
+import { describeRule } from "./rule-labels"
+import { useRuleRun } from "./use-rule-run"
+
+type GroupRulesSectionProps = {
+  groupId: string
+}
+
+/**
+ * The "Automatic membership" card of the customer group page: the rules in
+ * words, the last run, a re-evaluation button and a drawer to edit them.
+ */
+export const GroupRulesSection = ({ groupId }: GroupRulesSectionProps) => {
+  const { t } = useTranslation()
+  const [isEditing, setIsEditing] = useState(false)
+  const [poll, setPoll] = useState(false)
+  const { ruleSet, isError, error, refetch } = useCustomerGroupRules(groupId, {
+    poll,
+  })
+  const run = useRuleRun(groupId, ruleSet?.last_run)
+
+  // Poll the rules only while a started run has not reported back.
+  useEffect(() => setPoll(run.isRunning), [run.isRunning])
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
+        <div className="flex flex-col gap-y-1">
+          <div className="flex items-center gap-x-2">
+            <Heading level="h2">{t("customerAccounts.groups.rules.title")}</Heading>
+            {ruleSet && (
+              <Badge size="2xsmall" color={ruleSet.automatic ? "green" : "grey"}>
+                {ruleSet.automatic
+                  ? t("customerAccounts.groups.rules.automatic")
+                  : t("customerAccounts.groups.rules.manualOnly")}
+              </Badge>
+            )}
+          </div>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("customerAccounts.groups.rules.description")}
+          </Text>
+        </div>
+        <div className="flex shrink-0 items-center gap-x-2">
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={run.start}
+            disabled={!ruleSet || run.isRunning}
+            isLoading={run.isRunning}
+          >
+            {t("customerAccounts.groups.rules.actions.evaluate")}
+          </Button>
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={() => setIsEditing(true)}
+            disabled={!ruleSet}
+          >
+            {t("customerAccounts.groups.rules.actions.edit")}
+          </Button>
+        </div>
+      </div>
+      {ruleSet ? (
+        <RulesSummary ruleSet={ruleSet} isRunning={run.isRunning} />
+      ) : isError ? (
+        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
+          <div className="flex flex-col gap-y-1">
+            <Text size="small" leading="compact" weight="plus">
+              {t("customerAccounts.groups.rules.loadError")}
+            </Text>
+            <Text size="small" className="text-ui-fg-subtle">
+              {error.message}
+            </Text>
+          </div>
+          <Button size="small" variant="secondary" onClick={() => refetch()}>
+            {t("customerAccounts.groups.rules.retry")}
+          </Button>
+        </div>
+      ) : (
+        <div className="flex flex-col gap-y-2 px-6 py-4">
+          <Skeleton className="h-5 w-1/3" />
+          <Skeleton className="h-5 w-1/2" />
+        </div>
+      )}
+      {ruleSet && (
+        <EditRulesDrawer
+          groupId={groupId}
+          ruleSet={ruleSet}
+          open={isEditing}
+          onOpenChange={setIsEditing}
+        />
+      )}
+    </Container>
+  )
+}
+
+/** How often "5 minutes ago" is recomputed. */
+const REFRESH_INTERVAL_MS = 60_000
+
+/** A run this recent reads "just now" (Intl's "now" reads oddly after "Last run"). */
+const JUST_NOW_MS = 60_000
+
+const useNow = () => {
+  const [now, setNow] = useState(() => new Date())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), REFRESH_INTERVAL_MS)
+    return () => clearInterval(timer)
+  }, [])
+  return now
+}
+
+type RulesSummaryProps = {
+  ruleSet: CustomerGroupRuleSet
+  isRunning: boolean
+}
+
+const RulesSummary = ({ ruleSet, isRunning }: RulesSummaryProps) => {
+  const { t, i18n } = useTranslation()
+  const locale = toIntlLocale(i18n.language)
+
+  return (
+    <>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        {ruleSet.rules.length === 0 ? (
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("customerAccounts.groups.rules.noRules")}
+          </Text>
+        ) : (
+          <>
+            <Text size="small" leading="compact" weight="plus">
+              {ruleSet.match === "any"
+                ? t("customerAccounts.groups.rules.matchAny")
+                : t("customerAccounts.groups.rules.matchAll")}
+            </Text>
+            <ul className="flex list-disc flex-col gap-y-1 pl-5">
+              {ruleSet.rules.map((rule, index) => (
+                <Text asChild size="small" key={index}>
+                  <li>{describeRule(rule, t, locale)}</li>
+                </Text>
+              ))}
+            </ul>
+          </>
+        )}
+        <Hint>{t("customerAccounts.groups.rules.manualMembersHint")}</Hint>
+      </div>
+      <div className="px-6 py-4">
+        {isRunning ? (
+          <Text size="small" className="text-ui-fg-subtle" aria-live="polite">
+            {t("customerAccounts.groups.rules.running")}
+          </Text>
+        ) : (
+          <LastRun lastRun={ruleSet.last_run} locale={locale} />
+        )}
+      </div>
+    </>
+  )
+}
+
+type LastRunProps = {
+  lastRun: CustomerGroupRuleSet["last_run"]
+  locale: string
+}
+
+/** "Last run 5 minutes ago: 1,204 customers checked, 12 added, 3 removed". */
+const LastRun = ({ lastRun, locale }: LastRunProps) => {
+  const { t } = useTranslation()
+  const now = useNow()
+  const date = lastRun ? new Date(lastRun.at) : null
+
+  if (!lastRun || !date || Number.isNaN(date.getTime())) {
+    return (
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("customerAccounts.groups.rules.neverRun")}
+      </Text>
+    )
+  }
+
+  const numbers = new Intl.NumberFormat(locale)
+
+  return (
+    <Tooltip content={formatDateTime(date, locale)}>
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("customerAccounts.groups.rules.lastRun", {
+          count: lastRun.evaluated,
+          relative:
+            Math.abs(now.getTime() - date.getTime()) < JUST_NOW_MS
+              ? t("customerAccounts.groups.rules.justNow")
+              : formatRelativeTime(date, now, locale),
+          evaluated: numbers.format(lastRun.evaluated),
+          added: numbers.format(lastRun.added),
+          removed: numbers.format(lastRun.removed),
+        })}
+      </Text>
+    </Tooltip>
+  )
+}

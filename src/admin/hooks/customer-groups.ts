@@ -1,0 +1,140 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+
+import type {
+  AdminCustomerGroupMembershipsResponse,
+  AdminCustomerGroupRulesResponse,
+  AdminEvaluateCustomerGroupRulesResponse,
+  GroupRuleSetInput,
+} from "../../types/customer-group-rule"
+import {
+  customerGroupMembershipKeys,
+  customerGroupRuleKeys,
+  groupRuleChoiceKeys,
+} from "../lib/query-keys"
+import {
+  useInvalidatingOptions,
+  type MutationOptions,
+} from "../lib/mutation-options"
+import { sdk } from "../lib/sdk"
+
+/** How often the rules are refetched while a run is in progress. */
+export const RULE_RUN_POLL_INTERVAL_MS = 2_000
+
+const rulesPath = (groupId: string) =>
+  `/admin/customer-groups/${encodeURIComponent(groupId)}/rules`
+
+type CustomerGroupRulesOptions = {
+  /** Refetch every 2 s (while a started run has not reported back). */
+  poll?: boolean
+}
+
+/**
+ * A group's rules, whether it is automatic and its last run. A group
+ * without rules answers with an empty list, so this is never empty.
+ */
+export const useCustomerGroupRules = (
+  groupId: string,
+  { poll = false }: CustomerGroupRulesOptions = {}
+) => {
+  const { data, ...rest } = useQuery({
+    queryKey: customerGroupRuleKeys.detail(groupId),
+    queryFn: ({ signal }) =>
+      sdk.client.fetch<AdminCustomerGroupRulesResponse>(rulesPath(groupId), {
+        signal,
+      }),
+    refetchInterval: poll ? RULE_RUN_POLL_INTERVAL_MS : false,
+  })
+
+  return { ruleSet: data?.rule_set, ...rest }
+}
+
+/** Replaces the group's whole rule list (an empty list ends automation). */
+export const useUpdateCustomerGroupRules = (
+  groupId: string,
+  options?: MutationOptions<AdminCustomerGroupRulesResponse, GroupRuleSetInput>
+) => {
+  return useMutation({
+    mutationFn: (payload: GroupRuleSetInput) =>
+      sdk.client.fetch<AdminCustomerGroupRulesResponse>(rulesPath(groupId), {
+        method: "POST",
+        body: payload,
+      }),
+    ...useInvalidatingOptions(
+      [customerGroupRuleKeys.detail(groupId)],
+      options
+    ),
+  })
+}
+
+/**
+ * Starts a run of the group's rules over all customers. The server answers
+ * at once (202); the run updates `last_run` when done, so callers poll
+ * `useCustomerGroupRules` until it changes.
+ */
+export const useEvaluateCustomerGroupRules = (
+  groupId: string,
+  options?: MutationOptions<AdminEvaluateCustomerGroupRulesResponse, void>
+) => {
+  return useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<AdminEvaluateCustomerGroupRulesResponse>(
+        `${rulesPath(groupId)}/evaluate`,
+        { method: "POST", body: {} }
+      ),
+    ...options,
+  })
+}
+
+/**
+ * Roots of the dashboard's own query keys (`CUSTOMERS_QUERY_KEY`,
+ * `CUSTOMER_GROUPS_QUERY_KEY` in @medusajs/dashboard) whose data a run
+ * changes: the group page's customer table and member count.
+ */
+const DASHBOARD_MEMBERSHIP_QUERY_ROOTS = ["customers", "customer_groups"]
+
+/**
+ * Refetches what a finished run may have changed: the group's rules (last
+ * run), every customer's memberships and the dashboard's member lists.
+ */
+export const useInvalidateRuleRunResults = (groupId: string) => {
+  const queryClient = useQueryClient()
+
+  return () =>
+    Promise.all(
+      [
+        customerGroupRuleKeys.detail(groupId),
+        customerGroupMembershipKeys.all,
+        ...DASHBOARD_MEMBERSHIP_QUERY_ROOTS.map((root) => [root]),
+      ].map((queryKey) => queryClient.invalidateQueries({ queryKey }))
+    )
+}
+
+/** The currency codes the store supports (Settings > Store), in its order. */
+export const useStoreCurrencies = () => {
+  const { data, ...rest } = useQuery({
+    queryKey: groupRuleChoiceKeys.currencies(),
+    queryFn: () =>
+      sdk.admin.store.list({ fields: "id,*supported_currencies" }),
+    // An admin has one store.
+    select: ({ stores }) =>
+      stores[0]?.supported_currencies?.map(
+        (currency) => currency.currency_code
+      ) ?? [],
+  })
+
+  return { currencies: data, ...rest }
+}
+
+/** The groups a customer is in, manual and automatic. */
+export const useCustomerGroupMemberships = (customerId: string) => {
+  const { data, ...rest } = useQuery({
+    queryKey: customerGroupMembershipKeys.detail(customerId),
+    queryFn: ({ signal }) =>
+      sdk.client.fetch<AdminCustomerGroupMembershipsResponse>(
+        `/admin/customers/${encodeURIComponent(customerId)}/group-memberships`,
+        { signal }
+      ),
+  })
+
+  return { memberships: data?.memberships, ...rest }
+}
