@@ -207,7 +207,13 @@ module.exports = defineConfig({
   })
   await check("the admin bundle ships the widgets", async () => {
     const bundle = fs.readFileSync(path.join(app, "node_modules/medusa-customer-accounts/.medusa/server/src/admin/index.mjs"), "utf8")
-    for (const id of ["customer-accounts:customer-notes", "customer-accounts:account-security", "customer-accounts:preferences"]) {
+    for (const id of [
+      "customer-accounts:customer-notes",
+      "customer-accounts:account-security",
+      "customer-accounts:preferences",
+      "customer-accounts:group-rules",
+      "customer-accounts:group-memberships",
+    ]) {
       expect(bundle.includes(id), `missing widget ${id}`)
     }
   })
