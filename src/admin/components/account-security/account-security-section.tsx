@@ -1,11 +1,12 @@
 import type { AdminCustomer } from "@medusajs/framework/types"
-import { Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import { useCustomerSecurity } from "../../hooks/account-security"
 import { LoginAttemptsTable } from "./login-attempts-table"
 import { SecurityActions } from "./security-actions"
 import { SecurityCounters } from "./security-counters"
+import { SectionLoadError } from "../common/section-load-error"
 
 type AccountSecuritySectionProps = {
   customer: AdminCustomer
@@ -38,19 +39,12 @@ export const AccountSecuritySection = ({
           <LoginAttemptsTable attempts={security.recent_attempts} />
         </>
       ) : isError ? (
-        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-          <div className="flex flex-col gap-y-1">
-            <Text size="small" leading="compact" weight="plus">
-              {t("customerAccounts.security.loadError")}
-            </Text>
-            <Text size="small" className="text-ui-fg-subtle">
-              {error.message}
-            </Text>
-          </div>
-          <Button size="small" variant="secondary" onClick={() => refetch()}>
-            {t("customerAccounts.security.retry")}
-          </Button>
-        </div>
+        <SectionLoadError
+          title={t("customerAccounts.security.loadError")}
+          message={error.message}
+          retryLabel={t("customerAccounts.security.retry")}
+          onRetry={() => refetch()}
+        />
       ) : (
         <div className="flex flex-col gap-y-2 px-6 py-4">
           <Skeleton className="h-5 w-1/3" />

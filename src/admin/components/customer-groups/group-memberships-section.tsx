@@ -1,8 +1,9 @@
-import { Badge, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Badge, Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 
 import { useCustomerGroupMemberships } from "../../hooks/customer-groups"
+import { SectionLoadError } from "../common/section-load-error"
 
 type GroupMembershipsSectionProps = {
   customerId: string
@@ -59,19 +60,12 @@ export const GroupMembershipsSection = ({
           </ul>
         )
       ) : isError ? (
-        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-          <div className="flex flex-col gap-y-1">
-            <Text size="small" leading="compact" weight="plus">
-              {t("customerAccounts.groups.memberships.loadError")}
-            </Text>
-            <Text size="small" className="text-ui-fg-subtle">
-              {error.message}
-            </Text>
-          </div>
-          <Button size="small" variant="secondary" onClick={() => refetch()}>
-            {t("customerAccounts.groups.memberships.retry")}
-          </Button>
-        </div>
+        <SectionLoadError
+          title={t("customerAccounts.groups.memberships.loadError")}
+          message={error.message}
+          retryLabel={t("customerAccounts.groups.memberships.retry")}
+          onRetry={() => refetch()}
+        />
       ) : (
         <div className="flex flex-col gap-y-2 px-6 py-4">
           <Skeleton className="h-5 w-1/2" />

@@ -12,6 +12,7 @@ import {
 import { EditRulesDrawer } from "./edit-rules-drawer"
 import { describeRule } from "./rule-labels"
 import { useRuleRun } from "./use-rule-run"
+import { SectionLoadError } from "../common/section-load-error"
 
 type GroupRulesSectionProps = {
   groupId: string
@@ -74,19 +75,12 @@ export const GroupRulesSection = ({ groupId }: GroupRulesSectionProps) => {
       {ruleSet ? (
         <RulesSummary ruleSet={ruleSet} isRunning={run.isRunning} />
       ) : isError ? (
-        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-          <div className="flex flex-col gap-y-1">
-            <Text size="small" leading="compact" weight="plus">
-              {t("customerAccounts.groups.rules.loadError")}
-            </Text>
-            <Text size="small" className="text-ui-fg-subtle">
-              {error.message}
-            </Text>
-          </div>
-          <Button size="small" variant="secondary" onClick={() => refetch()}>
-            {t("customerAccounts.groups.rules.retry")}
-          </Button>
-        </div>
+        <SectionLoadError
+          title={t("customerAccounts.groups.rules.loadError")}
+          message={error.message}
+          retryLabel={t("customerAccounts.groups.rules.retry")}
+          onRetry={() => refetch()}
+        />
       ) : (
         <div className="flex flex-col gap-y-2 px-6 py-4">
           <Skeleton className="h-5 w-1/3" />

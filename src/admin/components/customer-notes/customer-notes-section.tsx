@@ -5,6 +5,7 @@ import { useCustomerNotes } from "../../hooks/customer-notes"
 import { useAdminMe } from "../../hooks/users"
 import { CreateNoteForm } from "./create-note-form"
 import { NoteItem } from "./note-item"
+import { SectionLoadError } from "../common/section-load-error"
 
 type CustomerNotesSectionProps = {
   customerId: string
@@ -44,19 +45,12 @@ export const CustomerNotesSection = ({
           <Skeleton className="h-10 w-full" />
         </div>
       ) : isError ? (
-        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-          <div className="flex flex-col gap-y-1">
-            <Text size="small" leading="compact" weight="plus">
-              {t("customerAccounts.notes.loadError")}
-            </Text>
-            <Text size="small" className="text-ui-fg-subtle">
-              {error.message}
-            </Text>
-          </div>
-          <Button size="small" variant="secondary" onClick={() => refetch()}>
-            {t("customerAccounts.notes.retry")}
-          </Button>
-        </div>
+        <SectionLoadError
+          title={t("customerAccounts.notes.loadError")}
+          message={error.message}
+          retryLabel={t("customerAccounts.notes.retry")}
+          onRetry={() => refetch()}
+        />
       ) : notes.length === 0 ? (
         <div className="flex flex-col items-center gap-y-1 px-6 py-8 text-center">
           <Text size="small" leading="compact" weight="plus">

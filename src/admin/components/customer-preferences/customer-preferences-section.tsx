@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next"
 import { useCustomerPreferences } from "../../hooks/customer-preferences"
 import { EditPreferencesDrawer } from "./edit-preferences-drawer"
 import { PreferencesSummary } from "./preferences-summary"
+import { SectionLoadError } from "../common/section-load-error"
 
 type CustomerPreferencesSectionProps = {
   /** The dashboard's customer, loaded with its addresses. */
@@ -47,19 +48,12 @@ export const CustomerPreferencesSection = ({
       {preferences ? (
         <PreferencesSummary preferences={preferences} addresses={addresses} />
       ) : isError ? (
-        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-          <div className="flex flex-col gap-y-1">
-            <Text size="small" leading="compact" weight="plus">
-              {t("customerAccounts.preferences.loadError")}
-            </Text>
-            <Text size="small" className="text-ui-fg-subtle">
-              {error.message}
-            </Text>
-          </div>
-          <Button size="small" variant="secondary" onClick={() => refetch()}>
-            {t("customerAccounts.preferences.retry")}
-          </Button>
-        </div>
+        <SectionLoadError
+          title={t("customerAccounts.preferences.loadError")}
+          message={error.message}
+          retryLabel={t("customerAccounts.preferences.retry")}
+          onRetry={() => refetch()}
+        />
       ) : (
         <div className="flex flex-col gap-y-2 px-6 py-4">
           <Skeleton className="h-5 w-1/3" />
