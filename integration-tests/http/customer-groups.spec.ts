@@ -244,6 +244,28 @@ medusaIntegrationTestRunner({
         expect(await groupsOf(customers[0])).toEqual([])
       })
 
+      it("evaluates created_before and created_after dates", async () => {
+        const veterans = await createGroup("Veterans")
+        const newcomers = await createGroup("Newcomers")
+        const ids: string[] = []
+        for (let i = 0; i < 3; i++) {
+          ids.push((await api.post("/admin/customers", { email: `d${i}@example.com` }, admin)).data.customer.id)
+        }
+        const tomorrow = new Date(Date.now() + 86_400_000).toISOString()
+        await setRules(veterans, { rules: [{ type: "created_before", date: "2001-01-01" }] })
+        await setRules(newcomers, {
+          rules: [
+            { type: "created_after", date: "2001-01-01" },
+            { type: "created_before", date: tomorrow },
+          ],
+        })
+        const result = await backfill()
+        expect(result).toEqual(expect.objectContaining({ added: 3, removed: 0 }))
+        for (const id of ids) {
+          expect(await groupsOf(id)).toEqual(["Newcomers:automatic"])
+        }
+      })
+
       it("runs two concurrent backfills safely: one works, the other is skipped or finds nothing to do", async () => {
         const early = await createGroup("Early birds")
         for (let i = 0; i < 25; i++) {
