@@ -420,15 +420,28 @@ class AccountSecurityModuleService extends MedusaService({
     }
   }
 
-  async logLoginAttempt(input: LoginAttemptInput): Promise<void> {
-    await this.createLoginAttempts({
-      attempted_at: input.attempted_at,
-      identifier: input.identifier,
-      customer_id: input.customer_id ?? null,
-      ip: input.ip ?? null,
-      user_agent: input.user_agent?.slice(0, 512) ?? null,
-      outcome: input.outcome,
-    })
+  /**
+   * Appends one entry to the attempt log. A plain insert rather than the ORM:
+   * under attack this runs for every refused attempt.
+   */
+  @InjectManager()
+  async logLoginAttempt(
+    input: LoginAttemptInput,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `insert into login_attempt (id, identifier, customer_id, ip, user_agent, outcome, attempted_at)
+       values (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        generateEntityId(undefined, "latt"),
+        input.identifier,
+        input.customer_id ?? null,
+        input.ip ?? null,
+        input.user_agent?.slice(0, 512) ?? null,
+        input.outcome,
+        input.attempted_at,
+      ]
+    )
   }
 
   /** Hard-deletes attempt-log entries older than `lockout.retentionDays`. */
