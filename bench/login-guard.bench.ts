@@ -20,6 +20,8 @@ export type LoginGuardBenchResult = {
   refused_ms: number
   wrong_password_ms: number
   refused_ratio: number
+  unknown_email_ms: number
+  unknown_vs_known_ratio: number
 }
 
 async function startServer(url: string, port: number, options: object): Promise<Server> {
@@ -111,7 +113,15 @@ export async function runLoginGuardBench(): Promise<LoginGuardBenchResult> {
       wrong.push(await timedLogin(unguarded, "bench@example.com", `wrong password ${i}`, 401))
     }
 
+    // Unknown e-mails must cost what a wrong password costs (no timing oracle).
+    const unknown: number[] = []
+    for (let i = 0; i < 100; i++) {
+      unknown.push(await timedLogin(unguarded, `nobody${i}@example.com`, `wrong password ${i}`, 401))
+    }
+
     const result = {
+      unknown_email_ms: median(unknown),
+      unknown_vs_known_ratio: median(unknown) / median(wrong),
       success_with_guard_ms: median(withGuard),
       success_without_guard_ms: median(withoutGuard),
       success_ratio: median(withGuard) / median(withoutGuard),

@@ -32,6 +32,12 @@ async function main(): Promise<void> {
     target: "<= 0.05",
   })
 
+  rows.push({
+    benchmark: "wrong password: unknown e-mail / existing account (median of 100 / 200)",
+    figure: `ratio ${login.unknown_vs_known_ratio.toFixed(2)} (${login.unknown_email_ms.toFixed(1)} ms / ${login.wrong_password_ms.toFixed(1)} ms)`,
+    target: "~1.0 (no timing oracle)",
+  })
+
   const groups = await runGroupBackfillBench()
   rows.push({
     benchmark: `group backfill, ${groups.customers} customers, one rule (${groups.added} added)`,

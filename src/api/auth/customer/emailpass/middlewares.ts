@@ -6,6 +6,7 @@ import {
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { burnPasswordCheck } from "../../../../lib/password-policy"
 import { SecurityCounterScopes } from "../../../../modules/account-security/service"
 import { CustomerAccountEvents } from "../../../../modules/account-security/events"
 import { attemptContext, recordOutcome, refuseAttempt } from "../../../utils/login-guard"
@@ -33,27 +34,41 @@ function afterSuccess(res: MedusaResponse, effect: () => Promise<void>): void {
  * Login: counts the attempt atomically before the core handler runs scrypt,
  * refuses it with 429 while the identifier or the IP is locked, and settles
  * it from the final status (200 success, 401 wrong password).
+ *
+ * Also closes a timing leak of Medusa's emailpass provider, which answers
+ * unknown e-mails without any password check: for those, one equivalent
+ * scrypt check is spent here first, so both answers take as long.
  */
 export async function guardCustomerLogin(
   req: MedusaRequest<PasswordBody>,
   res: MedusaResponse,
   next: MedusaNextFunction
 ) {
-  const { email } = req.body ?? {}
-  const security = accountSecurity(req.scope)
-  if (!security.getOptions().lockout.enabled || typeof email !== "string") {
+  const { email, password } = req.body ?? {}
+  if (typeof email !== "string") {
     return next()
   }
+  const security = accountSecurity(req.scope)
+  const lockout = security.getOptions().lockout.enabled
   const attempt = attemptContext(req, normalizeIdentifier(email))
-  const admission = await security.admitLogin(attempt.identifier, attempt.ip)
-  if (!admission.admitted) {
-    return refuseAttempt(req, res, attempt, admission.retryAfterSeconds)
+  if (lockout) {
+    const admission = await security.admitLogin(attempt.identifier, attempt.ip)
+    if (!admission.admitted) {
+      // Refusals stay one statement: no identity lookup, no scrypt.
+      return refuseAttempt(req, res, attempt, admission.retryAfterSeconds)
+    }
   }
-  res.on("finish", () => {
-    const outcome =
-      res.statusCode === 200 ? "success" : res.statusCode === 401 ? "failure" : "aborted"
-    void recordOutcome(req.scope, attempt, outcome)
-  })
+  // The provider looks the e-mail up exactly as sent, so this does too.
+  if (typeof password === "string" && !(await findEmailpassIdentity(req.scope, email))) {
+    await burnPasswordCheck(password)
+  }
+  if (lockout) {
+    res.on("finish", () => {
+      const outcome =
+        res.statusCode === 200 ? "success" : res.statusCode === 401 ? "failure" : "aborted"
+      void recordOutcome(req.scope, attempt, outcome)
+    })
+  }
   next()
 }
 
