@@ -59,6 +59,21 @@ export type LockoutState = {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+const INSERT_LOGIN_ATTEMPT = `insert into login_attempt
+  (id, identifier, customer_id, ip, user_agent, outcome, attempted_at)
+  values (?, ?, ?, ?, ?, ?, ?)`
+
+/** Parameters of INSERT_LOGIN_ATTEMPT, in column order. */
+const loginAttemptValues = (input: LoginAttemptInput): unknown[] => [
+  generateEntityId(undefined, "latt"),
+  input.identifier,
+  input.customer_id ?? null,
+  input.ip ?? null,
+  input.user_agent?.slice(0, 512) ?? null,
+  input.outcome,
+  input.attempted_at,
+]
 type Manager = EntityManager
 
 /**
@@ -370,13 +385,8 @@ class AccountSecurityModuleService extends MedusaService({
          update login_throttle set attempts = 0, updated_at = ?
          where scope = 'identifier' and key = ? and deleted_at is null
        )
-       insert into login_attempt (id, identifier, customer_id, ip, user_agent, outcome, attempted_at)
-       values (?, ?, ?, ?, ?, 'success', ?)`,
-      [
-        this.now(), attempt.identifier,
-        generateEntityId(undefined, "latt"), attempt.identifier, attempt.customer_id ?? null,
-        attempt.ip ?? null, attempt.user_agent?.slice(0, 512) ?? null, attempt.attempted_at,
-      ]
+       ${INSERT_LOGIN_ATTEMPT}`,
+      [this.now(), attempt.identifier, ...loginAttemptValues({ ...attempt, outcome: "success" })]
     )
   }
 
@@ -429,19 +439,7 @@ class AccountSecurityModuleService extends MedusaService({
     input: LoginAttemptInput,
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<void> {
-    await sharedContext.manager!.execute(
-      `insert into login_attempt (id, identifier, customer_id, ip, user_agent, outcome, attempted_at)
-       values (?, ?, ?, ?, ?, ?, ?)`,
-      [
-        generateEntityId(undefined, "latt"),
-        input.identifier,
-        input.customer_id ?? null,
-        input.ip ?? null,
-        input.user_agent?.slice(0, 512) ?? null,
-        input.outcome,
-        input.attempted_at,
-      ]
-    )
+    await sharedContext.manager!.execute(INSERT_LOGIN_ATTEMPT, loginAttemptValues(input))
   }
 
   /** Hard-deletes attempt-log entries older than `lockout.retentionDays`. */
