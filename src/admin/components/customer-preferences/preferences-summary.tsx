@@ -7,6 +7,7 @@ import type { CustomerPreferences } from "../../../types/customer-preference"
 import { toIntlLocale } from "../../lib/date-format"
 import { MarketingConsentBadge } from "./marketing-consent-badge"
 import { getAddressLabel, getLanguageName } from "./preference-labels"
+import { SectionRow } from "../common/section-row"
 
 type PreferencesSummaryProps = {
   preferences: CustomerPreferences
@@ -23,64 +24,49 @@ export const PreferencesSummary = ({
 
   return (
     <>
-      <PreferenceRow label={t("customerAccounts.preferences.fields.locale")}>
+      <SectionRow label={t("customerAccounts.preferences.fields.locale")}>
         <LanguageValue tag={preferences.locale} />
-      </PreferenceRow>
-      <PreferenceRow
+      </SectionRow>
+      <SectionRow
         label={t("customerAccounts.preferences.fields.shippingOption")}
       >
         <ShippingOptionValue preferences={preferences} />
-      </PreferenceRow>
-      <PreferenceRow
+      </SectionRow>
+      <SectionRow
         label={t("customerAccounts.preferences.fields.defaultShippingAddress")}
       >
         <AddressValue
           addressId={preferences.default_shipping_address_id}
           addresses={addresses}
         />
-      </PreferenceRow>
-      <PreferenceRow
+      </SectionRow>
+      <SectionRow
         label={t("customerAccounts.preferences.fields.defaultBillingAddress")}
       >
         <AddressValue
           addressId={preferences.default_billing_address_id}
           addresses={addresses}
         />
-      </PreferenceRow>
-      <PreferenceRow
+      </SectionRow>
+      <SectionRow
         label={t("customerAccounts.preferences.fields.emailMarketing")}
       >
         <MarketingConsentBadge
           granted={communication.email_marketing}
           updatedAt={communication.email_marketing_updated_at}
         />
-      </PreferenceRow>
-      <PreferenceRow
+      </SectionRow>
+      <SectionRow
         label={t("customerAccounts.preferences.fields.smsMarketing")}
       >
         <MarketingConsentBadge
           granted={communication.sms_marketing}
           updatedAt={communication.sms_marketing_updated_at}
         />
-      </PreferenceRow>
+      </SectionRow>
     </>
   )
 }
-
-const PreferenceRow = ({
-  label,
-  children,
-}: {
-  label: string
-  children: ReactNode
-}) => (
-  <div className="text-ui-fg-subtle grid grid-cols-2 items-center gap-x-4 px-6 py-4">
-    <Text size="small" leading="compact" weight="plus">
-      {label}
-    </Text>
-    <div className="min-w-0">{children}</div>
-  </div>
-)
 
 const Value = ({ children }: { children: ReactNode }) => (
   <Text size="small" leading="compact" className="break-words">
