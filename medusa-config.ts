@@ -25,9 +25,35 @@ const pluginModules = ["customer-note", "account-security", "customer-preference
   options: pluginOptions,
 }))
 
+/**
+ * With `REDIS_URL` set the app runs as production deployments of several
+ * instances do: Redis event bus, workflow engine, locking and caching. Without
+ * it Medusa's in-process defaults serve a single dev server.
+ */
+const redisUrl = process.env.REDIS_URL
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [{ resolve: "@medusajs/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
@@ -39,8 +65,10 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.ADMIN_DISABLED === "true",
   },
+  featureFlags: redisUrl ? { caching: true } : {},
   modules: [
     ...pluginModules,
+    ...redisModules,
     {
       // Reset and lock e-mails go through the Notification module; the dev
       // app logs them instead of sending (a host app configures a real provider).
