@@ -1,15 +1,8 @@
-import {
-  Hint,
-  IconButton,
-  Input,
-  Label,
-  Select,
-  Switch,
-  Text,
-} from "@medusajs/ui"
+import { IconButton, Input, Select, Text } from "@medusajs/ui"
 import { Trash } from "@medusajs/icons"
-import { useId, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
+
+import { FormField, SwitchField } from "../common/form-field"
 
 import {
   GROUP_RULE_TYPES,
@@ -47,7 +40,6 @@ export const RuleRowFields = ({
   disabled,
 }: RuleRowFieldsProps) => {
   const { t } = useTranslation()
-  const typeId = useId()
 
   const errorText = (field: keyof RuleRowErrors) => {
     const error = errors[field]
@@ -81,29 +73,28 @@ export const RuleRowFields = ({
           <Trash />
         </IconButton>
       </div>
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor={typeId} size="small" weight="plus">
-          {t("customerAccounts.groups.rules.edit.type")}
-        </Label>
-        <Select
-          value={row.type}
-          onValueChange={(type) => onChange({ type: type as GroupRuleType })}
-          disabled={disabled}
-        >
-          <Select.Trigger id={typeId}>
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {GROUP_RULE_TYPES.map((type) => (
-              <Select.Item key={type} value={type}>
-                {t(`customerAccounts.groups.rules.types.${type}`)}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </div>
+      <FormField label={t("customerAccounts.groups.rules.edit.type")}>
+        {(control) => (
+          <Select
+            value={row.type}
+            onValueChange={(type) => onChange({ type: type as GroupRuleType })}
+            disabled={disabled}
+          >
+            <Select.Trigger {...control}>
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {GROUP_RULE_TYPES.map((type) => (
+                <Select.Item key={type} value={type}>
+                  {t(`customerAccounts.groups.rules.types.${type}`)}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        )}
+      </FormField>
       {row.type === "email_domain" && (
-        <Field
+        <FormField
           label={t("customerAccounts.groups.rules.edit.domains")}
           hint={t("customerAccounts.groups.rules.edit.domainsHint")}
           error={errorText("domains")}
@@ -118,10 +109,10 @@ export const RuleRowFields = ({
               disabled={disabled}
             />
           )}
-        </Field>
+        </FormField>
       )}
       {row.type === "orders_count" && (
-        <Field
+        <FormField
           label={t("customerAccounts.groups.rules.edit.ordersCount")}
           error={errorText("ordersCount")}
         >
@@ -139,11 +130,11 @@ export const RuleRowFields = ({
               disabled={disabled}
             />
           )}
-        </Field>
+        </FormField>
       )}
       {row.type === "total_spent" && (
         <div className="grid grid-cols-2 gap-x-4">
-          <Field
+          <FormField
             label={t("customerAccounts.groups.rules.edit.amount")}
             hint={t("customerAccounts.groups.rules.edit.amountHint")}
             error={errorText("amount")}
@@ -160,8 +151,8 @@ export const RuleRowFields = ({
                 disabled={disabled}
               />
             )}
-          </Field>
-          <Field
+          </FormField>
+          <FormField
             label={t("customerAccounts.groups.rules.edit.currency")}
             hint={currencies.hint}
             error={errorText("currencyCode")}
@@ -184,18 +175,20 @@ export const RuleRowFields = ({
                 </Select.Content>
               </Select>
             )}
-          </Field>
+          </FormField>
         </div>
       )}
       {row.type === "has_account" && (
-        <HasAccountField
+        <SwitchField
+          label={t("customerAccounts.groups.rules.edit.hasAccount")}
+          hint={t("customerAccounts.groups.rules.edit.hasAccountHint")}
           checked={row.hasAccount}
           onChange={(hasAccount) => onChange({ hasAccount })}
           disabled={disabled}
         />
       )}
       {(row.type === "created_before" || row.type === "created_after") && (
-        <Field
+        <FormField
           label={t("customerAccounts.groups.rules.edit.date")}
           error={errorText("date")}
         >
@@ -209,85 +202,8 @@ export const RuleRowFields = ({
               disabled={disabled}
             />
           )}
-        </Field>
+        </FormField>
       )}
     </fieldset>
-  )
-}
-
-type ControlProps = {
-  id: string
-  "aria-invalid"?: true
-  "aria-describedby"?: string
-}
-
-type FieldProps = {
-  label: string
-  hint?: string
-  error?: string
-  children: (props: ControlProps) => ReactNode
-}
-
-/** A label, the control, its hint and error, wired up for screen readers. */
-const Field = ({ label, hint, error, children }: FieldProps) => {
-  const controlId = useId()
-  const hintId = useId()
-  const errorId = useId()
-  const describedBy =
-    [hint && hintId, error && errorId].filter(Boolean).join(" ") || undefined
-
-  return (
-    <div className="flex flex-col gap-y-2">
-      <Label htmlFor={controlId} size="small" weight="plus">
-        {label}
-      </Label>
-      {children({
-        id: controlId,
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": describedBy,
-      })}
-      {hint && <Hint id={hintId}>{hint}</Hint>}
-      {error && (
-        <Hint id={errorId} variant="error">
-          {error}
-        </Hint>
-      )}
-    </div>
-  )
-}
-
-type HasAccountFieldProps = {
-  checked: boolean
-  onChange: (checked: boolean) => void
-  disabled?: boolean
-}
-
-const HasAccountField = ({
-  checked,
-  onChange,
-  disabled,
-}: HasAccountFieldProps) => {
-  const { t } = useTranslation()
-  const switchId = useId()
-  const hintId = useId()
-
-  return (
-    <div className="flex items-start justify-between gap-x-4">
-      <div className="flex flex-col gap-y-1">
-        <Label htmlFor={switchId} size="small" weight="plus">
-          {t("customerAccounts.groups.rules.edit.hasAccount")}
-        </Label>
-        <Hint id={hintId}>
-          {t("customerAccounts.groups.rules.edit.hasAccountHint")}
-        </Hint>
-      </div>
-      <Switch
-        id={switchId}
-        checked={checked}
-        onCheckedChange={onChange}
-        disabled={disabled}
-        aria-describedby={hintId}
-      />
-    </div>
   )
 }

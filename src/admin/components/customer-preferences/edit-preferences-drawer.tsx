@@ -10,7 +10,7 @@ import {
   useUpdateCustomerPreferences,
 } from "../../hooks/customer-preferences"
 import { toIntlLocale } from "../../lib/date-format"
-import { ConsentSwitchField } from "./consent-switch-field"
+import { SwitchField } from "../common/form-field"
 import { LanguageTagField } from "./language-tag-field"
 import {
   PreferenceChoiceField,
@@ -223,7 +223,7 @@ const EditPreferencesForm = ({
           <Heading level="h3">
             {t("customerAccounts.preferences.edit.marketing")}
           </Heading>
-          <ConsentSwitchField
+          <SwitchField
             label={t("customerAccounts.preferences.fields.emailMarketing")}
             hint={t("customerAccounts.preferences.edit.emailMarketingHint")}
             checked={values.email_marketing}
@@ -231,7 +231,7 @@ const EditPreferencesForm = ({
             error={fieldErrors.email_marketing}
             disabled={isPending}
           />
-          <ConsentSwitchField
+          <SwitchField
             label={t("customerAccounts.preferences.fields.smsMarketing")}
             hint={t("customerAccounts.preferences.edit.smsMarketingHint")}
             checked={values.sms_marketing}

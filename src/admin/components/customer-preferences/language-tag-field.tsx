@@ -1,6 +1,7 @@
-import { Hint, Input, Label } from "@medusajs/ui"
-import { useId } from "react"
+import { Input } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+
+import { FormField } from "../common/form-field"
 
 import { toIntlLocale } from "../../lib/date-format"
 import { getLanguageName, normalizeLanguageTag } from "./preference-labels"
@@ -28,42 +29,31 @@ export const LanguageTagField = ({
   readOnly,
 }: LanguageTagFieldProps) => {
   const { t, i18n } = useTranslation()
-  const inputId = useId()
-  const hintId = useId()
-  const errorId = useId()
 
   const tag = normalizeLanguageTag(value)
   const name = tag ? getLanguageName(tag, toIntlLocale(i18n.language)) : null
 
   return (
-    <div className="flex flex-col gap-y-2">
-      <Label htmlFor={inputId} size="small" weight="plus">
-        {t("customerAccounts.preferences.fields.locale")}
-      </Label>
-      <Input
-        id={inputId}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        placeholder={t("customerAccounts.preferences.edit.localePlaceholder")}
-        autoComplete="off"
-        spellCheck={false}
-        readOnly={readOnly}
-        aria-invalid={!!error || undefined}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-      />
-      <Hint id={hintId}>
-        {name
-          ? t("customerAccounts.preferences.edit.localeReadsAs", {
-              name,
-              tag,
-            })
-          : hint}
-      </Hint>
-      {error && (
-        <Hint id={errorId} variant="error">
-          {error}
-        </Hint>
+    <FormField
+      label={t("customerAccounts.preferences.fields.locale")}
+      hint={
+        name
+          ? t("customerAccounts.preferences.edit.localeReadsAs", { name, tag })
+          : hint
+      }
+      error={error}
+    >
+      {(control) => (
+        <Input
+          {...control}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          placeholder={t("customerAccounts.preferences.edit.localePlaceholder")}
+          autoComplete="off"
+          spellCheck={false}
+          readOnly={readOnly}
+        />
       )}
-    </div>
+    </FormField>
   )
 }

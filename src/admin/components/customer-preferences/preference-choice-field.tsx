@@ -1,6 +1,7 @@
-import { Hint, Label, Select } from "@medusajs/ui"
-import { useId } from "react"
+import { Select } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+
+import { FormField } from "../common/form-field"
 
 /** Radix' Select has no empty value, so "None" needs a value of its own. */
 const NONE = "__none__"
@@ -38,47 +39,30 @@ export const PreferenceChoiceField = ({
   disabled,
 }: PreferenceChoiceFieldProps) => {
   const { t } = useTranslation()
-  const triggerId = useId()
-  const hintId = useId()
-  const errorId = useId()
-
-  const describedBy =
-    [hint && hintId, error && errorId].filter(Boolean).join(" ") || undefined
 
   return (
-    <div className="flex flex-col gap-y-2">
-      <Label htmlFor={triggerId} size="small" weight="plus">
-        {label}
-      </Label>
-      <Select
-        value={value ?? NONE}
-        onValueChange={(next) => onChange(next === NONE ? null : next)}
-        disabled={disabled}
-      >
-        <Select.Trigger
-          id={triggerId}
-          aria-invalid={!!error || undefined}
-          aria-describedby={describedBy}
+    <FormField label={label} hint={hint} error={error}>
+      {(control) => (
+        <Select
+          value={value ?? NONE}
+          onValueChange={(next) => onChange(next === NONE ? null : next)}
+          disabled={disabled}
         >
-          <Select.Value />
-        </Select.Trigger>
-        <Select.Content>
-          <Select.Item value={NONE}>
-            {t("customerAccounts.preferences.edit.none")}
-          </Select.Item>
-          {choices.map((choice) => (
-            <Select.Item key={choice.value} value={choice.value}>
-              {choice.label}
+          <Select.Trigger {...control}>
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            <Select.Item value={NONE}>
+              {t("customerAccounts.preferences.edit.none")}
             </Select.Item>
-          ))}
-        </Select.Content>
-      </Select>
-      {hint && <Hint id={hintId}>{hint}</Hint>}
-      {error && (
-        <Hint id={errorId} variant="error">
-          {error}
-        </Hint>
+            {choices.map((choice) => (
+              <Select.Item key={choice.value} value={choice.value}>
+                {choice.label}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
       )}
-    </div>
+    </FormField>
   )
 }
