@@ -1,3 +1,4 @@
+import path from "node:path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -70,16 +71,22 @@ module.exports = defineConfig({
     ...pluginModules,
     ...redisModules,
     {
-      // Reset and lock e-mails go through the Notification module; the dev
-      // app logs them instead of sending (a host app configures a real provider).
+      // Reset and lock e-mails go through the Notification module. `npm run
+      // dev` logs them in full (CAM_LOG_NOTIFICATIONS=true) so a developer can
+      // follow a reset link; everywhere else a provider that never logs their
+      // data (they hold live reset tokens). A host app configures a real one.
       resolve: "@medusajs/medusa/notification",
       options: {
         providers: [
-          {
-            resolve: "@medusajs/medusa/notification-local",
-            id: "local",
-            options: { channels: ["email"] },
-          },
+          process.env.CAM_LOG_NOTIFICATIONS === "true"
+            ? { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email"] } }
+            : {
+                // Absolute: Medusa resolves relative provider paths under ./src,
+                // and this dev-app part is not shipped with the plugin.
+                resolve: path.join(__dirname, "dev", "notification-outbox"),
+                id: "outbox",
+                options: { channels: ["email"] },
+              },
         ],
       },
     },

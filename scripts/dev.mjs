@@ -42,7 +42,12 @@ try {
     await ensureDatabase(database, DEV_DATABASE)
     url = databaseUrl(database, DEV_DATABASE)
   }
-  const env = { ...process.env, DATABASE_URL: url, MEDUSA_DISABLE_TELEMETRY: "true" }
+  const env = {
+    CAM_LOG_NOTIFICATIONS: "true",
+    ...process.env,
+    DATABASE_URL: url,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
 
   console.log("Running migrations…")
   const migrate = await run(["db:migrate"], env, { quiet: true })

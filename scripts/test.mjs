@@ -10,6 +10,7 @@ import { spawn } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { resolveDatabase, ROOT } from "./lib/database.mjs"
+import { collectPasswords, scanLogs } from "./lib/secret-scan.mjs"
 
 const TIERS = {
   unit: "unit",
@@ -22,16 +23,41 @@ if (only && only !== "typecheck" && !TIERS[only]) {
   process.exit(2)
 }
 
-function run(command, args, env) {
+// Medusa's JSON log lines below warn level go to the log file only.
+const QUIET_LINE = /^\{"level":"(info|http|verbose|debug|silly)"/
+
+/** Copies a stream to the log file, and to `out` but for Medusa's quiet lines. */
+function tee(stream, out, log) {
+  let pending = ""
+  stream.on("data", (chunk) => {
+    log.write(chunk)
+    const lines = (pending + chunk).split("\n")
+    pending = lines.pop()
+    const shown = lines.filter((line) => !QUIET_LINE.test(line))
+    if (shown.length) out.write(shown.join("\n") + "\n")
+  })
+  stream.on("end", () => pending && !QUIET_LINE.test(pending) && out.write(pending + "\n"))
+}
+
+/** Runs a command; with `logFile` its whole output also goes there (for the secret scan). */
+function run(command, args, env, logFile) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env })
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    const child = spawn(command, args, { cwd: ROOT, stdio: logFile ? ["inherit", "pipe", "pipe"] : "inherit", env })
+    if (logFile) {
+      const log = fs.createWriteStream(logFile)
+      tee(child.stdout, process.stdout, log)
+      tee(child.stderr, process.stderr, log)
+      child.on("close", () => log.end())
+    }
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
   })
 }
 
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name)
 const cacheDir = path.join(ROOT, ".cache")
-fs.mkdirSync(cacheDir, { recursive: true })
+const logDir = path.join(cacheDir, "logs")
+fs.mkdirSync(logDir, { recursive: true })
+const logFiles = []
 
 let passed = 0
 let failed = 0
@@ -67,7 +93,8 @@ try {
       TEST_TYPE: TIERS[tier],
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
       MEDUSA_DISABLE_TELEMETRY: "true",
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+      // Info level, so the secret scan below sees what a production log would hold.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
       ...(database && {
         DB_HOST: database.host,
         DB_PORT: String(database.port),
@@ -75,10 +102,13 @@ try {
         DB_PASSWORD: database.password,
       }),
     }
+    const logFile = path.join(logDir, `${tier}.log`)
+    logFiles.push(logFile)
     const code = await run(
       bin("jest"),
       ["--runInBand", "--forceExit", "--json", `--outputFile=${report}`, ...jestArgs],
-      env
+      env,
+      logFile
     )
     if (fs.existsSync(report)) {
       const result = JSON.parse(fs.readFileSync(report, "utf8"))
@@ -97,6 +127,22 @@ try {
     }
     if (code !== 0) {
       exitCode ||= code
+    }
+  }
+
+  if (logFiles.length) {
+    console.log("\n== secret scan of the test logs ==")
+    const passwords = collectPasswords([path.join(ROOT, "integration-tests")])
+    const hits = scanLogs(logFiles, passwords)
+    for (const hit of hits.slice(0, 20)) {
+      console.error(`  ${hit.where}: ${hit.what}`)
+    }
+    if (hits.length) {
+      failed += 1
+      exitCode ||= 1
+      console.error(`${hits.length} log line(s) hold a password, a hash or a token`)
+    } else {
+      console.log(`no password (${passwords.length} known), hash or token in ${logFiles.length} log file(s)`)
     }
   }
 } finally {
