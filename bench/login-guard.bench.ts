@@ -6,12 +6,11 @@
  * - successful-login latency with the guard / without it (median of 200 each)
  * - refused (locked) attempt / wrong-password attempt (median of 200 each)
  */
-import { exited, medusa, withBenchDatabase } from "./lib/app"
+import { startServer, withBenchDatabase, type Server } from "./lib/app"
+import { elapsedMs, median } from "./lib/stats"
 
 const LOGINS = 200
 const PASSWORD = "a long and unusual passphrase 42"
-
-type Server = { url: string; stop: () => Promise<void> }
 
 export type LoginGuardBenchResult = {
   success_with_guard_ms: number
@@ -24,30 +23,6 @@ export type LoginGuardBenchResult = {
   unknown_vs_known_ratio: number
 }
 
-async function startServer(url: string, port: number, options: object): Promise<Server> {
-  const child = medusa(["start"], {
-    DATABASE_URL: url,
-    PORT: String(port),
-    ADMIN_DISABLED: "true",
-    CAM_PLUGIN_OPTIONS: JSON.stringify(options),
-  })
-  const base = `http://127.0.0.1:${port}`
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM")
-      await exited(child)
-    }
-  }
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited`)
-    const ok = await fetch(`${base}/health`).then((r) => r.ok).catch(() => false)
-    if (ok) return { url: base, stop }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  await stop()
-  throw new Error(`server on ${port} did not start`)
-}
-
 async function timedLogin(server: Server, email: string, password: string, expected: number): Promise<number> {
   const started = process.hrtime.bigint()
   const response = await fetch(`${server.url}/auth/customer/emailpass`, {
@@ -56,17 +31,11 @@ async function timedLogin(server: Server, email: string, password: string, expec
     body: JSON.stringify({ email, password }),
   })
   await response.arrayBuffer()
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e6
+  const elapsed = elapsedMs(started)
   if (response.status !== expected) {
     throw new Error(`expected ${expected}, got ${response.status} from ${server.url}`)
   }
   return elapsed
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 export async function runLoginGuardBench(): Promise<LoginGuardBenchResult> {
@@ -74,8 +43,8 @@ export async function runLoginGuardBench(): Promise<LoginGuardBenchResult> {
   const servers: Server[] = []
   try {
     const [guarded, unguarded] = await Promise.all([
-      startServer(url, 9431, {}),
-      startServer(url, 9432, { lockout: { enabled: false } }),
+      startServer(url, 9431, { CAM_PLUGIN_OPTIONS: "{}" }),
+      startServer(url, 9432, { CAM_PLUGIN_OPTIONS: JSON.stringify({ lockout: { enabled: false } }) }),
     ])
     servers.push(guarded, unguarded)
 

@@ -3,6 +3,7 @@ import {
   validatePassword,
   type PasswordContext,
 } from "../src/lib/password-policy"
+import { percentile } from "./lib/stats"
 
 export interface BenchResult {
   name: string
@@ -84,15 +85,6 @@ function generatePassword(random: () => number): string {
 export function generatePasswords(count: number, seed = SEED): string[] {
   const random = createRandom(seed)
   return Array.from({ length: count }, () => generatePassword(random))
-}
-
-/** Nearest-rank percentile of an ascending list. */
-function percentile(sorted: readonly number[], fraction: number): number {
-  const index = Math.min(
-    sorted.length - 1,
-    Math.ceil(fraction * sorted.length) - 1
-  )
-  return sorted[Math.max(0, index)]
 }
 
 function roundMs(value: number): number {

@@ -6,6 +6,7 @@
 import os from "node:os"
 import { runGroupBackfillBench } from "./group-backfill.bench"
 import { runLoginGuardBench } from "./login-guard.bench"
+import { runNotesListBench } from "./notes-list.bench"
 import { runPasswordPolicyBench } from "./password-policy.bench"
 
 type Row = { benchmark: string; figure: string; target: string }
@@ -36,6 +37,18 @@ async function main(): Promise<void> {
     benchmark: "wrong password: unknown e-mail / existing account (median of 100 / 200)",
     figure: `ratio ${login.unknown_vs_known_ratio.toFixed(2)} (${login.unknown_email_ms.toFixed(1)} ms / ${login.wrong_password_ms.toFixed(1)} ms)`,
     target: "~1.0 (no timing oracle)",
+  })
+
+  const notes = await runNotesListBench()
+  rows.push({
+    benchmark: `admin notes list, first page: customer with ${notes.big_customer_notes.toLocaleString("en")} notes (${notes.total_notes.toLocaleString("en")} in all), 200 requests`,
+    figure: `p50 ${notes.big_p50_ms.toFixed(1)} ms, p95 ${notes.big_p95_ms.toFixed(1)} ms; page at offset 9,000 p95 ${notes.deep_page_p95_ms.toFixed(1)} ms`,
+    target: "p95 <= 100 ms",
+  })
+  rows.push({
+    benchmark: "admin notes list p95: customer with 10,000 notes / customer with 10 (interleaved)",
+    figure: `ratio ${notes.p95_ratio.toFixed(2)} (${notes.big_p95_ms.toFixed(1)} ms / ${notes.small_p95_ms.toFixed(1)} ms)`,
+    target: "~1 (cost independent of note count)",
   })
 
   const groups = await runGroupBackfillBench()

@@ -54,3 +54,25 @@ export async function withBenchDatabase<T>(name: string, work: (url: string) => 
     await db.stop()
   }
 }
+
+export type Server = { url: string; stop: () => Promise<void> }
+
+/** Starts `medusa start` of the dev app (no admin) and waits for /health. */
+export async function startServer(url: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<Server> {
+  const child = medusa(["start"], { DATABASE_URL: url, PORT: String(port), ADMIN_DISABLED: "true", ...env })
+  const base = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM")
+      await exited(child)
+    }
+  }
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited`)
+    const ok = await fetch(`${base}/health`).then((r) => r.ok).catch(() => false)
+    if (ok) return { url: base, stop }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  await stop()
+  throw new Error(`server on ${port} did not start`)
+}
