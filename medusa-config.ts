@@ -85,7 +85,7 @@ module.exports = defineConfig({
                 // and this dev-app part is not shipped with the plugin.
                 resolve: path.join(__dirname, "dev", "notification-outbox"),
                 id: "outbox",
-                options: { channels: ["email"] },
+                options: { channels: ["email"], failWith: process.env.CAM_OUTBOX_FAIL },
               },
         ],
       },

@@ -8,17 +8,25 @@ import { AbstractNotificationProviderService, ModuleProvider, Modules } from "@m
  * notification, which is where tests read them. `npm run dev` uses Medusa's
  * notification-local instead, which prints the data so a developer can follow
  * a reset link.
+ *
+ * With the option `failWith` every send throws that message, like an e-mail
+ * service that is down (the failure drills use it).
  */
 class OutboxNotificationService extends AbstractNotificationProviderService {
   static identifier = "outbox"
   protected readonly logger_: Logger
+  protected readonly failWith_?: string
 
-  constructor({ logger }: { logger: Logger }) {
+  constructor({ logger }: { logger: Logger }, options: { failWith?: string } = {}) {
     super()
     this.logger_ = logger
+    this.failWith_ = options.failWith || undefined
   }
 
   async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {
+    if (this.failWith_) {
+      throw new Error(this.failWith_)
+    }
     this.logger_.info(`Notification "${notification.template}" queued on ${notification.channel}`)
     return {}
   }
