@@ -55,7 +55,10 @@ try {
   const packed = (await run("npm", ["pack", "--pack-destination", work], { cwd: ROOT })).trim().split("\n").pop()
   const tarball = path.join(work, packed)
   const listing = await run("tar", ["-tzf", tarball])
-  expect(!/medusa-config|integration-tests|__tests__|\.data\//.test(listing), "the tarball holds tests, config or data")
+  expect(
+    !/medusa-config|integration-tests|__tests__|\.data\/|server\/(dev|e2e|cluster|bench|scripts|docs|artifacts)\//.test(listing),
+    "the tarball holds tests, config, dev-app parts or data"
+  )
 
   console.log("Creating a host app…")
   fs.mkdirSync(path.join(app, "src"), { recursive: true })
