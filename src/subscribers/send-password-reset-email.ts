@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import {
   ContainerRegistrationKeys,
+  MedusaError,
   Modules,
 } from "@medusajs/framework/utils"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
@@ -43,22 +44,35 @@ export default async function sendPasswordResetEmail({
     filters: { email: data.entity_id, has_account: true },
   })
 
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
-    to: data.entity_id,
-    channel: "email",
-    template: templateId,
-    resource_type: "customer",
-    resource_id: customer?.id,
-    data: {
-      email: data.entity_id,
-      reset_url: buildResetUrl(resetPasswordUrl, data.token, data.entity_id),
-      first_name: customer?.first_name ?? null,
-      last_name: customer?.last_name ?? null,
-      requested_by: data.metadata?.requested_by === "admin" ? "admin" : "customer",
-      // For localized templates: the customer's preference, else the store's.
-      locale: await notificationLocale(container, customer?.id),
-    },
-  })
+  try {
+    await container.resolve(Modules.NOTIFICATION).createNotifications({
+      to: data.entity_id,
+      channel: "email",
+      template: templateId,
+      resource_type: "customer",
+      resource_id: customer?.id,
+      data: {
+        email: data.entity_id,
+        reset_url: buildResetUrl(resetPasswordUrl, data.token, data.entity_id),
+        first_name: customer?.first_name ?? null,
+        last_name: customer?.last_name ?? null,
+        requested_by: data.metadata?.requested_by === "admin" ? "admin" : "customer",
+        // For localized templates: the customer's preference, else the store's.
+        locale: await notificationLocale(container, customer?.id),
+      },
+    })
+  } catch (error) {
+    // The event bus logs a failed subscriber's error message, and a database
+    // error's message is the failed INSERT with its values: the reset link.
+    // Rethrow without the token so no log line carries a live reset token.
+    const message = error instanceof Error ? error.message : String(error)
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `medusa-customer-accounts: could not send the password reset e-mail: ${message
+        .replaceAll(data.token, "<reset token>")
+        .replaceAll(encodeURIComponent(data.token), "<reset token>")}`
+    )
+  }
 }
 
 export const config: SubscriberConfig = {
