@@ -78,6 +78,8 @@ medusaIntegrationTestRunner({
       const state = await securityOf(jane.customer.id)
       expect(state.locked).toEqual(true)
       expect(state.lock_count_24h).toEqual(1)
+      // Refused attempts are not failed password checks.
+      expect(state.failed_attempts).toEqual(5)
     })
 
     it("shares the count between two server instances on one database", async () => {

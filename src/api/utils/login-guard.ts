@@ -119,8 +119,18 @@ export async function recordOutcome(
     }
     await security.logLoginAttempt({ ...attempt, customer_id: customerId, outcome })
   } catch (error) {
+    // Not the error itself: a database error's message holds the statement
+    // with its values (the e-mail, IP and user agent).
     scope
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .error(`medusa-customer-accounts: could not record a login attempt: ${String(error)}`)
+      .error(`medusa-customer-accounts: could not record a login attempt (${outcome}): ${errorReason(error)}`)
   }
+}
+
+/** The cause of a failed write without the statement knex prefixes to it. */
+function errorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const code = (error as { code?: unknown })?.code
+  const cause = message.split(" - ").pop()!.slice(0, 200)
+  return typeof code === "string" ? `${code} ${cause}` : cause
 }

@@ -246,7 +246,8 @@ class AccountSecurityModuleService extends MedusaService({
            attempts = case
              when t.locked_until > excluded.updated_at then t.attempts
              when t.window_started_at <= ? or t.window_started_at <= t.locked_until then 1
-             else t.attempts + 1 end,
+             -- Capped: attempts refused over the limit are not password checks.
+             else least(t.attempts + 1, ?) end,
            window_started_at = case
              when t.locked_until > excluded.updated_at then t.window_started_at
              when t.window_started_at <= ? or t.window_started_at <= t.locked_until then excluded.window_started_at
@@ -259,7 +260,7 @@ class AccountSecurityModuleService extends MedusaService({
       [
         ip ?? "", now,
         generateEntityId(undefined, "lthr"), identifier, now, now, now,
-        windowStart, windowStart,
+        windowStart, maxAttempts + 1, windowStart,
       ]
     )
     if (row.ip_locked_until) {
@@ -424,7 +425,8 @@ class AccountSecurityModuleService extends MedusaService({
     return {
       locked,
       locked_until: locked ? lockedUntil : null,
-      failed_attempts: row ? Number(row.attempts) : 0,
+      // Admissions beyond the limit are refused, never checked.
+      failed_attempts: row ? Math.min(Number(row.attempts), this.options_.lockout.maxAttempts) : 0,
       lock_count_24h: recentLock ? Number(row!.lock_count) : 0,
       last_failed_at: row?.last_failed_at ? new Date(row.last_failed_at) : null,
     }
