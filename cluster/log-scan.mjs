@@ -1,7 +1,10 @@
-// Scans every captured log of the run for secrets: the run's passwords (all
-// carry one random marker), scrypt-kdf hashes (base64 of "scrypt") and JWTs.
+// Scans every captured server log of the run with the test suite's secret
+// scan (scripts/lib/secret-scan.mjs): the run's passwords (all carry one
+// random marker), scrypt-kdf hashes and JWTs. Findings are grouped per file
+// and kind, with one redacted sample line.
 import fs from "node:fs"
 import path from "node:path"
+import { scanLogs as scanFiles } from "../scripts/lib/secret-scan.mjs"
 import { ARTIFACTS } from "./lib.mjs"
 
 const redact = (line, marker) =>
@@ -14,38 +17,27 @@ const redact = (line, marker) =>
     .replace(/<password>\S*/g, "<password>")
 
 /** Where a leaking line comes from, when recognisable. */
-function source(line) {
-  if (line.includes("Attempting to send a notification")) return "notification-local (info log of the notification data)"
-  return "other"
-}
+const source = (line) =>
+  line.includes("Attempting to send a notification") ? "notification-local (info log of the notification data)" : "other"
 
 /**
  * @returns {{ files: number, lines: number, findings: { file, pattern, count, sources, sample }[] }}
  */
 export function scanLogs(marker) {
-  const patterns = [
-    ["a password of this run", (line) => line.includes(marker)],
-    ["a scrypt hash (c2NyeXB0)", (line) => line.includes("c2NyeXB0")],
-    ["a JWT (eyJ)", (line) => line.includes("eyJ")],
-  ]
-  const files = fs.existsSync(ARTIFACTS) ? fs.readdirSync(ARTIFACTS).filter((f) => f.endsWith(".log")) : []
-  const findings = []
-  let lines = 0
-  for (const file of files) {
-    const text = fs.readFileSync(path.join(ARTIFACTS, file), "utf8").split("\n")
-    lines += text.length
-    for (const [pattern, test] of patterns) {
-      const hits = text.filter(test)
-      if (hits.length) {
-        findings.push({
-          file,
-          pattern,
-          count: hits.length,
-          sources: [...new Set(hits.map(source))],
-          sample: redact(hits[0], marker).slice(0, 300),
-        })
-      }
-    }
+  const files = fs.existsSync(ARTIFACTS)
+    ? fs.readdirSync(ARTIFACTS).filter((f) => f.endsWith(".log")).map((f) => path.join(ARTIFACTS, f))
+    : []
+  const lines = files.reduce((sum, file) => sum + fs.readFileSync(file, "utf8").split("\n").length, 0)
+  const groups = new Map()
+  for (const hit of scanFiles(files, [marker])) {
+    const pattern = hit.what.startsWith("password") ? "a password of this run" : hit.what
+    const key = `${hit.file}\n${pattern}`
+    const group = groups.get(key) ?? { file: path.basename(hit.file), pattern, count: 0, sources: new Set(), sample: "" }
+    group.count += 1
+    group.sources.add(source(hit.line))
+    group.sample ||= redact(hit.line, marker).slice(0, 300)
+    groups.set(key, group)
   }
+  const findings = [...groups.values()].map((g) => ({ ...g, sources: [...g.sources] }))
   return { files: files.length, lines, findings }
 }

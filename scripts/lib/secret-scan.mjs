@@ -50,8 +50,10 @@ export function scanLogs(logFiles, passwords) {
       const pattern = PATTERNS.find((p) => p.regex.test(line))
       if (password || pattern) {
         hits.push({
+          file,
           where: `${path.basename(file)}:${index + 1}`,
           what: password ? `password "${password}"` : pattern.name,
+          line,
         })
       }
     })
