@@ -27,7 +27,8 @@ export default async function notifyAccountLocked({
   if (!data.customer_id) {
     return
   }
-  const until = data.locked_until ?? "later"
+  // Notes are plain text: a readable UTC time rather than an ISO string.
+  const until = data.locked_until ? new Date(data.locked_until).toUTCString() : "later"
   await createCustomerNotesWorkflow(container).run({
     input: {
       notes: [
