@@ -37,6 +37,16 @@ export const checkNoteBody = (body: string): NoteBodyCheck => {
   }
 }
 
+/**
+ * `author_id` of the notes the plugin writes by itself (the lock notice of
+ * src/subscribers/notify-account-locked.ts). No admin user has this id.
+ */
+export const SYSTEM_NOTE_AUTHOR_ID = "system"
+
+/** Whether the plugin, not an admin user, wrote the note. */
+export const isSystemNote = (note: AdminCustomerNote): boolean =>
+  note.author_id === SYSTEM_NOTE_AUTHOR_ID
+
 /** The author's full name, else e-mail; null once the user was deleted. */
 export const getNoteAuthorLabel = (note: AdminCustomerNote): string | null => {
   if (!note.author) {

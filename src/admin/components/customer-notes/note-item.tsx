@@ -7,7 +7,7 @@ import {
   useDeleteCustomerNote,
   useUpdateCustomerNote,
 } from "../../hooks/customer-notes"
-import { getNoteAuthorLabel } from "../../lib/customer-notes"
+import { getNoteAuthorLabel, isSystemNote } from "../../lib/customer-notes"
 import { EditNoteDrawer } from "./edit-note-drawer"
 import { NoteActionsMenu } from "./note-actions-menu"
 import { RelativeTime } from "./relative-time"
@@ -26,8 +26,12 @@ export const NoteItem = ({ note, isOwn }: NoteItemProps) => {
   const update = useUpdateCustomerNote(note.customer_id, note.id)
   const remove = useDeleteCustomerNote(note.customer_id, note.id)
 
+  // A note without an author user is the plugin's own or its author was deleted.
   const author =
-    getNoteAuthorLabel(note) ?? t("customerAccounts.notes.deletedAuthor")
+    getNoteAuthorLabel(note) ??
+    (isSystemNote(note)
+      ? t("customerAccounts.notes.systemAuthor")
+      : t("customerAccounts.notes.deletedAuthor"))
 
   const togglePin = () => {
     const pinned = !note.pinned

@@ -1,0 +1,169 @@
+// @ts-check
+// Seeds what the widgets show, through Medusa's HTTP API only, as a
+// storefront and an admin would. On a fresh database the names are plain (they
+// end up in docs/screenshots); against an app that has seen earlier runs they
+// carry a run id, so e-mails, group names and rule domains stay unique.
+
+import { expect } from "./lib/checks.mjs"
+
+/**
+ * @typedef {import("./lib/api.mjs").Api} Api
+ * @typedef {import("../src/types/customer-note").AdminCustomerNote} AdminCustomerNote
+ * @typedef {{ id: string, label: string }} SeededAddress
+ * @typedef {{
+ *   runId: string,
+ *   storefront: Record<string, string>,
+ *   customer: { id: string, email: string, password: string, firstName: string, lastName: string },
+ *   notes: { pinned: AdminCustomerNote, plain: AdminCustomerNote },
+ *   addresses: { home: SeededAddress, office: SeededAddress },
+ *   groups: {
+ *     manual: { id: string, name: string },
+ *     automatic: { id: string, name: string, matchingDomain: string, otherDomain: string },
+ *   },
+ *   failedLogins: { statuses: number[] },
+ * }} Seed
+ */
+
+/** Passes the dev app's password policy (length, score, no personal data). */
+const CUSTOMER_PASSWORD = "violet tractor whispers at noon 7"
+
+/**
+ * Headers of the storefront's login calls: a browser's user agent and, as a
+ * proxy in front of Medusa adds it, the shopper's IP (a documentation
+ * address); the attempts table shows both.
+ */
+const STOREFRONT = {
+  "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+  "x-forwarded-for": "203.0.113.24",
+}
+
+/** @param {Api} api @returns {Promise<string>} the publishable key's token */
+async function createPublishableKey(api) {
+  const { api_key } = await api.adminPost("/admin/api-keys", { title: "E2E storefront", type: "publishable" })
+  return api_key.token
+}
+
+/** The store offers English and German, so the preferences drawer has a language list. */
+/** @param {Api} api */
+async function setStoreLocales(api) {
+  const { stores } = await api.adminGet("/admin/stores?fields=id")
+  expect(stores.length > 0, "the app has no store")
+  await api.adminPost(`/admin/stores/${stores[0].id}`, {
+    supported_locales: [{ locale_code: "en-US" }, { locale_code: "de-DE" }],
+  })
+}
+
+/**
+ * A storefront registration: identity, customer, then one successful login.
+ * @param {Api} api
+ * @param {string} publishableKey
+ * @param {{ email: string, firstName: string, lastName: string }} who
+ */
+async function registerCustomer(api, publishableKey, { email, firstName, lastName }) {
+  const { token } = await api.expectOk("POST", "/auth/customer/emailpass/register", { email, password: CUSTOMER_PASSWORD })
+  const { customer } = await api.expectOk(
+    "POST",
+    "/store/customers",
+    { email, first_name: firstName, last_name: lastName },
+    { authorization: `Bearer ${token}`, "x-publishable-api-key": publishableKey }
+  )
+  expect((await api.customerLogin(email, CUSTOMER_PASSWORD, STOREFRONT)) === 200, "the new customer could not log in")
+  return /** @type {{ id: string }} */ (customer)
+}
+
+/**
+ * @param {Api} api
+ * @param {string} customerId
+ * @param {{ address_name: string, address_1: string, city: string }} address
+ * @returns {Promise<SeededAddress>}
+ */
+async function createAddress(api, customerId, address) {
+  const { customer } = await api.adminPost(`/admin/customers/${customerId}/addresses?fields=*addresses`, {
+    ...address,
+    first_name: "Erika",
+    last_name: "Beispiel",
+    postal_code: "10115",
+    country_code: "de",
+  })
+  const created = customer.addresses.find(
+    (/** @type {{ address_name: string }} */ candidate) => candidate.address_name === address.address_name
+  )
+  expect(created, `address "${address.address_name}" not returned`)
+  return { id: created.id, label: address.address_name }
+}
+
+/**
+ * Wrong passwords until the lockout refuses (429); the brief's app runs with
+ * `lockout.maxAttempts: 3`, but any small limit works.
+ * @param {Api} api
+ * @param {string} email
+ */
+async function lockAccount(api, email) {
+  const statuses = []
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const status = await api.customerLogin(email, `not the password ${attempt}`, STOREFRONT)
+    statuses.push(status)
+    if (status === 429) break
+    expect(status === 401, `wrong password answered ${status}`)
+  }
+  expect(statuses.at(-1) === 429, `no lock after ${statuses.length} wrong passwords: ${statuses}`)
+  return { statuses }
+}
+
+/**
+ * @param {Api} api
+ * @param {{ freshDatabase: boolean }} options
+ * @returns {Promise<Seed>}
+ */
+export async function seed(api, { freshDatabase }) {
+  const runId = Date.now().toString(36)
+  /** @param {string} name @param {string} [separator] */
+  const unique = (name, separator = " ") => (freshDatabase ? name : `${name}${separator}${runId}`)
+  const matchingDomain = `${unique("acme", "-")}.test`
+  const email = `erika@${matchingDomain}`
+
+  await setStoreLocales(api)
+  const publishableKey = await createPublishableKey(api)
+  const person = { email, firstName: "Erika", lastName: "Beispiel" }
+  const { id: customerId } = await registerCustomer(api, publishableKey, person)
+
+  const home = await createAddress(api, customerId, { address_name: unique("Home"), address_1: "Gartenweg 1", city: "Berlin" })
+  const office = await createAddress(api, customerId, { address_name: unique("Office"), address_1: "Hafenstraße 9", city: "Hamburg" })
+
+  const notesUrl = `/admin/customers/${customerId}/notes`
+  const { note: plain } = await api.adminPost(notesUrl, { body: "Called about invoice 4711: paid twice, refund promised." })
+  const { note: pinned } = await api.adminPost(notesUrl, { body: "Prefers delivery before noon; the building has no concierge.", pinned: true })
+
+  await api.adminPost(`/admin/customers/${customerId}/preferences`, {
+    locale: "de-DE",
+    default_billing_address_id: home.id,
+    communication: { email_marketing: true },
+  })
+
+  const { customer_group: manualGroup } = await api.adminPost("/admin/customer-groups", { name: unique("Wholesale") })
+  await api.adminPost(`/admin/customer-groups/${manualGroup.id}/customers`, { add: [customerId] })
+
+  // Automatic, but its rule does not match the customer yet: the UI test
+  // edits it to the customer's domain and re-evaluates.
+  const otherDomain = `${unique("example", "-")}.org`
+  const { customer_group: automaticGroup } = await api.adminPost("/admin/customer-groups", { name: unique("ACME staff") })
+  await api.adminPost(`/admin/customer-groups/${automaticGroup.id}/rules`, {
+    match: "all",
+    rules: [{ type: "email_domain", domains: [otherDomain] }],
+  })
+
+  const failedLogins = await lockAccount(api, email)
+
+  return {
+    runId,
+    storefront: STOREFRONT,
+    customer: { id: customerId, email, password: CUSTOMER_PASSWORD, firstName: person.firstName, lastName: person.lastName },
+    notes: { pinned, plain },
+    addresses: { home, office },
+    groups: {
+      manual: { id: manualGroup.id, name: manualGroup.name },
+      automatic: { id: automaticGroup.id, name: automaticGroup.name, matchingDomain, otherDomain },
+    },
+    failedLogins,
+  }
+}

@@ -1,0 +1,64 @@
+// @ts-check
+import { openAdminPage, widget } from "../lib/browser.mjs"
+import { expect } from "../lib/checks.mjs"
+
+/** @typedef {import("../lib/context.mjs").SpecContext} SpecContext */
+/** @typedef {import("playwright-core").Page} Page */
+/** @typedef {{ name: string, profile: string, edit: string, save: string, savedToast: string }} DashboardLanguage */
+
+/**
+ * Settings → Profile → ⋯ → Edit → Language, as a Back Office user switches
+ * the dashboard's language (Medusa keeps it in the browser: cookie and
+ * localStorage `lng`). The form reads in the language left, the toast after
+ * saving already in the new one.
+ * @param {Page} page
+ * @param {DashboardLanguage} from
+ * @param {DashboardLanguage} to
+ */
+async function switchLanguage(page, from, to) {
+  await openAdminPage(page, "/app/settings/profile")
+  const profile = widget(page, from.profile, { level: 1 })
+  await profile.getByRole("button").first().click()
+  await page.getByRole("menuitem", { name: from.edit, exact: true }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByRole("combobox").click()
+  await page.getByRole("option", { name: to.name, exact: true }).click()
+  await drawer.getByRole("button", { name: from.save, exact: true }).click()
+  await page.locator("[data-sonner-toast]").filter({ hasText: to.savedToast }).first().waitFor()
+  await drawer.waitFor({ state: "hidden" })
+}
+
+/**
+ * The widgets' strings come from src/admin/i18n: in German the cards read
+ * German. Switches back to English so the language does not leak into a
+ * later run of the same browser profile (each run uses a fresh one anyway).
+ * @param {SpecContext} ctx
+ */
+export async function i18nSpec({ runner, page, seed, screenshot }) {
+  // Medusa's own strings (node_modules/@medusajs/dashboard/src/i18n/translations).
+  /** @type {DashboardLanguage} */
+  const english = { name: "English", profile: "Profile", edit: "Edit", save: "Save", savedToast: "Profiles changes saved" }
+  /** @type {DashboardLanguage} */
+  const german = { name: "Deutsch", profile: "Profil", edit: "Bearbeiten", save: "Speichern", savedToast: "Profiländerungen gespeichert" }
+
+  await runner.check("i18n: after Settings → Profile → Language = Deutsch the widgets read German", async () => {
+    await switchLanguage(page, english, german)
+    await openAdminPage(page, `/app/customers/${seed().customer.id}`)
+    const notes = widget(page, "Notizen")
+    await notes.getByText("Interne Notizen zu diesem Kunden. Kunden sehen sie nie.", { exact: true }).waitFor()
+    expect(await notes.getByRole("button", { name: "Speichern", exact: true }).isVisible(), "the notes form has no German Save button")
+    expect(await widget(page, "Kontosicherheit").isVisible(), "no German account security card")
+    expect(await widget(page, "Präferenzen").isVisible(), "no German preferences card")
+    expect((await widget(page, "Notes").count()) === 0, "an English Notes card is still shown")
+    const lng = await page.evaluate(() => window.localStorage.getItem("lng"))
+    expect(lng === "de", `the dashboard stored language "${lng}"`)
+    await screenshot("customer-notes.de", notes)
+  })
+
+  await runner.check("i18n: switching back to English restores the English labels", async () => {
+    await switchLanguage(page, german, english)
+    await openAdminPage(page, `/app/customers/${seed().customer.id}`)
+    await widget(page, "Notes").getByText("Internal notes about this customer. Customers never see them.", { exact: true }).waitFor()
+    expect((await widget(page, "Notizen").count()) === 0, "a German Notes card is still shown")
+  })
+}

@@ -1,0 +1,82 @@
+// @ts-check
+import { expectToast, openAdminPage, rowValue, widget } from "../lib/browser.mjs"
+import { expect } from "../lib/checks.mjs"
+
+/**
+ * @typedef {import("../lib/context.mjs").SpecContext} SpecContext
+ * @typedef {import("../../src/types/customer-preference").CustomerPreferences} CustomerPreferences
+ * @typedef {import("playwright-core").Locator} Locator
+ */
+
+/**
+ * Chooses an option of a labelled Radix select (the trigger is the labelled control).
+ * @param {Locator} scope
+ * @param {string} label
+ * @param {string | RegExp} option a string matches the whole option text
+ */
+async function choose(scope, label, option) {
+  await scope.getByLabel(label, { exact: true }).click()
+  const choice = scope.page().getByRole("option", { name: option, exact: true })
+  const text = await choice.innerText()
+  await choice.click()
+  const shown = await scope.getByLabel(label, { exact: true }).innerText()
+  expect(shown === text, `"${label}" shows "${shown}" after choosing "${text}"`)
+}
+
+/**
+ * Preferences widget: the seeded values, then an edit in the drawer.
+ * @param {SpecContext} ctx
+ */
+export async function preferencesSpec({ runner, page, api, seed, screenshot }) {
+  const card = widget(page, "Preferences")
+  const readPreferences = async () =>
+    /** @type {CustomerPreferences} */ ((await api.adminGet(`/admin/customers/${seed().customer.id}/preferences`)).preferences)
+
+  await runner.check("preferences: shows the seeded language, billing address and consents", async () => {
+    await openAdminPage(page, `/app/customers/${seed().customer.id}`)
+    await card.getByText("Language", { exact: true }).waitFor()
+    const language = await rowValue(card, "Language").innerText()
+    expect(language.includes("German (Germany)") && language.includes("de-DE"), `Language reads "${language}"`)
+    const billing = await rowValue(card, "Default billing address").innerText()
+    expect(billing === seed().addresses.home.label, `Default billing address reads "${billing}"`)
+    const shipping = await rowValue(card, "Default shipping address").innerText()
+    expect(shipping === "Not set", `Default shipping address reads "${shipping}"`)
+    const email = await rowValue(card, "E-mail marketing").innerText()
+    const sms = await rowValue(card, "SMS marketing").innerText()
+    expect(email === "On" && sms === "Off", `consents read ${email} / ${sms}`)
+  })
+
+  await runner.check("preferences: Edit changes language, shipping address and SMS consent (page and API)", async () => {
+    const before = await readPreferences()
+    await card.getByRole("button", { name: "Edit", exact: true }).click()
+    const drawer = page.getByRole("dialog", { name: "Edit preferences" })
+    await drawer.waitFor()
+    // Intl names the tag in the dashboard's language ("American English" in Chromium).
+    await choose(drawer, "Language", /\(en-US\)$/)
+    await choose(drawer, "Default shipping address", seed().addresses.office.label)
+    const sms = drawer.getByRole("switch", { name: "SMS marketing" })
+    await sms.click()
+    expect((await sms.getAttribute("aria-checked")) === "true", "the SMS switch did not turn on")
+    await drawer.getByRole("button", { name: "Save", exact: true }).click()
+    await expectToast(page, "Preferences updated")
+    await drawer.waitFor({ state: "hidden" })
+    await rowValue(card, "SMS marketing").getByText("On", { exact: true }).waitFor()
+    const language = await rowValue(card, "Language").innerText()
+    expect(language.includes("en-US"), `Language reads "${language}"`)
+    const shipping = await rowValue(card, "Default shipping address").innerText()
+    expect(shipping === seed().addresses.office.label, `Default shipping address reads "${shipping}"`)
+
+    const after = await readPreferences()
+    expect(after.locale === "en-US", `API locale ${after.locale}`)
+    expect(after.default_shipping_address_id === seed().addresses.office.id, `API shipping address ${after.default_shipping_address_id}`)
+    expect(after.communication.sms_marketing && after.communication.sms_marketing_updated_at, "API: SMS consent not stored with its time")
+    // Only changed fields are sent: the rest must be untouched.
+    expect(after.default_billing_address_id === before.default_billing_address_id, "the billing address changed")
+    expect(after.communication.email_marketing === true, "the e-mail consent changed")
+    expect(
+      after.communication.email_marketing_updated_at === before.communication.email_marketing_updated_at,
+      "the e-mail consent's time changed although it was not edited"
+    )
+    await screenshot("preferences", card)
+  })
+}
