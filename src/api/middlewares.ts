@@ -1,9 +1,11 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCustomerGroupRuleMiddlewares } from "./admin/customer-groups/[id]/rules/middlewares"
+import { adminCustomerGroupMembershipMiddlewares } from "./admin/customers/[id]/group-memberships/middlewares"
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
 import { customerEmailpassMiddlewares } from "./auth/customer/emailpass/middlewares"
 import { adminCustomerPreferenceMiddlewares } from "./admin/customers/[id]/preferences/middlewares"
+import { adminCustomerSecurityMiddlewares } from "./admin/customers/[id]/security/middlewares"
 import { storeCustomerPreferenceMiddlewares } from "./store/customers/me/preferences/middlewares"
 import { storePasswordMiddlewares } from "./store/middlewares"
 
@@ -12,6 +14,8 @@ export default defineMiddlewares({
     ...adminCustomerNoteMiddlewares,
     ...adminCustomerGroupRuleMiddlewares,
     ...adminCustomerPasswordMiddlewares,
+    ...adminCustomerSecurityMiddlewares,
+    ...adminCustomerGroupMembershipMiddlewares,
     ...customerEmailpassMiddlewares,
     ...storePasswordMiddlewares,
     ...adminCustomerPreferenceMiddlewares,

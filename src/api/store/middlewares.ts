@@ -3,6 +3,7 @@ import {
   validateAndTransformBody,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
+import { refuseHostileBodies } from "../utils/request-guards"
 import { StoreChangePassword } from "./customers/me/password/validators"
 import { StorePasswordStrength } from "./password-strength/validators"
 
@@ -11,13 +12,14 @@ export const storePasswordMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/password-strength",
-    middlewares: [validateAndTransformBody(StorePasswordStrength)],
+    middlewares: [refuseHostileBodies, validateAndTransformBody(StorePasswordStrength)],
   },
   {
     method: ["POST"],
     matcher: "/store/customers/me/password",
     middlewares: [
       authenticate("customer", ["session", "bearer"]),
+      refuseHostileBodies,
       validateAndTransformBody(StoreChangePassword),
     ],
   },

@@ -3,16 +3,28 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
   type AuthenticatedMedusaRequest,
+  type MedusaNextFunction,
+  type MedusaRequest,
   type MedusaResponse,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { CustomerPreferencesResponse } from "../../types/customer-preference"
 import { readCustomerPreferences } from "../../utils/customer-preferences"
-import { updateCustomerPreferencesWorkflow } from "../../workflows/customer-preference"
+import {
+  updateCustomerPreferencesWorkflow,
+  validateCustomerPreferences,
+} from "../../workflows/customer-preference"
 import { assertCustomerExists } from "./customers"
+import {
+  noNul,
+  refuseDeepQueryKeys,
+  refuseHostileBodies,
+  refuseNulInPathParams,
+  storableText,
+} from "./request-guards"
 
-const nullableId = z.string().min(1).max(100).nullable().optional()
+const nullableId = (field: string) => z.string().min(1).max(100).refine(...noNul(field)).nullable().optional()
 
 /**
  * A partial preferences update, shared by the store and admin routes and by
@@ -21,9 +33,9 @@ const nullableId = z.string().min(1).max(100).nullable().optional()
 export const UpdateCustomerPreferencesSchema = z
   .object({
     locale: z.string().min(2).max(35).nullable().optional(),
-    preferred_shipping_option_id: nullableId,
-    default_shipping_address_id: nullableId,
-    default_billing_address_id: nullableId,
+    preferred_shipping_option_id: nullableId("preferred_shipping_option_id"),
+    default_shipping_address_id: nullableId("default_shipping_address_id"),
+    default_billing_address_id: nullableId("default_billing_address_id"),
     communication: z
       .object({
         email_marketing: z.boolean().optional(),
@@ -95,15 +107,51 @@ export function customerPreferencesRouteMiddlewares(matcher: string): Middleware
     {
       method: ["GET"],
       matcher,
-      middlewares: [validateAndTransformQuery(GetCustomerPreferencesParams, queryConfig)],
+      middlewares: [
+        refuseNulInPathParams,
+        refuseDeepQueryKeys,
+        validateAndTransformQuery(GetCustomerPreferencesParams, queryConfig),
+      ],
     },
     {
       method: ["POST"],
       matcher,
       middlewares: [
+        refuseNulInPathParams,
+        refuseHostileBodies,
         validateAndTransformBody(UpdateCustomerPreferencesSchema),
+        refuseDeepQueryKeys,
         validateAndTransformQuery(GetCustomerPreferencesParams, queryConfig),
       ],
     },
   ]
+}
+
+/**
+ * `POST /admin/customers/:id` with `additional_data.preferences`: checks the
+ * preferences before Medusa updates the customer, and refuses them (400)
+ * while nothing is written yet. Refused later, in the `customersUpdated`
+ * hook, Medusa would roll its update back with a compensation that (in
+ * 2.21.2) writes back only the fields the update named, and sets the
+ * e-mail, phone and metadata it did not read to null.
+ */
+export async function validatePreferencesBeforeCustomerUpdate(
+  req: MedusaRequest<{ additional_data?: { preferences?: unknown } | null }>,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const customerId = req.params.id
+  const parsed = UpdateCustomerPreferencesSchema.safeParse(req.body?.additional_data?.preferences)
+  // Malformed preferences are refused by Medusa's validator; unknown
+  // customers get Medusa's own answer.
+  if (!parsed.success || !storableText(customerId)) {
+    return next()
+  }
+  const [customer] = await req.scope
+    .resolve(Modules.CUSTOMER)
+    .listCustomers({ id: customerId }, { select: ["id"] })
+  if (customer) {
+    await validateCustomerPreferences(req.scope, customerId, parsed.data)
+  }
+  next()
 }

@@ -3,7 +3,9 @@ import {
   MedusaError,
   Modules,
 } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { UpdateCustomerPreferences } from "../../../types/customer-preference"
 import type { UpdateCustomerPreferencesInput } from "../types"
 
 export const validateCustomerPreferencesStepId = "cam-validate-customer-preferences"
@@ -47,55 +49,63 @@ async function resolveLocale(
  * default addresses belong to this customer. Messages start with the field.
  * Returns the update with the locale in the store's spelling.
  */
+export async function validateCustomerPreferences(
+  container: MedusaContainer,
+  customer_id: string,
+  update: UpdateCustomerPreferences
+): Promise<UpdateCustomerPreferences> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const normalized = { ...update }
+
+  if (typeof update.locale === "string") {
+    normalized.locale = await resolveLocale(query, update.locale)
+  }
+
+  const optionId = update.preferred_shipping_option_id
+  if (typeof optionId === "string") {
+    const {
+      data: [option],
+    } = await query.graph({
+      entity: "shipping_option",
+      fields: ["id", "rules.attribute", "rules.value"],
+      filters: { id: optionId },
+    })
+    if (!option) {
+      throw invalid("preferred_shipping_option_id", `shipping option ${optionId} does not exist`)
+    }
+    const isReturn = (option.rules ?? []).some(
+      (rule: { attribute: string; value: unknown } | null) =>
+        rule?.attribute === "is_return" && String(rule.value) === "true"
+    )
+    if (isReturn) {
+      throw invalid(
+        "preferred_shipping_option_id",
+        `shipping option ${optionId} is a return option`
+      )
+    }
+  }
+
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  for (const field of ["default_shipping_address_id", "default_billing_address_id"] as const) {
+    const addressId = update[field]
+    if (typeof addressId !== "string") {
+      continue
+    }
+    const [address] = await customerModule.listCustomerAddresses(
+      { id: addressId, customer_id },
+      { select: ["id"] }
+    )
+    if (!address) {
+      throw invalid(field, `address ${addressId} is not an address of this customer`)
+    }
+  }
+
+  return normalized
+}
+
+/** {@link validateCustomerPreferences} as the first step of the update workflow. */
 export const validateCustomerPreferencesStep = createStep(
   validateCustomerPreferencesStepId,
-  async ({ customer_id, update }: UpdateCustomerPreferencesInput, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const normalized = { ...update }
-
-    if (typeof update.locale === "string") {
-      normalized.locale = await resolveLocale(query, update.locale)
-    }
-
-    const optionId = update.preferred_shipping_option_id
-    if (typeof optionId === "string") {
-      const {
-        data: [option],
-      } = await query.graph({
-        entity: "shipping_option",
-        fields: ["id", "rules.attribute", "rules.value"],
-        filters: { id: optionId },
-      })
-      if (!option) {
-        throw invalid("preferred_shipping_option_id", `shipping option ${optionId} does not exist`)
-      }
-      const isReturn = (option.rules ?? []).some(
-        (rule: { attribute: string; value: unknown } | null) =>
-          rule?.attribute === "is_return" && String(rule.value) === "true"
-      )
-      if (isReturn) {
-        throw invalid(
-          "preferred_shipping_option_id",
-          `shipping option ${optionId} is a return option`
-        )
-      }
-    }
-
-    const customerModule = container.resolve(Modules.CUSTOMER)
-    for (const field of ["default_shipping_address_id", "default_billing_address_id"] as const) {
-      const addressId = update[field]
-      if (typeof addressId !== "string") {
-        continue
-      }
-      const [address] = await customerModule.listCustomerAddresses(
-        { id: addressId, customer_id },
-        { select: ["id"] }
-      )
-      if (!address) {
-        throw invalid(field, `address ${addressId} is not an address of this customer`)
-      }
-    }
-
-    return new StepResponse(normalized)
-  }
+  async ({ customer_id, update }: UpdateCustomerPreferencesInput, { container }) =>
+    new StepResponse(await validateCustomerPreferences(container, customer_id, update))
 )

@@ -1,6 +1,7 @@
 import { z } from "zod"
+import { noNul } from "../../../utils/request-guards"
 
 export const AdminUpdateCustomerAccountsSettings = z
-  .object({ default_group_ids: z.array(z.string().min(1).max(100)).max(50) })
+  .object({ default_group_ids: z.array(z.string().min(1).max(100).refine(...noNul("default_group_ids"))).max(50) })
   .strict()
 export type AdminUpdateCustomerAccountsSettingsType = z.infer<typeof AdminUpdateCustomerAccountsSettings>

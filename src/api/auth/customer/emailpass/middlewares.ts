@@ -1,15 +1,18 @@
 import {
   getAuthContextFromJwtToken,
+  validateAndTransformBody,
   type MedusaNextFunction,
   type MedusaRequest,
   type MedusaResponse,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { z } from "zod"
 import { burnPasswordCheck } from "../../../../lib/password-policy"
 import { SecurityCounterScopes } from "../../../../modules/account-security/service"
 import { CustomerAccountEvents } from "../../../../modules/account-security/events"
 import { attemptContext, recordOutcome, refuseAttempt } from "../../../utils/login-guard"
+import { assertStorableText, noNul, refuseHostileBodies } from "../../../utils/request-guards"
 import {
   accountSecurity,
   findEmailpassIdentity,
@@ -48,6 +51,8 @@ export async function guardCustomerLogin(
   if (typeof email !== "string") {
     return next()
   }
+  // Counted and looked up as text below.
+  assertStorableText("email", email)
   const security = accountSecurity(req.scope)
   const lockout = security.getOptions().lockout.enabled
   const attempt = attemptContext(req, normalizeIdentifier(email))
@@ -82,6 +87,10 @@ export async function enforcePolicyOnRegister(
   next: MedusaNextFunction
 ) {
   const { email, password } = req.body ?? {}
+  if (typeof email === "string") {
+    // Looked up as text, here and by the core handler.
+    assertStorableText("email", email)
+  }
   if (typeof password !== "string" || typeof email !== "string") {
     // Malformed bodies are the core handler's to refuse.
     return next()
@@ -118,9 +127,14 @@ export async function enforcePolicyOnReset(
     http.jwtPublicKey,
     http.jwtVerifyOptions ?? http.jwtOptions
   ) as (Record<string, unknown> & { entity_id?: string; purpose?: string }) | null
-  if (typeof password !== "string" || !token?.entity_id || token.purpose !== "reset") {
-    // Invalid tokens and bodies are the core handler's to refuse (401/400).
+  if (!token?.entity_id || token.purpose !== "reset") {
+    // Invalid tokens are the core handler's to refuse (401).
     return next()
+  }
+  if (typeof password !== "string") {
+    // The core handler would spend the single-use token before refusing the
+    // body: refuse it here, so the link still works for a corrected request.
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "password: must be a string")
   }
   const email = token.entity_id
   const identity = await findEmailpassIdentity(req.scope, email)
@@ -153,19 +167,27 @@ async function liftLockAfterReset(req: MedusaRequest, email: string): Promise<vo
 }
 
 /**
+ * Medusa's own body of a reset request (`ResetPasswordRequest`), validated
+ * here already so that a request the core then refuses (400) has not used
+ * up the quota. The identifier is also counted as text: no NUL.
+ */
+export const CustomerResetPasswordRequest = z.object({
+  identifier: z.string().refine(...noNul("identifier")),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+})
+export type CustomerResetPasswordRequestType = z.infer<typeof CustomerResetPasswordRequest>
+
+/**
  * Reset requests: at most `passwordReset.maxRequests` per identifier per
  * window. Extra requests get the same 201 as any other (so the answer tells
  * nothing about the account) but no token is made and nothing is sent.
  */
 export async function limitResetRequests(
-  req: MedusaRequest<{ identifier?: unknown }>,
+  req: MedusaRequest<CustomerResetPasswordRequestType>,
   res: MedusaResponse,
   next: MedusaNextFunction
 ) {
-  const { identifier } = req.body ?? {}
-  if (typeof identifier !== "string") {
-    return next()
-  }
+  const { identifier } = req.validatedBody
   const security = accountSecurity(req.scope)
   const { maxRequests, windowSeconds } = security.getOptions().passwordReset
   const { allowed } = await security.consumeQuota(
@@ -199,6 +221,10 @@ export const customerEmailpassMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/auth/customer/emailpass/reset-password",
-    middlewares: [limitResetRequests],
+    middlewares: [
+      refuseHostileBodies,
+      validateAndTransformBody(CustomerResetPasswordRequest),
+      limitResetRequests,
+    ],
   },
 ]

@@ -10,6 +10,7 @@ import { z } from "zod"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../../../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../../../../modules/customer-group-rule/service"
 import { AdminUpdateCustomerAccountsSettings } from "../../../customer-accounts/settings/validators"
+import { refuseHostileBodies, refuseNulInPathParams } from "../../../../utils/request-guards"
 import { AdminSetCustomerGroupRules } from "./validators"
 
 /**
@@ -45,14 +46,19 @@ export function forgetDeletedGroup(req: MedusaRequest, res: MedusaResponse, next
 
 export const adminCustomerGroupRuleMiddlewares: MiddlewareRoute[] = [
   {
+    method: ["GET"],
+    matcher: "/admin/customer-groups/:id/rules",
+    middlewares: [refuseNulInPathParams],
+  },
+  {
     method: ["POST"],
     matcher: "/admin/customer-groups/:id/rules",
-    middlewares: [validateAndTransformBody(AdminSetCustomerGroupRules)],
+    middlewares: [refuseNulInPathParams, refuseHostileBodies, validateAndTransformBody(AdminSetCustomerGroupRules)],
   },
   {
     method: ["POST"],
     matcher: "/admin/customer-groups/:id/rules/evaluate",
-    middlewares: [validateAndTransformBody(z.object({}).strict())],
+    middlewares: [refuseNulInPathParams, refuseHostileBodies, validateAndTransformBody(z.object({}).strict())],
   },
   {
     method: ["DELETE"],
@@ -62,6 +68,6 @@ export const adminCustomerGroupRuleMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/customer-accounts/settings",
-    middlewares: [validateAndTransformBody(AdminUpdateCustomerAccountsSettings)],
+    middlewares: [refuseHostileBodies, validateAndTransformBody(AdminUpdateCustomerAccountsSettings)],
   },
 ]

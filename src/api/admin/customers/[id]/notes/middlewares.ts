@@ -4,6 +4,11 @@ import {
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import {
+  refuseDeepQueryKeys,
+  refuseHostileBodies,
+  refuseNulInPathParams,
+} from "../../../../utils/request-guards"
+import {
   listCustomerNoteQueryConfig,
   retrieveCustomerNoteQueryConfig,
 } from "./query-config"
@@ -20,6 +25,8 @@ export const adminCustomerNoteMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/customers/:id/notes",
     middlewares: [
+      refuseNulInPathParams,
+      refuseDeepQueryKeys,
       validateAndTransformQuery(
         AdminGetCustomerNotesParams,
         listCustomerNoteQueryConfig
@@ -30,7 +37,10 @@ export const adminCustomerNoteMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/customers/:id/notes",
     middlewares: [
+      refuseNulInPathParams,
+      refuseHostileBodies,
       validateAndTransformBody(AdminCreateCustomerNote),
+      refuseDeepQueryKeys,
       validateAndTransformQuery(
         AdminGetCustomerNoteParams,
         retrieveCustomerNoteQueryConfig
@@ -41,6 +51,8 @@ export const adminCustomerNoteMiddlewares: MiddlewareRoute[] = [
     method: ["GET", "DELETE"],
     matcher: "/admin/customers/:id/notes/:note_id",
     middlewares: [
+      refuseNulInPathParams,
+      refuseDeepQueryKeys,
       validateAndTransformQuery(
         AdminGetCustomerNoteParams,
         retrieveCustomerNoteQueryConfig
@@ -51,7 +63,10 @@ export const adminCustomerNoteMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/customers/:id/notes/:note_id",
     middlewares: [
+      refuseNulInPathParams,
+      refuseHostileBodies,
       validateAndTransformBody(AdminUpdateCustomerNote),
+      refuseDeepQueryKeys,
       validateAndTransformQuery(
         AdminGetCustomerNoteParams,
         retrieveCustomerNoteQueryConfig

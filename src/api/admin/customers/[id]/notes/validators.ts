@@ -1,10 +1,11 @@
 import { z } from "zod"
 
 import { NOTE_BODY_MAX_LENGTH } from "../../../../../types/customer-note"
+import { noNul } from "../../../../utils/request-guards"
 
 // Medusa words size and enum errors itself ("Value for field 'body' too
 // small, expected at least: '1'"), so no custom messages here.
-const noteBody = z.string().trim().min(1).max(NOTE_BODY_MAX_LENGTH)
+const noteBody = z.string().trim().min(1).max(NOTE_BODY_MAX_LENGTH).refine(...noNul("body"))
 
 export const AdminCreateCustomerNote = z
   .object({

@@ -2,6 +2,7 @@ import type { MiddlewareRoute } from "@medusajs/framework/http"
 import {
   customerPreferencesRouteMiddlewares,
   UpdateCustomerPreferencesSchema,
+  validatePreferencesBeforeCustomerUpdate,
 } from "../../../../utils/customer-preferences"
 
 /**
@@ -18,6 +19,7 @@ export const adminCustomerPreferenceMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/customers/:id",
+    middlewares: [validatePreferencesBeforeCustomerUpdate],
     additionalDataValidator: { preferences: UpdateCustomerPreferencesSchema.optional() },
   },
 ]

@@ -1,0 +1,97 @@
+import type {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * Medusa's body validator writes the received value into its error message
+ * (`Expected type: 'string' for field 'x', got: '…'`). Two kinds of JSON
+ * make that string conversion throw, which Medusa answers with a 500
+ * instead of a 400:
+ * - an array nested some thousands of levels deep (the stack overflows);
+ * - an object with its own `toString` or `valueOf` key that is not a
+ *   function ("Cannot convert object to primitive value").
+ * No body of ours nests beyond four levels or has such keys, so
+ * {@link refuseHostileBodies} refuses both before validation runs.
+ */
+export const MAX_BODY_DEPTH = 32
+const CONVERSION_KEYS = ["toString", "valueOf"]
+
+/** What makes a value unprintable, if anything. Iterative: a hostile body cannot overflow this. */
+function hostility(body: unknown): string | null {
+  const pending: [unknown, number][] = [[body, 0]]
+  while (pending.length) {
+    const [value, depth] = pending.pop()!
+    if (value === null || typeof value !== "object") {
+      continue
+    }
+    if (depth >= MAX_BODY_DEPTH) {
+      return `nests deeper than ${MAX_BODY_DEPTH} levels`
+    }
+    const key = CONVERSION_KEYS.find((name) => Object.prototype.hasOwnProperty.call(value, name))
+    if (key) {
+      return `has a key "${key}", which is not allowed`
+    }
+    for (const child of Object.values(value)) {
+      pending.push([child, depth + 1])
+    }
+  }
+  return null
+}
+
+/** Runs before `validateAndTransformBody`: see {@link MAX_BODY_DEPTH}. */
+export function refuseHostileBodies(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const reason = hostility(req.body)
+  if (reason) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `The request body ${reason}`)
+  }
+  next()
+}
+
+/** True when PostgreSQL can take the string as text (it cannot hold NUL). */
+export const storableText = (value: string): boolean => !value.includes("\u0000")
+
+/**
+ * For zod: `z.string().refine(...noNul("email"))` refuses strings that would
+ * fail the query they reach (a 500) with a 400 naming the field.
+ */
+export const noNul = (field: string) =>
+  [storableText, `${field}: must not contain NUL characters`] as const
+
+/** The same for hand-checked values (the auth guards run before any validator). */
+export function assertStorableText(field: string, value: string): void {
+  if (!storableText(value)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: must not contain NUL characters`)
+  }
+}
+
+/**
+ * Refuses path parameters holding a NUL character. PostgreSQL text cannot
+ * contain one, so the driver fails the whole query (a 500), while no record
+ * can have such an id anyway.
+ */
+export function refuseNulInPathParams(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  for (const [name, value] of Object.entries(req.params ?? {})) {
+    if (typeof value === "string") {
+      assertStorableText(name, value)
+    }
+  }
+  next()
+}
+
+/**
+ * Medusa's query validator refuses keys of more than two dot-separated levels
+ * (`a.b.c=1`) with an `invalid_argument` error, which its error handler
+ * answers with a 500. Runs before `validateAndTransformQuery` to answer 400.
+ */
+export function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  if (Object.keys(req.query ?? {}).some((key) => key.split(".").length > 2)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Query parameter names may have at most two levels (like a.b)"
+    )
+  }
+  next()
+}
