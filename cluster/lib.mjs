@@ -7,6 +7,7 @@ import net from "node:net"
 import path from "node:path"
 import pg from "pg"
 import { ROOT } from "../scripts/lib/database.mjs"
+import { requestJson } from "../scripts/lib/http.mjs"
 
 export { ROOT }
 export const ARTIFACTS = path.join(ROOT, "artifacts", "cluster")
@@ -261,20 +262,7 @@ export function closedPort() {
 export function client(base) {
   return async (method, url, body, headers = {}, { timeoutMs = 30_000 } = {}) => {
     try {
-      const response = await fetch(`${base}${url}`, {
-        method,
-        headers: { "content-type": "application/json", ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      })
-      const text = await response.text()
-      let data = null
-      try {
-        data = text ? JSON.parse(text) : null
-      } catch {
-        data = text
-      }
-      return { status: response.status, data, headers: response.headers }
+      return await requestJson(`${base}${url}`, { method, body, headers, timeoutMs })
     } catch (error) {
       return { status: 0, data: null, error: error?.cause?.code ?? error?.name ?? String(error) }
     }

@@ -1,6 +1,7 @@
 // @ts-check
 // A small fetch client for Medusa's HTTP API: the seeds and the API side of
 // every check go through it (never through the database).
+import { requestJson } from "../../scripts/lib/http.mjs"
 
 /**
  * @typedef {{ status: number, data: any }} ApiResponse
@@ -24,20 +25,8 @@ export class Api {
    * @returns {Promise<ApiResponse>}
    */
   async call(method, path, body, headers = {}) {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { "content-type": "application/json", ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    })
-    const text = await response.text()
-    let data = null
-    try {
-      data = text ? JSON.parse(text) : null
-    } catch {
-      data = text
-    }
-    return { status: response.status, data }
+    const { status, data } = await requestJson(`${this.baseUrl}${path}`, { method, body, headers })
+    return { status, data }
   }
 
   /**

