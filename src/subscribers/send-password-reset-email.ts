@@ -5,6 +5,7 @@ import {
   Modules,
 } from "@medusajs/framework/utils"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
+import { errorReason } from "../utils/error-reason"
 import type AccountSecurityModuleService from "../modules/account-security/service"
 import { notificationLocale } from "../utils/customer-preferences"
 
@@ -63,12 +64,11 @@ export default async function sendPasswordResetEmail({
     })
   } catch (error) {
     // The event bus logs a failed subscriber's error message, and a database
-    // error's message is the failed INSERT with its values: the reset link.
-    // Rethrow without the token so no log line carries a live reset token.
-    const message = error instanceof Error ? error.message : String(error)
+    // error's message is the failed INSERT with its values: the e-mail and
+    // the live reset link. Rethrow with the cause only, token-free.
     throw new MedusaError(
       MedusaError.Types.UNEXPECTED_STATE,
-      `medusa-customer-accounts: could not send the password reset e-mail: ${message
+      `medusa-customer-accounts: could not send the password reset e-mail: ${errorReason(error)
         .replaceAll(data.token, "<reset token>")
         .replaceAll(encodeURIComponent(data.token), "<reset token>")}`
     )

@@ -7,6 +7,7 @@ import {
 import { CustomerAccountEvents } from "../../modules/account-security/events"
 import type { LoginAttemptOutcome } from "../../modules/account-security/service"
 import { accountSecurity } from "./password-policy"
+import { errorReason } from "../../utils/error-reason"
 
 /** What a refused attempt answers, the same for every identifier. */
 export const TOO_MANY_ATTEMPTS_MESSAGE = "Too many failed login attempts. Try again later."
@@ -119,18 +120,8 @@ export async function recordOutcome(
     }
     await security.logLoginAttempt({ ...attempt, customer_id: customerId, outcome })
   } catch (error) {
-    // Not the error itself: a database error's message holds the statement
-    // with its values (the e-mail, IP and user agent).
     scope
       .resolve(ContainerRegistrationKeys.LOGGER)
       .error(`medusa-customer-accounts: could not record a login attempt (${outcome}): ${errorReason(error)}`)
   }
-}
-
-/** The cause of a failed write without the statement knex prefixes to it. */
-function errorReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  const code = (error as { code?: unknown })?.code
-  const cause = message.split(" - ").pop()!.slice(0, 200)
-  return typeof code === "string" ? `${code} ${cause}` : cause
 }
