@@ -23,20 +23,28 @@ if (only && only !== "typecheck" && !TIERS[only]) {
   process.exit(2)
 }
 
-// Medusa's JSON log lines below warn level go to the log file only.
-const QUIET_LINE = /^\{"level":"(info|http|verbose|debug|silly)"/
+// Go to the log file only: Medusa's JSON log lines below warn level, and
+// knex's notice of the pooled connections that @medusajs/test-utils ends when
+// it restores the database before each test.
+const QUIET_LINE = /^(\{"level":"(info|http|verbose|debug|silly)"|Connection Error: Connection ended unexpectedly$)/
+// Longer lines (error stacks) are cut on screen; the log file keeps them whole.
+const SHOWN_LENGTH = 600
 
-/** Copies a stream to the log file, and to `out` but for Medusa's quiet lines. */
-function tee(stream, out, log) {
+/** Copies a stream to the log file, and to `out` but for quiet lines. */
+function tee(stream, out, log, logFile) {
+  const show = (line) =>
+    line.length > SHOWN_LENGTH
+      ? `${line.slice(0, SHOWN_LENGTH)} … (${line.length - SHOWN_LENGTH} more characters in ${path.relative(ROOT, logFile)})`
+      : line
   let pending = ""
   stream.on("data", (chunk) => {
     log.write(chunk)
     const lines = (pending + chunk).split("\n")
     pending = lines.pop()
     const shown = lines.filter((line) => !QUIET_LINE.test(line))
-    if (shown.length) out.write(shown.join("\n") + "\n")
+    if (shown.length) out.write(shown.map(show).join("\n") + "\n")
   })
-  stream.on("end", () => pending && !QUIET_LINE.test(pending) && out.write(pending + "\n"))
+  stream.on("end", () => pending && !QUIET_LINE.test(pending) && out.write(show(pending) + "\n"))
 }
 
 /** Runs a command; with `logFile` its whole output also goes there (for the secret scan). */
@@ -45,8 +53,8 @@ function run(command, args, env, logFile) {
     const child = spawn(command, args, { cwd: ROOT, stdio: logFile ? ["inherit", "pipe", "pipe"] : "inherit", env })
     if (logFile) {
       const log = fs.createWriteStream(logFile)
-      tee(child.stdout, process.stdout, log)
-      tee(child.stderr, process.stderr, log)
+      tee(child.stdout, process.stdout, log, logFile)
+      tee(child.stderr, process.stderr, log, logFile)
       child.on("close", () => log.end())
     }
     child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
@@ -63,6 +71,19 @@ let passed = 0
 let failed = 0
 let exitCode = 0
 let database
+/** Failed tests of every tier, repeated at the end where a CI log's tail shows them. */
+const failures = []
+
+const ANSI = /\u001b\[[0-9;]*m/g
+/** The first lines of a jest failure message: the assertion and where it failed. */
+function firstLines(message, count = 12) {
+  return message
+    .replace(ANSI, "")
+    .split("\n")
+    .filter((line) => line.trim())
+    .slice(0, count)
+    .map((line) => (line.length > 300 ? `${line.slice(0, 300)} …` : line))
+}
 
 try {
   if (!only || only === "typecheck") {
@@ -118,10 +139,22 @@ try {
         console.error(`No ${tier} test ran`)
         exitCode ||= 1
       }
-      // A suite that fails to load counts no failed test: count it here.
-      failed += result.testResults.filter(
-        (suite) => suite.status === "failed" && suite.assertionResults.length === 0
-      ).length
+      for (const suite of result.testResults) {
+        const file = path.relative(ROOT, suite.name)
+        if (suite.status === "failed" && suite.assertionResults.length === 0) {
+          // A suite that fails to load counts no failed test: count it here.
+          failed += 1
+          failures.push({ title: `${file} (suite did not run)`, lines: firstLines(suite.message ?? "") })
+        }
+        for (const test of suite.assertionResults) {
+          if (test.status === "failed") {
+            failures.push({
+              title: `${file} › ${test.fullName}`,
+              lines: firstLines(test.failureMessages.join("\n")),
+            })
+          }
+        }
+      }
     } else {
       failed += 1
     }
@@ -147,6 +180,14 @@ try {
   }
 } finally {
   await database?.stop()
+}
+
+if (failures.length) {
+  console.log("\n== failed tests ==")
+  for (const failure of failures) {
+    console.log(`✕ ${failure.title}`)
+    for (const line of failure.lines) console.log(`    ${line}`)
+  }
 }
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`)
