@@ -31,9 +31,23 @@ medusaIntegrationTestRunner({
     let admin: TestAdmin
     let offsetMs = 0
 
-    const login = (email: string, password: string) =>
-      send(api.post("/auth/customer/emailpass", { email, password }))
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
+    // Logins whose outcome the guard records after answering (200, 401, 429).
+    let recorded = 0
+    const countRecorded = <T extends { status: number }>(response: T): T => {
+      recorded += [200, 401, 429].includes(response.status) ? 1 : 0
+      return response
+    }
+    const login = async (email: string, password: string) =>
+      countRecorded(await send(api.post("/auth/customer/emailpass", { email, password })))
+    /**
+     * Waits until every login sent so far has been recorded: the attempt-log
+     * row is the last write of each outcome, so its lock and counters are in.
+     */
+    const settle = () =>
+      eventually(
+        async () => (await security.listAndCountLoginAttempts({}, { take: 1 }))[1] >= recorded,
+        { timeoutMs: 20_000 }
+      )
     const failTimes = async (email: string, times: number) => {
       const statuses: number[] = []
       for (let i = 0; i < times; i++) {
@@ -49,11 +63,16 @@ medusaIntegrationTestRunner({
       container = getContainer()
       security = container.resolve(ACCOUNT_SECURITY_MODULE)
       offsetMs = 0
+      recorded = 0
       security.setClock({ now: () => new Date(Date.now() + offsetMs) })
       const pk = await createPublishableKey(container)
       jane = await registerCustomer(api, pk, { email: "jane@example.com", password: PASSWORD })
+      // registerCustomer logs in once to get a token.
+      recorded = 1
       admin = await createAdmin(api, container)
       await settle()
+      // Registration stores the first password in the history after answering.
+      await eventually(async () => (await security.listPasswordHistories({}, { take: 1 })).length > 0)
     })
 
     afterEach(() => {
@@ -86,12 +105,14 @@ medusaIntegrationTestRunner({
       const second = await startSecondInstance(dbConfig.clientUrl)
       try {
         const responses = await Promise.all(
-          Array.from({ length: 200 }, (_, i) =>
-            send(
-              (i % 2 ? second.api : api).post("/auth/customer/emailpass", {
-                email: jane.email,
-                password: `guess on two instances ${i}`,
-              })
+          Array.from({ length: 200 }, async (_, i) =>
+            countRecorded(
+              await send(
+                (i % 2 ? second.api : api).post("/auth/customer/emailpass", {
+                  email: jane.email,
+                  password: `guess on two instances ${i}`,
+                })
+              )
             )
           )
         )
@@ -199,6 +220,104 @@ medusaIntegrationTestRunner({
       expect((await login(jane.email, PASSWORD)).status).toEqual(200)
     })
 
+    it("admits exactly ipMaxAttempts of 200 parallel wrong logins from one IP across 200 identifiers", async () => {
+      // Credential stuffing: each identifier is tried once, so only the IP
+      // limit can stop the burst, and only if it counts at admission.
+      const stuffing = (i: number) =>
+        send(
+          api.post(
+            "/auth/customer/emailpass",
+            { email: i === 0 ? jane.email : `stuffed${i}@example.com`, password: `leaked password ${i}` },
+            { headers: { "x-forwarded-for": "203.0.113.50" } }
+          )
+        )
+      const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => stuffing(i)))
+      const statuses = responses.map((response) => response.status)
+      expect(statuses.filter((status) => status === 401)).toHaveLength(50)
+      expect(statuses.filter((status) => status === 429)).toHaveLength(150)
+      expect(responses.find((response) => response.status === 429)!.data).toEqual(LOCKED_BODY)
+
+      await eventually(async () => {
+        const logged = await security.listLoginAttempts({ ip: "203.0.113.50" })
+        return logged.length === 200 && logged
+      })
+      const failures = await security.listLoginAttempts({ ip: "203.0.113.50", outcome: "failure" })
+      expect(failures).toHaveLength(50)
+      // An identifier the IP refused holds no attempt: either it was never
+      // counted (the IP was already locked) or it was given back.
+      const refusedKeys = statuses.flatMap((status, i) =>
+        status === 429 ? [i === 0 ? jane.email : `stuffed${i}@example.com`] : []
+      )
+      const refusedRows = await security.listLoginThrottles({ scope: "identifier", key: refusedKeys })
+      expect(refusedRows.filter((row) => Number(row.attempts) !== 0)).toEqual([])
+
+      // The IP is now blocked for everyone behind it, even with the right password...
+      const blocked = await send(
+        api.post(
+          "/auth/customer/emailpass",
+          { email: jane.email, password: PASSWORD },
+          { headers: { "x-forwarded-for": "203.0.113.50" } }
+        )
+      )
+      expect(blocked.status).toEqual(429)
+      // ...but not for another IP.
+      expect((await login(jane.email, PASSWORD)).status).toEqual(200)
+    })
+
+    it("counts attempts in flight toward the IP; a refusal by the IP holds no place anywhere", async () => {
+      const ip = "192.0.2.77"
+      const ipCount = async () =>
+        Number((await security.listLoginThrottles({ scope: "ip", key: ip }))[0]?.attempts ?? 0)
+      // 50 admitted attempts still waiting for their verdict.
+      for (let i = 0; i < 50; i++) {
+        expect(await security.admitLogin(`inflight${i}@example.com`, ip)).toEqual({ admitted: true })
+      }
+      expect(await ipCount()).toEqual(50)
+      // The 51st is refused by the IP, and the identifier's count is given back.
+      expect(await security.admitLogin("victim@example.com", ip)).toEqual({
+        admitted: false,
+        retryAfterSeconds: 900,
+      })
+      const [victim] = await security.listLoginThrottles({ scope: "identifier", key: "victim@example.com" })
+      expect(Number(victim.attempts)).toEqual(0)
+      expect(await ipCount()).toEqual(51)
+      // One attempt in flight is aborted: the count held over the limit by the
+      // refusal drops back first, so one place is free again.
+      await security.releaseLoginAttempt("inflight0@example.com", ip)
+      expect(await ipCount()).toEqual(49)
+      expect(await security.admitLogin("victim@example.com", ip)).toEqual({ admitted: true })
+      // Its failure reaches the limit: the IP is blocked for lockSeconds.
+      await security.recordLoginFailure("victim@example.com", ip)
+      const [ipRow] = await security.listLoginThrottles({ scope: "ip", key: ip })
+      expect(new Date(ipRow.locked_until!).getTime() - Date.now()).toBeGreaterThan(890 * 1000)
+      expect(await security.admitLogin("other@example.com", ip)).toEqual({
+        admitted: false,
+        retryAfterSeconds: expect.any(Number),
+      })
+    })
+
+    it("gives the IP's place back on success, so legitimate logins never add up to a block", async () => {
+      const fromOffice = (password: string) =>
+        send(
+          api.post(
+            "/auth/customer/emailpass",
+            { email: jane.email, password },
+            { headers: { "x-forwarded-for": "198.51.100.20" } }
+          )
+        )
+      // An office behind one IP: more correct logins than ipMaxAttempts.
+      for (let i = 0; i < 60; i++) {
+        expect((await fromOffice(PASSWORD)).status).toEqual(200)
+      }
+      await eventually(async () => {
+        const logged = await security.listLoginAttempts({ ip: "198.51.100.20", outcome: "success" })
+        return logged.length === 60
+      })
+      const [ipRow] = await security.listLoginThrottles({ scope: "ip", key: "198.51.100.20" })
+      expect(Number(ipRow.attempts)).toEqual(0)
+      expect(ipRow.locked_until).toBeNull()
+    })
+
     it("keeps password reset available while locked, and a completed reset lifts the lock", async () => {
       await failTimes(jane.email, 6)
       const request = await api.post("/auth/customer/emailpass/reset-password", {
@@ -218,7 +337,8 @@ medusaIntegrationTestRunner({
         { headers: { authorization: `Bearer ${token}` } }
       )
       expect(update.status).toEqual(200)
-      await settle()
+      // The lock is lifted once the reset has answered.
+      await eventually(async () => !(await security.getLockoutState(jane.email)).locked)
       expect((await login(jane.email, newPassword)).status).toEqual(200)
     })
 

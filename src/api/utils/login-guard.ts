@@ -85,7 +85,7 @@ export async function recordOutcome(
   const security = accountSecurity(scope)
   try {
     if (outcome === "aborted") {
-      await security.releaseLoginAttempt(attempt.identifier)
+      await security.releaseLoginAttempt(attempt.identifier, attempt.ip)
       return
     }
     if (outcome === "refused") {

@@ -60,6 +60,23 @@ export type LockoutState = {
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
+/**
+ * The SET clause that counts one login attempt on a `login_throttle` row in
+ * an upsert. Parameters: window start, cap, window start. While the row is
+ * locked the count stands still; once its window has passed or its lock has
+ * ended, counting starts again at 1; otherwise it grows up to the cap (the
+ * limit plus one: attempts refused over the limit are not password checks).
+ */
+const COUNT_ATTEMPT = `attempts = case
+    when t.locked_until > excluded.updated_at then t.attempts
+    when t.window_started_at <= ? or t.window_started_at <= t.locked_until then 1
+    else least(t.attempts + 1, ?) end,
+  window_started_at = case
+    when t.locked_until > excluded.updated_at then t.window_started_at
+    when t.window_started_at <= ? or t.window_started_at <= t.locked_until then excluded.window_started_at
+    else t.window_started_at end,
+  updated_at = excluded.updated_at`
+
 const INSERT_LOGIN_ATTEMPT = `insert into login_attempt
   (id, identifier, customer_id, ip, user_agent, outcome, attempted_at)
   values (?, ?, ?, ?, ?, ?, ?)`
@@ -216,9 +233,13 @@ class AccountSecurityModuleService extends MedusaService({
 
   /**
    * Decides, before any password is checked, whether an attempt may proceed.
-   * Counts the attempt for the identifier in the same statement, so of N
-   * parallel attempts exactly `maxAttempts - failures so far` are admitted.
-   * Unknown identifiers are counted exactly like real ones.
+   * Counts the attempt for the identifier and for the IP in the same
+   * statement, so of N parallel attempts exactly `maxAttempts - failures so
+   * far` are admitted for one identifier, and `ipMaxAttempts - failures so
+   * far` for one IP whatever identifiers it tries. An admitted attempt holds
+   * its place in both counts until its verdict: a failure keeps it, a success
+   * or an abort gives it back. Unknown identifiers are counted exactly like
+   * real ones.
    */
   @InjectManager()
   async admitLogin(
@@ -226,13 +247,16 @@ class AccountSecurityModuleService extends MedusaService({
     ip: string | null,
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<LoginAdmission> {
-    const { maxAttempts, windowSeconds, lockSeconds } = this.options_.lockout
+    const { maxAttempts, windowSeconds, lockSeconds, ipMaxAttempts } = this.options_.lockout
     const manager = sharedContext.manager!
     const now = this.now()
 
     const windowStart = new Date(now.getTime() - windowSeconds * 1000)
-    // One round trip: the IP's lock is read, and only when the IP is not
-    // blocked is the identifier's attempt counted (upsert).
+    // One round trip. A locked IP counts nothing. Otherwise the identifier's
+    // attempt is counted (upsert, row-locked), and only an attempt the
+    // identifier admits is counted for the IP (upsert, row-locked). Both
+    // counts stop one over their limit: attempts refused there are not
+    // password checks.
     const [row] = await manager.execute(
       `with ip_lock as (
          select locked_until from login_throttle
@@ -243,24 +267,32 @@ class AccountSecurityModuleService extends MedusaService({
          select ?, 'identifier', ?, 1, ?, ?, ?
          where not exists (select 1 from ip_lock)
          on conflict (scope, key) where deleted_at is null do update set
-           attempts = case
-             when t.locked_until > excluded.updated_at then t.attempts
-             when t.window_started_at <= ? or t.window_started_at <= t.locked_until then 1
-             -- Capped: attempts refused over the limit are not password checks.
-             else least(t.attempts + 1, ?) end,
-           window_started_at = case
-             when t.locked_until > excluded.updated_at then t.window_started_at
-             when t.window_started_at <= ? or t.window_started_at <= t.locked_until then excluded.window_started_at
-             else t.window_started_at end,
-           updated_at = excluded.updated_at
+           ${COUNT_ATTEMPT}
+         returning attempts, locked_until
+       ),
+       ip_counted as (
+         insert into login_throttle as t (id, scope, key, attempts, window_started_at, created_at, updated_at)
+         select ?, 'ip', ?, 1, ?, ?, ?
+         from counted
+         where ?::boolean and counted.attempts <= ?
+           and (counted.locked_until is null or counted.locked_until <= ?)
+         on conflict (scope, key) where deleted_at is null do update set
+           ${COUNT_ATTEMPT}
          returning attempts, locked_until
        )
-       select (select locked_until from ip_lock) as ip_locked_until, counted.attempts, counted.locked_until
-       from (select 1) as one left join counted on true`,
+       select (select locked_until from ip_lock) as ip_locked_until,
+              counted.attempts, counted.locked_until,
+              ip_counted.attempts as ip_attempts, ip_counted.locked_until as ip_counted_locked_until
+       from (select 1) as one
+       left join counted on true
+       left join ip_counted on true`,
       [
         ip ?? "", now,
         generateEntityId(undefined, "lthr"), identifier, now, now, now,
         windowStart, maxAttempts + 1, windowStart,
+        generateEntityId(undefined, "lthr"), ip ?? "", now, now, now,
+        ip !== null, maxAttempts, now,
+        windowStart, ipMaxAttempts + 1, windowStart,
       ]
     )
     if (row.ip_locked_until) {
@@ -273,13 +305,24 @@ class AccountSecurityModuleService extends MedusaService({
       // Attempts still running will lock the identifier when they fail.
       return { admitted: false, retryAfterSeconds: lockSeconds }
     }
+    const ipLockedUntil = row.ip_counted_locked_until ? new Date(row.ip_counted_locked_until) : null
+    if (row.ip_attempts !== null && (Number(row.ip_attempts) > ipMaxAttempts || (ipLockedUntil && ipLockedUntil > now))) {
+      // The IP refuses an attempt the identifier had counted: give that back.
+      await this.releaseCounts(manager, identifier, null)
+      return {
+        admitted: false,
+        retryAfterSeconds:
+          ipLockedUntil && ipLockedUntil > now ? this.secondsUntil(ipLockedUntil, now) : lockSeconds,
+      }
+    }
     return { admitted: true }
   }
 
   /**
    * Records a failed password check: may lock the identifier (progressively:
-   * each lock within 24 h doubles the duration, up to `maxLockSeconds`) and
-   * counts toward the IP's limit.
+   * each lock within 24 h doubles the duration, up to `maxLockSeconds`), and
+   * blocks the IP for `lockSeconds` once its count reaches `ipMaxAttempts`.
+   * Both counts already hold this attempt since its admission.
    */
   @InjectManager()
   async recordLoginFailure(
@@ -287,8 +330,7 @@ class AccountSecurityModuleService extends MedusaService({
     ip: string | null,
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<LoginFailureResult> {
-    const { maxAttempts, lockSeconds, maxLockSeconds, windowSeconds, ipMaxAttempts } =
-      this.options_.lockout
+    const { maxAttempts, lockSeconds, maxLockSeconds, ipMaxAttempts } = this.options_.lockout
     const manager = sharedContext.manager!
     const now = this.now()
     const dayAgo = new Date(now.getTime() - DAY_MS)
@@ -324,25 +366,16 @@ class AccountSecurityModuleService extends MedusaService({
     )
 
     if (ip) {
-      const windowStart = new Date(now.getTime() - windowSeconds * 1000)
       await manager.execute(
-        `insert into login_throttle as t (id, scope, key, attempts, window_started_at, last_failed_at, created_at, updated_at,
-                                          locked_until)
-         values (?, 'ip', ?, 1, ?, ?, ?, ?, case when 1 >= ? then ?::timestamptz + make_interval(secs => ?) else null end)
-         on conflict (scope, key) where deleted_at is null do update set
-           attempts = case when t.window_started_at <= ? then 1 else t.attempts + 1 end,
-           window_started_at = case when t.window_started_at <= ? then excluded.window_started_at else t.window_started_at end,
-           locked_until = case
-             when t.locked_until > excluded.updated_at then t.locked_until
-             when (case when t.window_started_at <= ? then 1 else t.attempts + 1 end) >= ?
-               then excluded.updated_at + make_interval(secs => ?)
-             else t.locked_until end,
-           last_failed_at = excluded.last_failed_at,
-           updated_at = excluded.updated_at`,
-        [
-          generateEntityId(undefined, "lthr"), ip, now, now, now, now, ipMaxAttempts, now, lockSeconds,
-          windowStart, windowStart, windowStart, ipMaxAttempts, lockSeconds,
-        ]
+        `update login_throttle t set
+           last_failed_at = ?,
+           updated_at = ?,
+           locked_until = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
+             then ?::timestamptz + make_interval(secs => ?) else t.locked_until end,
+           last_locked_at = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
+             then ? else t.last_locked_at end
+         where scope = 'ip' and key = ? and deleted_at is null`,
+        [now, now, ipMaxAttempts, now, now, lockSeconds, ipMaxAttempts, now, now, ip]
       )
     }
 
@@ -358,36 +391,62 @@ class AccountSecurityModuleService extends MedusaService({
 
   /**
    * Gives back an admitted attempt that never reached a verdict (e.g. the
-   * core refused a malformed body), so it cannot use up the account's budget.
+   * core refused a malformed body), so it uses up neither the account's nor
+   * the IP's budget.
    */
   @InjectManager()
   async releaseLoginAttempt(
     identifier: string,
+    ip: string | null,
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<void> {
-    await sharedContext.manager!.execute(
-      `update login_throttle set attempts = greatest(attempts - 1, 0), updated_at = ?
-       where scope = 'identifier' and key = ? and deleted_at is null`,
-      [this.now(), identifier]
+    await this.releaseCounts(sharedContext.manager!, identifier, ip)
+  }
+
+  /**
+   * Takes one admitted attempt off the identifier's and the IP's counts. A
+   * count held one over its limit (an attempt refused there) first drops
+   * back to the limit: that refusal was never an admission.
+   */
+  protected async releaseCounts(manager: Manager, identifier: string, ip: string | null): Promise<void> {
+    const { maxAttempts, ipMaxAttempts } = this.options_.lockout
+    await manager.execute(
+      `update login_throttle set
+         attempts = greatest(least(attempts, case when scope = 'ip' then ? else ? end) - 1, 0),
+         updated_at = ?
+       where deleted_at is null
+         and ((scope = 'identifier' and key = ?) or (scope = 'ip' and key = ?))`,
+      [ipMaxAttempts, maxAttempts, this.now(), identifier, ip ?? ""]
     )
   }
 
   /**
    * A successful login forgets the identifier's failures (not its lock
-   * history) and is logged, in one statement.
+   * history), gives back its place in the IP's count and is logged, in one
+   * statement.
    */
   @InjectManager()
   async recordLoginSuccess(
     attempt: Omit<LoginAttemptInput, "outcome">,
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<void> {
+    const now = this.now()
     await sharedContext.manager!.execute(
       `with reset as (
          update login_throttle set attempts = 0, updated_at = ?
          where scope = 'identifier' and key = ? and deleted_at is null
+       ),
+       -- The IP counts failures only: the place this attempt held is given back.
+       ip_release as (
+         update login_throttle set attempts = greatest(least(attempts, ?) - 1, 0), updated_at = ?
+         where scope = 'ip' and key = ? and deleted_at is null
        )
        ${INSERT_LOGIN_ATTEMPT}`,
-      [this.now(), attempt.identifier, ...loginAttemptValues({ ...attempt, outcome: "success" })]
+      [
+        now, attempt.identifier,
+        this.options_.lockout.ipMaxAttempts, now, attempt.ip ?? "",
+        ...loginAttemptValues({ ...attempt, outcome: "success" }),
+      ]
     )
   }
 
