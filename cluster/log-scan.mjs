@@ -27,9 +27,9 @@ export function scanLogs(marker) {
   const files = fs.existsSync(ARTIFACTS)
     ? fs.readdirSync(ARTIFACTS).filter((f) => f.endsWith(".log")).map((f) => path.join(ARTIFACTS, f))
     : []
-  const lines = files.reduce((sum, file) => sum + fs.readFileSync(file, "utf8").split("\n").length, 0)
+  const { hits, lines } = scanFiles(files, [marker])
   const groups = new Map()
-  for (const hit of scanFiles(files, [marker])) {
+  for (const hit of hits) {
     const pattern = hit.what.startsWith("password") ? "a password of this run" : hit.what
     const key = `${hit.file}\n${pattern}`
     const group = groups.get(key) ?? { file: path.basename(hit.file), pattern, count: 0, sources: new Set(), sample: "" }

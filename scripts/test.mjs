@@ -166,7 +166,7 @@ try {
   if (logFiles.length) {
     console.log("\n== secret scan of the test logs ==")
     const passwords = collectPasswords([path.join(ROOT, "integration-tests")])
-    const hits = scanLogs(logFiles, passwords)
+    const { hits } = scanLogs(logFiles, passwords)
     for (const hit of hits.slice(0, 20)) {
       console.error(`  ${hit.where}: ${hit.what}`)
     }

@@ -39,12 +39,17 @@ export function collectPasswords(dirs) {
   return [...found]
 }
 
-/** Every line of `logFiles` that holds a password, a hash or a token. */
+/**
+ * Every line of `logFiles` that holds a password, a hash or a token, and how
+ * many lines were read in all.
+ */
 export function scanLogs(logFiles, passwords) {
   const hits = []
+  let lineCount = 0
   for (const file of logFiles) {
     if (!fs.existsSync(file)) continue
     const lines = fs.readFileSync(file, "utf8").split("\n")
+    lineCount += lines.length
     lines.forEach((line, index) => {
       const password = passwords.find((p) => line.includes(p))
       const pattern = PATTERNS.find((p) => p.regex.test(line))
@@ -58,5 +63,5 @@ export function scanLogs(logFiles, passwords) {
       }
     })
   }
-  return hits
+  return { hits, lines: lineCount }
 }
