@@ -1,9 +1,5 @@
-import {
-  authenticate,
-  validateAndTransformBody,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
-import { refuseHostileBodies } from "../utils/request-guards"
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../utils/request-guards"
 import { StoreChangePassword } from "./customers/me/password/validators"
 import { StorePasswordStrength } from "./password-strength/validators"
 
@@ -12,15 +8,14 @@ export const storePasswordMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/password-strength",
-    middlewares: [refuseHostileBodies, validateAndTransformBody(StorePasswordStrength)],
+    middlewares: [...validateBody(StorePasswordStrength)],
   },
   {
     method: ["POST"],
     matcher: "/store/customers/me/password",
     middlewares: [
       authenticate("customer", ["session", "bearer"]),
-      refuseHostileBodies,
-      validateAndTransformBody(StoreChangePassword),
+      ...validateBody(StoreChangePassword),
     ],
   },
 ]

@@ -1,7 +1,5 @@
 import { z } from "zod"
 import {
-  validateAndTransformBody,
-  validateAndTransformQuery,
   type AuthenticatedMedusaRequest,
   type MedusaNextFunction,
   type MedusaRequest,
@@ -18,10 +16,10 @@ import {
 import { assertCustomerExists } from "./customers"
 import {
   noNul,
-  refuseDeepQueryKeys,
-  refuseHostileBodies,
   refuseNulInPathParams,
   storableText,
+  validateBody,
+  validateQuery,
 } from "./request-guards"
 
 const nullableId = (field: string) => z.string().min(1).max(100).refine(...noNul(field)).nullable().optional()
@@ -109,8 +107,7 @@ export function customerPreferencesRouteMiddlewares(matcher: string): Middleware
       matcher,
       middlewares: [
         refuseNulInPathParams,
-        refuseDeepQueryKeys,
-        validateAndTransformQuery(GetCustomerPreferencesParams, queryConfig),
+        ...validateQuery(GetCustomerPreferencesParams, queryConfig),
       ],
     },
     {
@@ -118,10 +115,8 @@ export function customerPreferencesRouteMiddlewares(matcher: string): Middleware
       matcher,
       middlewares: [
         refuseNulInPathParams,
-        refuseHostileBodies,
-        validateAndTransformBody(UpdateCustomerPreferencesSchema),
-        refuseDeepQueryKeys,
-        validateAndTransformQuery(GetCustomerPreferencesParams, queryConfig),
+        ...validateBody(UpdateCustomerPreferencesSchema),
+        ...validateQuery(GetCustomerPreferencesParams, queryConfig),
       ],
     },
   ]

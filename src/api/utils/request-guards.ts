@@ -1,7 +1,10 @@
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
+import {
+  validateAndTransformBody,
+  validateAndTransformQuery,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+  type MiddlewareFunction,
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 
@@ -41,7 +44,7 @@ function hostility(body: unknown): string | null {
   return null
 }
 
-/** Runs before `validateAndTransformBody`: see {@link MAX_BODY_DEPTH}. */
+/** Runs before `validateAndTransformBody` (see {@link validateBody} and {@link MAX_BODY_DEPTH}). */
 export function refuseHostileBodies(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const reason = hostility(req.body)
   if (reason) {
@@ -84,7 +87,8 @@ export function refuseNulInPathParams(req: MedusaRequest, _res: MedusaResponse, 
 /**
  * Medusa's query validator refuses keys of more than two dot-separated levels
  * (`a.b.c=1`) with an `invalid_argument` error, which its error handler
- * answers with a 500. Runs before `validateAndTransformQuery` to answer 400.
+ * answers with a 500. Runs before `validateAndTransformQuery` to answer 400
+ * (see {@link validateQuery}).
  */
 export function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   if (Object.keys(req.query ?? {}).some((key) => key.split(".").length > 2)) {
@@ -94,4 +98,26 @@ export function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, ne
     )
   }
   next()
+}
+
+/**
+ * Medusa's `validateAndTransformBody` behind {@link refuseHostileBodies}:
+ * every plugin route validates its body through this, so none can answer a
+ * crafted body with a 500.
+ */
+export function validateBody(
+  schema: Parameters<typeof validateAndTransformBody>[0]
+): MiddlewareFunction[] {
+  return [refuseHostileBodies, validateAndTransformBody(schema)]
+}
+
+/**
+ * Medusa's `validateAndTransformQuery` behind {@link refuseDeepQueryKeys},
+ * for the same reason.
+ */
+export function validateQuery(
+  schema: Parameters<typeof validateAndTransformQuery>[0],
+  queryConfig: Parameters<typeof validateAndTransformQuery>[1]
+): MiddlewareFunction[] {
+  return [refuseDeepQueryKeys, validateAndTransformQuery(schema, queryConfig)]
 }

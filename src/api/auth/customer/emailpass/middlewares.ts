@@ -1,6 +1,5 @@
 import {
   getAuthContextFromJwtToken,
-  validateAndTransformBody,
   type MedusaNextFunction,
   type MedusaRequest,
   type MedusaResponse,
@@ -12,7 +11,7 @@ import { burnPasswordCheck } from "../../../../lib/password-policy"
 import { SecurityCounterScopes } from "../../../../modules/account-security/service"
 import { CustomerAccountEvents } from "../../../../modules/account-security/events"
 import { attemptContext, recordOutcome, refuseAttempt } from "../../../utils/login-guard"
-import { assertStorableText, noNul, refuseHostileBodies } from "../../../utils/request-guards"
+import { assertStorableText, noNul, validateBody } from "../../../utils/request-guards"
 import {
   accountSecurity,
   findEmailpassIdentity,
@@ -222,8 +221,7 @@ export const customerEmailpassMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/auth/customer/emailpass/reset-password",
     middlewares: [
-      refuseHostileBodies,
-      validateAndTransformBody(CustomerResetPasswordRequest),
+      ...validateBody(CustomerResetPasswordRequest),
       limitResetRequests,
     ],
   },

@@ -1,5 +1,4 @@
 import {
-  validateAndTransformBody,
   type MedusaNextFunction,
   type MedusaRequest,
   type MedusaResponse,
@@ -10,7 +9,7 @@ import { z } from "zod"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../../../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../../../../modules/customer-group-rule/service"
 import { AdminUpdateCustomerAccountsSettings } from "../../../customer-accounts/settings/validators"
-import { refuseHostileBodies, refuseNulInPathParams } from "../../../../utils/request-guards"
+import { refuseNulInPathParams, validateBody } from "../../../../utils/request-guards"
 import { AdminSetCustomerGroupRules } from "./validators"
 
 /**
@@ -53,12 +52,12 @@ export const adminCustomerGroupRuleMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/customer-groups/:id/rules",
-    middlewares: [refuseNulInPathParams, refuseHostileBodies, validateAndTransformBody(AdminSetCustomerGroupRules)],
+    middlewares: [refuseNulInPathParams, ...validateBody(AdminSetCustomerGroupRules)],
   },
   {
     method: ["POST"],
     matcher: "/admin/customer-groups/:id/rules/evaluate",
-    middlewares: [refuseNulInPathParams, refuseHostileBodies, validateAndTransformBody(z.object({}).strict())],
+    middlewares: [refuseNulInPathParams, ...validateBody(z.object({}).strict())],
   },
   {
     method: ["DELETE"],
@@ -68,6 +67,6 @@ export const adminCustomerGroupRuleMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/customer-accounts/settings",
-    middlewares: [refuseHostileBodies, validateAndTransformBody(AdminUpdateCustomerAccountsSettings)],
+    middlewares: [...validateBody(AdminUpdateCustomerAccountsSettings)],
   },
 ]

@@ -1,12 +1,8 @@
+import type { MiddlewareRoute } from "@medusajs/framework/http"
 import {
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
-import {
-  refuseDeepQueryKeys,
-  refuseHostileBodies,
   refuseNulInPathParams,
+  validateBody,
+  validateQuery,
 } from "../../../../utils/request-guards"
 import {
   listCustomerNoteQueryConfig,
@@ -26,11 +22,7 @@ export const adminCustomerNoteMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/:id/notes",
     middlewares: [
       refuseNulInPathParams,
-      refuseDeepQueryKeys,
-      validateAndTransformQuery(
-        AdminGetCustomerNotesParams,
-        listCustomerNoteQueryConfig
-      ),
+      ...validateQuery(AdminGetCustomerNotesParams, listCustomerNoteQueryConfig),
     ],
   },
   {
@@ -38,13 +30,8 @@ export const adminCustomerNoteMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/:id/notes",
     middlewares: [
       refuseNulInPathParams,
-      refuseHostileBodies,
-      validateAndTransformBody(AdminCreateCustomerNote),
-      refuseDeepQueryKeys,
-      validateAndTransformQuery(
-        AdminGetCustomerNoteParams,
-        retrieveCustomerNoteQueryConfig
-      ),
+      ...validateBody(AdminCreateCustomerNote),
+      ...validateQuery(AdminGetCustomerNoteParams, retrieveCustomerNoteQueryConfig),
     ],
   },
   {
@@ -52,11 +39,7 @@ export const adminCustomerNoteMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/:id/notes/:note_id",
     middlewares: [
       refuseNulInPathParams,
-      refuseDeepQueryKeys,
-      validateAndTransformQuery(
-        AdminGetCustomerNoteParams,
-        retrieveCustomerNoteQueryConfig
-      ),
+      ...validateQuery(AdminGetCustomerNoteParams, retrieveCustomerNoteQueryConfig),
     ],
   },
   {
@@ -64,13 +47,8 @@ export const adminCustomerNoteMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/:id/notes/:note_id",
     middlewares: [
       refuseNulInPathParams,
-      refuseHostileBodies,
-      validateAndTransformBody(AdminUpdateCustomerNote),
-      refuseDeepQueryKeys,
-      validateAndTransformQuery(
-        AdminGetCustomerNoteParams,
-        retrieveCustomerNoteQueryConfig
-      ),
+      ...validateBody(AdminUpdateCustomerNote),
+      ...validateQuery(AdminGetCustomerNoteParams, retrieveCustomerNoteQueryConfig),
     ],
   },
 ]

@@ -1,29 +1,26 @@
-import {
-  validateAndTransformBody,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
-import { refuseHostileBodies, refuseNulInPathParams } from "../../../../utils/request-guards"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { refuseNulInPathParams, validateBody } from "../../../../utils/request-guards"
 import { AdminEmptyBody, AdminSetCustomerPassword } from "./validators"
 
 export const adminCustomerPasswordMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/customers/:id/password",
-    middlewares: [refuseNulInPathParams, refuseHostileBodies, validateAndTransformBody(AdminSetCustomerPassword)],
+    middlewares: [refuseNulInPathParams, ...validateBody(AdminSetCustomerPassword)],
   },
   {
     method: ["POST"],
     matcher: "/admin/customers/:id/password-strength",
-    middlewares: [refuseNulInPathParams, refuseHostileBodies, validateAndTransformBody(AdminSetCustomerPassword)],
+    middlewares: [refuseNulInPathParams, ...validateBody(AdminSetCustomerPassword)],
   },
   {
     method: ["POST"],
     matcher: "/admin/customers/:id/password-reset",
-    middlewares: [refuseNulInPathParams, refuseHostileBodies, validateAndTransformBody(AdminEmptyBody)],
+    middlewares: [refuseNulInPathParams, ...validateBody(AdminEmptyBody)],
   },
   {
     method: ["POST"],
     matcher: "/admin/customers/:id/security/unlock",
-    middlewares: [refuseNulInPathParams, refuseHostileBodies, validateAndTransformBody(AdminEmptyBody)],
+    middlewares: [refuseNulInPathParams, ...validateBody(AdminEmptyBody)],
   },
 ]
