@@ -1,12 +1,12 @@
 import { z } from "zod"
-import { noNul } from "../../utils/request-guards"
+import { noNul, secretString } from "../../utils/request-guards"
 
 /** Longer inputs are refused outright: no policy allows them and they cost CPU. */
 export const STRENGTH_INPUT_MAX_LENGTH = 1024
 
 export const StorePasswordStrength = z
   .object({
-    password: z.string().max(STRENGTH_INPUT_MAX_LENGTH),
+    password: secretString("password", { max: STRENGTH_INPUT_MAX_LENGTH }),
     // Looked up as a customer's e-mail (the names are not).
     email: z.string().max(320).refine(...noNul("email")).nullish(),
     first_name: z.string().max(256).nullish(),
