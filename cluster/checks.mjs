@@ -67,7 +67,7 @@ export async function runClusterChecks(ctx) {
       `the correct password answered ${correct.map((r) => r.status)} on A/B, expected 429 on both`
     )
 
-    // Counter rows and the attempt log (written after each answer) must agree.
+    // Counter rows (taken at admission) and the attempt log (written after each answer) must agree.
     const expected = { failure: options.maxAttempts, refused: 200 - options.maxAttempts + 2 }
     const readOutcomes = async () =>
       Object.fromEntries(
