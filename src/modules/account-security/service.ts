@@ -61,6 +61,16 @@ export type LockoutState = {
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
+ * Gives back one admitted attempt on a `login_throttle` row. Parameters:
+ * limit, now, scope, key. A count held one over its limit (an attempt refused
+ * there) first drops back to the limit: that refusal was never an admission.
+ */
+const RELEASE_ATTEMPT = `update login_throttle set
+    attempts = greatest(least(attempts, ?) - 1, 0),
+    updated_at = ?
+  where scope = ? and key = ? and deleted_at is null`
+
+/**
  * The SET clause that counts one login attempt on a `login_throttle` row in
  * an upsert. Parameters: window start, cap, window start. While the row is
  * locked the count stands still; once its window has passed or its lock has
@@ -403,51 +413,41 @@ class AccountSecurityModuleService extends MedusaService({
     await this.releaseCounts(sharedContext.manager!, identifier, ip)
   }
 
-  /**
-   * Takes one admitted attempt off the identifier's and the IP's counts. A
-   * count held one over its limit (an attempt refused there) first drops
-   * back to the limit: that refusal was never an admission.
-   */
+  /** Takes one admitted attempt off the identifier's and the IP's counts (see RELEASE_ATTEMPT). */
   protected async releaseCounts(manager: Manager, identifier: string, ip: string | null): Promise<void> {
     const { maxAttempts, ipMaxAttempts } = this.options_.lockout
-    await manager.execute(
-      `update login_throttle set
-         attempts = greatest(least(attempts, case when scope = 'ip' then ? else ? end) - 1, 0),
-         updated_at = ?
-       where deleted_at is null
-         and ((scope = 'identifier' and key = ?) or (scope = 'ip' and key = ?))`,
-      [ipMaxAttempts, maxAttempts, this.now(), identifier, ip ?? ""]
-    )
+    // One row per statement, identifier first: every statement that holds
+    // both rows takes them in the admission's order, so none can deadlock.
+    await manager.execute(RELEASE_ATTEMPT, [maxAttempts, this.now(), "identifier", identifier])
+    if (ip) {
+      await manager.execute(RELEASE_ATTEMPT, [ipMaxAttempts, this.now(), "ip", ip])
+    }
   }
 
   /**
    * A successful login forgets the identifier's failures (not its lock
-   * history), gives back its place in the IP's count and is logged, in one
-   * statement.
+   * history) and is logged, in one statement; then its place in the IP's
+   * count is given back.
    */
   @InjectManager()
   async recordLoginSuccess(
     attempt: Omit<LoginAttemptInput, "outcome">,
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<void> {
+    const manager = sharedContext.manager!
     const now = this.now()
-    await sharedContext.manager!.execute(
+    await manager.execute(
       `with reset as (
          update login_throttle set attempts = 0, updated_at = ?
          where scope = 'identifier' and key = ? and deleted_at is null
-       ),
-       -- The IP counts failures only: the place this attempt held is given back.
-       ip_release as (
-         update login_throttle set attempts = greatest(least(attempts, ?) - 1, 0), updated_at = ?
-         where scope = 'ip' and key = ? and deleted_at is null
        )
        ${INSERT_LOGIN_ATTEMPT}`,
-      [
-        now, attempt.identifier,
-        this.options_.lockout.ipMaxAttempts, now, attempt.ip ?? "",
-        ...loginAttemptValues({ ...attempt, outcome: "success" }),
-      ]
+      [now, attempt.identifier, ...loginAttemptValues({ ...attempt, outcome: "success" })]
     )
+    if (attempt.ip) {
+      // The IP counts failures only: the place this attempt held is given back.
+      await manager.execute(RELEASE_ATTEMPT, [this.options_.lockout.ipMaxAttempts, now, "ip", attempt.ip])
+    }
   }
 
   /**
