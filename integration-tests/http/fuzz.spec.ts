@@ -561,6 +561,19 @@ medusaIntegrationTestRunner({
           cases: fc.record({ path: customerPath("/security/unlock"), headers: adminAuth, body: emptyBody(2) }),
         },
         {
+          name: "POST /admin/customers/:id/security/unblock-ip",
+          method: "POST",
+          cases: fc.record({
+            path: customerPath("/security/unblock-ip"),
+            headers: adminAuth,
+            body: bodyArb(
+              // Jane's own attempts come from the test client's address.
+              { ip: fc.oneof(fc.constantFrom("::ffff:127.0.0.1", "127.0.0.1", "203.0.113.9"), nastyString) },
+              { requiredKeys: ["ip"] }
+            ),
+          }),
+        },
+        {
           // Core route; the plugin's middleware forgets the group after Medusa deleted it.
           name: "DELETE /admin/customer-groups/:id",
           method: "DELETE",

@@ -403,15 +403,91 @@ medusaIntegrationTestRunner({
         expect(data.notes.map((n: { body: string }) => n.body)).toContain("Account unlocked by Ada Admin")
       })
 
+      it("shows the IP blocks in a customer's way and lets an admin lift one, with a note", async () => {
+        const office = "203.0.113.60"
+        // ipMaxAttempts (50) failed checks from the office IP block it...
+        const burst = await Promise.all(
+          Array.from({ length: 50 }, (_, i) => loginFrom(office, `colleague${i}@example.com`, `wrong ${i}`))
+        )
+        expect(burst.map((response) => response.status)).toEqual(burst.map(() => 401))
+        // ...so Jane, at the office, is refused although her account is fine.
+        expect((await loginFrom(office, jane.email, PASSWORD)).status).toEqual(429)
+        const blockedState = await eventually(async () => {
+          const state = await securityOf(jane.customer.id)
+          return state.blocked_ips.length > 0 && state
+        })
+        expect(blockedState.locked).toEqual(false)
+        expect(blockedState.blocked_ips).toEqual([{ ip: office, blocked_until: expect.any(String) }])
+        expect(Date.parse(blockedState.blocked_ips[0].blocked_until) - Date.now()).toBeGreaterThan(800 * 1000)
+        // A blocked IP Jane was never tried from is not hers to see or lift.
+        const elsewhere = "192.0.2.200"
+        await security.createLoginThrottles({
+          scope: "ip",
+          key: elsewhere,
+          attempts: 50,
+          window_started_at: new Date(),
+          locked_until: new Date(Date.now() + 900 * 1000),
+        })
+        expect((await securityOf(jane.customer.id)).blocked_ips.map((b: { ip: string }) => b.ip)).toEqual([office])
+        const notHers = await send(
+          api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: elsewhere }, admin)
+        )
+        expect(notHers.status).toEqual(404)
+        const [elsewhereRow] = await security.listLoginThrottles({ scope: "ip", key: elsewhere })
+        expect(elsewhereRow.locked_until).not.toBeNull()
+        expect((await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)).data.count).toEqual(0)
+
+        const capture = captureEvents(container)
+        try {
+          const unblock = await api.post(
+            `/admin/customers/${jane.customer.id}/security/unblock-ip`,
+            { ip: office },
+            admin
+          )
+          expect(unblock.data).toEqual({ customer_id: jane.customer.id, ip: office, unblocked: true, was_blocked: true })
+          expect(capture.named("customer_account.ip_unblocked").map((event) => event.data)).toEqual([
+            { ip: office, customer_id: jane.customer.id, actor_id: expect.any(String), was_blocked: true },
+          ])
+        } finally {
+          capture.stop()
+        }
+        expect((await securityOf(jane.customer.id)).blocked_ips).toEqual([])
+        const [officeRow] = await security.listLoginThrottles({ scope: "ip", key: office })
+        expect({ attempts: Number(officeRow.attempts), locked_until: officeRow.locked_until }).toEqual({
+          attempts: 0,
+          locked_until: null,
+        })
+        expect((await loginFrom(office, jane.email, PASSWORD)).status).toEqual(200)
+        const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
+        expect(data.notes.map((n: { body: string }) => n.body)).toEqual([
+          `Login block on IP ${office} lifted by Ada Admin`,
+        ])
+
+        // Again: nothing was blocked any more, and the note says so.
+        const again = await api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: office }, admin)
+        expect(again.data.was_blocked).toEqual(false)
+      })
+
       it("refuses other actors, unknown customers and bodies", async () => {
         for (const request of [
           () => api.get(`/admin/customers/${jane.customer.id}/security`),
           () => api.get(`/admin/customers/${jane.customer.id}/security`, jane),
           () => api.post(`/admin/customers/${jane.customer.id}/security/unlock`, {}),
           () => api.post(`/admin/customers/${jane.customer.id}/security/unlock`, {}, jane),
+          () => api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: "127.0.0.1" }),
+          () => api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: "127.0.0.1" }, jane),
         ]) {
           expect((await send(request())).status).toEqual(401)
         }
+        for (const body of [{}, { ip: "" }, { ip: 7 }, { ip: "a".repeat(65) }, { ip: "::1", all: true }, { ip: "1.2.3.4\u0000" }]) {
+          const response = await send(
+            api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, body, admin)
+          )
+          expect({ body, status: response.status }).toEqual({ body, status: 400 })
+        }
+        expect(
+          (await send(api.post(`/admin/customers/cus_missing/security/unblock-ip`, { ip: "127.0.0.1" }, admin))).status
+        ).toEqual(404)
         expect((await send(api.get(`/admin/customers/cus_missing/security`, admin))).status).toEqual(404)
         const withBody = await send(
           api.post(`/admin/customers/${jane.customer.id}/security/unlock`, { all: true }, admin)

@@ -16,7 +16,11 @@ export type AdminCustomerSecurity = {
   last_failed_at: string | null
   last_login_at: string | null
   recent_attempts: AdminLoginAttempt[]
+  /** IPs blocked now that this customer was tried from in the last 24 h. */
+  blocked_ips: AdminBlockedIp[]
 }
+
+export type AdminBlockedIp = { ip: string; blocked_until: string }
 
 export type AdminCustomerSecurityResponse = { security: AdminCustomerSecurity }
 
@@ -24,6 +28,13 @@ export type AdminUnlockCustomerResponse = {
   customer_id: string
   unlocked: true
   was_locked: boolean
+}
+
+export type AdminUnblockIpResponse = {
+  customer_id: string
+  ip: string
+  unblocked: true
+  was_blocked: boolean
 }
 
 export type AdminPasswordResetResponse = { customer_id: string; sent: true }

@@ -6,4 +6,6 @@ export const CustomerAccountEvents = {
   LOCKED: "customer_account.locked",
   /** `{ identifier, customer_id, actor_id? , reason }` when a lock is lifted early. */
   UNLOCKED: "customer_account.unlocked",
+  /** `{ ip, customer_id, actor_id, was_blocked }` when an admin lifts an IP's block. */
+  IP_UNBLOCKED: "customer_account.ip_unblocked",
 } as const

@@ -50,6 +50,8 @@ export type LoginAttemptInput = {
   attempted_at: Date
 }
 
+export type BlockedIp = { ip: string; blocked_until: Date }
+
 export type LockoutState = {
   locked: boolean
   locked_until: Date | null
@@ -459,17 +461,65 @@ class AccountSecurityModuleService extends MedusaService({
     identifier: string,
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<boolean> {
+    return await this.clearThrottle(sharedContext.manager!, "identifier", identifier)
+  }
+
+  /**
+   * Lifts an IP's block and clears its count (admin action). Returns whether
+   * it was blocked.
+   */
+  @InjectManager()
+  async unblockIp(
+    ip: string,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<boolean> {
+    return await this.clearThrottle(sharedContext.manager!, "ip", ip)
+  }
+
+  /**
+   * The IPs that are blocked now and that `identifier` was tried from in the
+   * last 24 h (at most 20, latest block end first): the blocks that stand
+   * between this customer and a login.
+   */
+  @InjectManager()
+  async listBlockedIpsFor(
+    identifier: string,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<BlockedIp[]> {
     const now = this.now()
-    const rows: { locked_until: Date | null }[] = await sharedContext.manager!.execute(
+    const rows: { key: string; locked_until: Date | string }[] = await sharedContext.manager!.execute(
+      `select t.key, t.locked_until from login_throttle t
+       where t.scope = 'ip' and t.deleted_at is null and t.locked_until > ?
+         and t.key in (
+           select a.ip from login_attempt a
+           where a.identifier = ? and a.attempted_at > ? and a.ip is not null and a.deleted_at is null
+         )
+       order by t.locked_until desc, t.key
+       limit 20`,
+      [now, identifier, new Date(now.getTime() - DAY_MS)]
+    )
+    return rows.map((row) => ({ ip: row.key, blocked_until: new Date(row.locked_until) }))
+  }
+
+  /** Whether the attempt log holds an attempt on `identifier` from `ip`. */
+  async wasTriedFrom(identifier: string, ip: string): Promise<boolean> {
+    const [attempt] = await this.listLoginAttempts({ identifier, ip }, { select: ["id"], take: 1 })
+    return !!attempt
+  }
+
+  /** Clears one throttle row's count and lock; returns whether it was locked. */
+  protected async clearThrottle(manager: Manager, scope: "identifier" | "ip", key: string): Promise<boolean> {
+    const now = this.now()
+    const rows: { locked_until: Date | null }[] = await manager.execute(
       `with prev as (
          select id, locked_until from login_throttle
-         where scope = 'identifier' and key = ? and deleted_at is null for update
+         where scope = ? and key = ? and deleted_at is null for update
        )
        update login_throttle t set attempts = 0, locked_until = null, lock_count = 0,
          last_locked_at = null, updated_at = ?
        from prev where t.id = prev.id
        returning prev.locked_until`,
-      [identifier, now]
+      [scope, key, now]
     )
     return rows.some((row) => !!row.locked_until && new Date(row.locked_until) > now)
   }

@@ -1,5 +1,6 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { refuseNulInPathParams } from "../../../../utils/request-guards"
+import { refuseNulInPathParams, validateBody } from "../../../../utils/request-guards"
+import { AdminUnblockIp } from "./validators"
 
 /** `POST .../security/unlock` is validated with the other password routes. */
 export const adminCustomerSecurityMiddlewares: MiddlewareRoute[] = [
@@ -7,5 +8,10 @@ export const adminCustomerSecurityMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/customers/:id/security",
     middlewares: [refuseNulInPathParams],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/customers/:id/security/unblock-ip",
+    middlewares: [refuseNulInPathParams, ...validateBody(AdminUnblockIp)],
   },
 ]

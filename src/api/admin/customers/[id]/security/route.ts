@@ -6,14 +6,17 @@ import type { AdminCustomerSecurityResponse } from "../../../../../types/account
 import { customerIdentifier } from "../../../../utils/customers"
 import { accountSecurity } from "../../../../utils/password-policy"
 
-/** Lock status, counters and the last 20 login attempts of a customer. */
+/**
+ * Lock status, counters, the last 20 login attempts of a customer, and the
+ * IP blocks that stand in the customer's way.
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminCustomerSecurityResponse>
 ) => {
   const identifier = await customerIdentifier(req.scope, req.params.id)
   const security = accountSecurity(req.scope)
-  const [state, attempts, [lastLogin]] = await Promise.all([
+  const [state, attempts, [lastLogin], blockedIps] = await Promise.all([
     security.getLockoutState(identifier),
     security.listLoginAttempts(
       { identifier },
@@ -23,6 +26,7 @@ export const GET = async (
       { identifier, outcome: "success" },
       { order: { attempted_at: "DESC" }, take: 1, select: ["attempted_at"] }
     ),
+    security.listBlockedIpsFor(identifier),
   ])
   res.json({
     security: {
@@ -39,6 +43,10 @@ export const GET = async (
         ip: attempt.ip,
         user_agent: attempt.user_agent,
         attempted_at: new Date(attempt.attempted_at).toISOString(),
+      })),
+      blocked_ips: blockedIps.map(({ ip, blocked_until }) => ({
+        ip,
+        blocked_until: blocked_until.toISOString(),
       })),
     },
   })
