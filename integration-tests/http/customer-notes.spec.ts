@@ -208,6 +208,32 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("reads the fields it is asked for, and refuses names it does not know", async () => {
+        const note = await addNote("Prefers phone calls")
+        const one = (fields: string) =>
+          send(api.get(`${notesUrl()}/${note.id}?fields=${encodeURIComponent(fields)}`, admin))
+        const list = (fields: string) => send(api.get(`${notesUrl()}?fields=${encodeURIComponent(fields)}`, admin))
+
+        expect((await one("id,body")).data.note).toEqual({ id: note.id, body: "Prefers phone calls" })
+        expect((await one("-body,+author.email")).data.note).toEqual(
+          expect.objectContaining({ id: note.id, author: expect.objectContaining({ email: admin.user.email }) })
+        )
+        expect((await one("-body")).data.note.body).toBeUndefined()
+        expect((await list("id,pinned")).data.notes).toEqual([{ id: note.id, pinned: false }])
+        // Object.prototype names made Medusa's ORM answer 500 (toString,
+        // valueOf) or an SQL message (constructor); unknown names were
+        // silently dropped.
+        for (const fields of ["toString", "valueOf", "constructor", "__proto__", "hasOwnProperty", "nope", "id,customer.email", "*customer", "author.password_hash"]) {
+          for (const response of [await one(fields), await list(fields)]) {
+            expect({ fields, status: response.status }).toEqual({ fields, status: 400 })
+            expect(response.data).toEqual({
+              type: "invalid_data",
+              message: expect.stringContaining("fields may only name id, customer_id, body"),
+            })
+          }
+        }
+      })
+
       it("answers 404 for an unknown customer", async () => {
         const response = await send(api.get(notesUrl("cus_missing"), admin))
         expect(response.status).toEqual(404)

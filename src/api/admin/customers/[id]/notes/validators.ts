@@ -26,6 +26,41 @@ export const AdminUpdateCustomerNote = z
   })
 export type AdminUpdateCustomerNoteType = z.infer<typeof AdminUpdateCustomerNote>
 
+/**
+ * What `fields` may name, with Medusa's prefixes (`+author.email`,
+ * `-body`, `*author`). Medusa passes unknown names to the ORM, which answers
+ * some with a 500 (`toString`, `valueOf`: Object.prototype members) or an
+ * SQL message (`constructor`), so anything else is refused here.
+ */
+export const NOTE_FIELDS = [
+  "id",
+  "customer_id",
+  "body",
+  "pinned",
+  "author_id",
+  "created_at",
+  "updated_at",
+  "author",
+  "author.*",
+  "author.id",
+  "author.email",
+  "author.first_name",
+  "author.last_name",
+  "author.avatar_url",
+] as const
+
+const fieldsParam = z
+  .string()
+  .refine(
+    (value) =>
+      value
+        .split(",")
+        .map((token) => token.trim().replace(/^[+\-*]/, ""))
+        .every((name) => name === "" || (NOTE_FIELDS as readonly string[]).includes(name)),
+    `fields may only name ${NOTE_FIELDS.join(", ")}`
+  )
+  .optional()
+
 /** Fields the list may be ordered by after `pinned` (pinned notes always come first). */
 export const NOTE_ORDER_FIELDS = ["created_at", "updated_at"] as const
 
@@ -38,7 +73,7 @@ const integerParam = (name: string, min: number, max: number) =>
 
 export const AdminGetCustomerNotesParams = z
   .object({
-    fields: z.string().optional(),
+    fields: fieldsParam,
     limit: integerParam("limit", 1, 100).default(20),
     offset: integerParam("offset", 0, Number.MAX_SAFE_INTEGER).default(0),
     order: z
@@ -49,5 +84,5 @@ export const AdminGetCustomerNotesParams = z
 export type AdminGetCustomerNotesParamsType = z.infer<typeof AdminGetCustomerNotesParams>
 
 export const AdminGetCustomerNoteParams = z
-  .object({ fields: z.string().optional() })
+  .object({ fields: fieldsParam })
   .strict()
