@@ -5,6 +5,10 @@ import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
 import type AccountSecurityModuleService from "../../src/modules/account-security/service"
 import pruneLoginAttemptsJob from "../../src/jobs/prune-login-attempts"
 import {
+  unblockCustomerIpWorkflow,
+  unlockCustomerAccountWorkflow,
+} from "../../src/workflows/account-security"
+import {
   createAdmin,
   createPublishableKey,
   registerCustomer,
@@ -466,6 +470,59 @@ medusaIntegrationTestRunner({
         // Again: nothing was blocked any more, and the note says so.
         const again = await api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: office }, admin)
         expect(again.data.was_blocked).toEqual(false)
+      })
+
+      it("matches the IP without regard to case, and only within the last 24 h", async () => {
+        const ipv6 = "2001:DB8::77"
+        expect((await loginFrom(ipv6, jane.email, "wrong once")).status).toEqual(401)
+        await eventually(async () => (await security.listLoginAttempts({ outcome: "failure" })).length === 1)
+        const unblock = await send(
+          api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: ipv6.toLowerCase() }, admin)
+        )
+        expect(unblock.status).toEqual(200)
+        expect(unblock.data.was_blocked).toEqual(false)
+        offsetMs += 24 * 3600 * 1000 + 1000
+        const tooOld = await send(
+          api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: ipv6 }, admin)
+        )
+        expect(tooOld.status).toEqual(404)
+      })
+
+      it("puts a lock or block back when the unlock workflow fails after clearing it", async () => {
+        await failTimes(jane.email, 5)
+        const locked = await security.getLockoutState(jane.email)
+        expect(locked.locked).toEqual(true)
+        const ip = "198.51.100.99"
+        await security.createLoginThrottles({
+          scope: "ip",
+          key: ip,
+          attempts: 50,
+          window_started_at: new Date(),
+          locked_until: new Date(Date.now() + 900 * 1000),
+          lock_count: 1,
+        })
+        // An unknown customer makes the note step fail after the throttle step.
+        const adminInput = { id: admin.user.id, label: "Ada Admin" }
+        const { errors: unlockErrors } = await unlockCustomerAccountWorkflow(container).run({
+          input: { customer_id: "cus_missing", identifier: jane.email, admin: adminInput },
+          throwOnError: false,
+        })
+        expect(unlockErrors.length).toBeGreaterThan(0)
+        const { errors: unblockErrors } = await unblockCustomerIpWorkflow(container).run({
+          input: { customer_id: "cus_missing", ip, admin: adminInput },
+          throwOnError: false,
+        })
+        expect(unblockErrors.length).toBeGreaterThan(0)
+
+        const after = await security.getLockoutState(jane.email)
+        expect(after).toEqual(locked)
+        const [ipRow] = await security.listLoginThrottles({ scope: "ip", key: ip })
+        expect({ attempts: Number(ipRow.attempts), lock_count: Number(ipRow.lock_count), locked: !!ipRow.locked_until }).toEqual({
+          attempts: 50,
+          lock_count: 1,
+          locked: true,
+        })
+        expect((await login(jane.email, PASSWORD)).status).toEqual(429)
       })
 
       it("refuses other actors, unknown customers and bodies", async () => {

@@ -52,6 +52,16 @@ export type LoginAttemptInput = {
 
 export type BlockedIp = { ip: string; blocked_until: Date }
 
+export type ThrottleScope = "identifier" | "ip"
+
+/** What a cleared `login_throttle` row held, to put it back. */
+export type LoginThrottleSnapshot = {
+  attempts: number
+  locked_until: Date | null
+  lock_count: number
+  last_locked_at: Date | null
+}
+
 export type LockoutState = {
   locked: boolean
   locked_until: Date | null
@@ -453,27 +463,69 @@ class AccountSecurityModuleService extends MedusaService({
   }
 
   /**
-   * Lifts an identifier's lock and clears its counters (admin unlock, or a
-   * completed password reset). Returns whether it was locked.
+   * Lifts an identifier's lock and clears its counters (a completed password
+   * reset). Returns whether it was locked.
    */
-  @InjectManager()
-  async unlockIdentifier(
-    identifier: string,
-    @MedusaContext() sharedContext: Context<Manager> = {}
-  ): Promise<boolean> {
-    return await this.clearThrottle(sharedContext.manager!, "identifier", identifier)
+  async unlockIdentifier(identifier: string): Promise<boolean> {
+    return (await this.clearLoginThrottle("identifier", identifier)).was_locked
   }
 
   /**
-   * Lifts an IP's block and clears its count (admin action). Returns whether
-   * it was blocked.
+   * Clears one throttle row's count and lock (admin unlock, admin unblock of
+   * an IP). Returns whether it was locked, and the row's state before, for
+   * {@link restoreLoginThrottle} (null when there was no row).
    */
   @InjectManager()
-  async unblockIp(
-    ip: string,
+  async clearLoginThrottle(
+    scope: ThrottleScope,
+    key: string,
     @MedusaContext() sharedContext: Context<Manager> = {}
-  ): Promise<boolean> {
-    return await this.clearThrottle(sharedContext.manager!, "ip", ip)
+  ): Promise<{ was_locked: boolean; previous: LoginThrottleSnapshot | null }> {
+    const now = this.now()
+    const [row]: {
+      attempts: number
+      locked_until: Date | string | null
+      lock_count: number
+      last_locked_at: Date | string | null
+    }[] = await sharedContext.manager!.execute(
+      `with prev as (
+         select id, attempts, locked_until, lock_count, last_locked_at from login_throttle
+         where scope = ? and key = ? and deleted_at is null for update
+       )
+       update login_throttle t set attempts = 0, locked_until = null, lock_count = 0,
+         last_locked_at = null, updated_at = ?
+       from prev where t.id = prev.id
+       returning prev.attempts, prev.locked_until, prev.lock_count, prev.last_locked_at`,
+      [scope, key, now]
+    )
+    if (!row) {
+      return { was_locked: false, previous: null }
+    }
+    const previous: LoginThrottleSnapshot = {
+      attempts: Number(row.attempts),
+      locked_until: row.locked_until ? new Date(row.locked_until) : null,
+      lock_count: Number(row.lock_count),
+      last_locked_at: row.last_locked_at ? new Date(row.last_locked_at) : null,
+    }
+    return { was_locked: !!previous.locked_until && previous.locked_until > now, previous }
+  }
+
+  /** Puts back a row that {@link clearLoginThrottle} cleared (workflow compensation). */
+  @InjectManager()
+  async restoreLoginThrottle(
+    scope: ThrottleScope,
+    key: string,
+    previous: LoginThrottleSnapshot,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update login_throttle set attempts = ?, locked_until = ?, lock_count = ?, last_locked_at = ?, updated_at = ?
+       where scope = ? and key = ? and deleted_at is null`,
+      [
+        previous.attempts, previous.locked_until, previous.lock_count, previous.last_locked_at, this.now(),
+        scope, key,
+      ]
+    )
   }
 
   /**
@@ -501,27 +553,25 @@ class AccountSecurityModuleService extends MedusaService({
     return rows.map((row) => ({ ip: row.key, blocked_until: new Date(row.locked_until) }))
   }
 
-  /** Whether the attempt log holds an attempt on `identifier` from `ip`. */
-  async wasTriedFrom(identifier: string, ip: string): Promise<boolean> {
-    const [attempt] = await this.listLoginAttempts({ identifier, ip }, { select: ["id"], take: 1 })
-    return !!attempt
-  }
-
-  /** Clears one throttle row's count and lock; returns whether it was locked. */
-  protected async clearThrottle(manager: Manager, scope: "identifier" | "ip", key: string): Promise<boolean> {
-    const now = this.now()
-    const rows: { locked_until: Date | null }[] = await manager.execute(
-      `with prev as (
-         select id, locked_until from login_throttle
-         where scope = ? and key = ? and deleted_at is null for update
-       )
-       update login_throttle t set attempts = 0, locked_until = null, lock_count = 0,
-         last_locked_at = null, updated_at = ?
-       from prev where t.id = prev.id
-       returning prev.locked_until`,
-      [scope, key, now]
+  /**
+   * The IP as the attempt log spells it when `identifier` was tried from it
+   * in the last 24 h (the window of {@link listBlockedIpsFor}), else null.
+   * Compared without regard to case: IPv6 may come in either.
+   */
+  @InjectManager()
+  async findRecentAttemptIp(
+    identifier: string,
+    ip: string,
+    @MedusaContext() sharedContext: Context<Manager> = {}
+  ): Promise<string | null> {
+    const since = new Date(this.now().getTime() - DAY_MS)
+    const [row]: { ip: string }[] = await sharedContext.manager!.execute(
+      `select ip from login_attempt
+       where identifier = ? and attempted_at > ? and lower(ip) = lower(?) and deleted_at is null
+       order by attempted_at desc limit 1`,
+      [identifier, since, ip]
     )
-    return rows.some((row) => !!row.locked_until && new Date(row.locked_until) > now)
+    return row?.ip ?? null
   }
 
   async getLockoutState(identifier: string): Promise<LockoutState> {

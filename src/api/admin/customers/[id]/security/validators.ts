@@ -1,7 +1,7 @@
 import { z } from "zod"
 import { noNul } from "../../../../utils/request-guards"
 
-/** An IP as the lockout stores it (IPv4, IPv6 or IPv4-mapped IPv6). */
+/** An IP as the attempt log shows it (matched without regard to case). */
 export const AdminUnblockIp = z
   .object({
     ip: z
