@@ -21,7 +21,9 @@ import { expect } from "./lib/checks.mjs"
  *     automatic: { id: string, name: string, matchingDomain: string, otherDomain: string },
  *   },
  *   failedLogins: { statuses: number[] },
+ *   blockedIp: BlockedIp,
  * }} Seed
+ * @typedef {{ ip: string, statuses: number[], customerStatus: number }} BlockedIp
  */
 
 /** Passes the dev app's password policy (length, score, no personal data). */
@@ -36,6 +38,12 @@ const STOREFRONT = {
   "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
   "x-forwarded-for": "203.0.113.24",
 }
+
+/**
+ * The IP the seed gets blocked by the per-IP limit: another documentation
+ * address, as an office's or a mobile carrier's shared address would be.
+ */
+export const BLOCKED_IP = "203.0.113.9"
 
 /** @param {Api} api @returns {Promise<string>} the publishable key's token */
 async function createPublishableKey(api) {
@@ -111,6 +119,33 @@ async function lockAccount(api, email) {
 }
 
 /**
+ * A credential-stuffing burst from one IP: wrong passwords for other e-mails
+ * (unknown ones, which the lockout counts like real ones), one each, until
+ * the per-IP limit refuses (429; `lockout.ipMaxAttempts` is 4 in the brief's
+ * app, 50 by default). Then the customer signs in from that IP with the
+ * right password: refused too, so the attempt lands in their log and their
+ * widget lists the block. A blocked IP counts nothing, so the refusal leaves
+ * the customer's own failure count and lock as they were.
+ * @param {Api} api
+ * @param {{ ip: string, customer: { email: string, password: string }, strangerDomain: string }} options
+ * @returns {Promise<BlockedIp>}
+ */
+export async function blockIp(api, { ip, customer, strangerDomain }) {
+  const bot = { "user-agent": "python-requests/2.32.3", "x-forwarded-for": ip }
+  const statuses = []
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const status = await api.customerLogin(`visitor${attempt}@${strangerDomain}`, `not the password ${attempt}`, bot)
+    statuses.push(status)
+    if (status === 429) break
+    expect(status === 401, `wrong password from ${ip} answered ${status}`)
+  }
+  expect(statuses.at(-1) === 429, `${ip} not blocked after ${statuses.length} wrong passwords: ${statuses}`)
+  const customerStatus = await api.customerLogin(customer.email, customer.password, { ...STOREFRONT, "x-forwarded-for": ip })
+  expect(customerStatus === 429, `the customer's login from the blocked ${ip} answered ${customerStatus}`)
+  return { ip, statuses, customerStatus }
+}
+
+/**
  * @param {Api} api
  * @param {{ freshDatabase: boolean }} options
  * @returns {Promise<Seed>}
@@ -152,6 +187,12 @@ export async function seed(api, { freshDatabase }) {
     rules: [{ type: "email_domain", domains: [otherDomain] }],
   })
 
+  // Before the lock: the storefront's refusal stays the newest attempt.
+  const blockedIp = await blockIp(api, {
+    ip: BLOCKED_IP,
+    customer: { email, password: CUSTOMER_PASSWORD },
+    strangerDomain: `${unique("stuffing", "-")}.test`,
+  })
   const failedLogins = await lockAccount(api, email)
 
   return {
@@ -165,5 +206,6 @@ export async function seed(api, { freshDatabase }) {
       automatic: { id: automaticGroup.id, name: automaticGroup.name, matchingDomain, otherDomain },
     },
     failedLogins,
+    blockedIp,
   }
 }

@@ -39,7 +39,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
   }
 
   await runner.check(
-    "seed: admin token, customer account, addresses, notes, preferences, groups, rule and a lockout via the HTTP API",
+    "seed: admin token, customer account, addresses, notes, preferences, groups, rule, a blocked IP and a lockout via the HTTP API",
     async () => {
       await api.loginAdmin(admin.email, admin.password)
       seeded = await seedApp(api, { freshDatabase })

@@ -31,8 +31,10 @@ import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "./lib/databa
 const PORT = Number(process.env.CAM_E2E_PORT || 9470)
 const DATABASE = process.env.CAM_E2E_DATABASE || "cam_e2e"
 const ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password-1" }
-// Small, so the seed locks the customer with a few wrong passwords.
-const PLUGIN_OPTIONS = { lockout: { maxAttempts: 3 } }
+// Small, so the seed locks the customer with a few wrong passwords and
+// blocks an IP with a few more. `ipMaxAttempts` stays above `maxAttempts`:
+// locking the customer from the storefront's IP must not block that IP too.
+const PLUGIN_OPTIONS = { lockout: { maxAttempts: 3, ipMaxAttempts: 4 } }
 const ARTIFACTS = path.join(ROOT, "artifacts", "e2e")
 const SCREENSHOTS = path.join(ROOT, "docs", "screenshots")
 // Not copied into the snapshot: installed, generated, local data or git.

@@ -38,6 +38,7 @@ export async function closeAllBrowsers() {
  */
 export async function launchBrowser({ baseUrl }) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cam-e2e-chromium-"))
+  // A launch that fails (no Chromium at CHROMIUM_PATH, say) leaves no profile behind.
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -55,6 +56,9 @@ export async function launchBrowser({ baseUrl }) {
     // `Secure`: express-session only sets it for HTTPS requests, which it
     // recognises behind a TLS proxy by this header (Medusa trusts 1 proxy hop).
     extraHTTPHeaders: { "x-forwarded-proto": "https" },
+  }).catch((error) => {
+    fs.rmSync(userDataDir, { recursive: true, force: true })
+    throw error
   })
   context.setDefaultTimeout(15_000)
   context.setDefaultNavigationTimeout(30_000)

@@ -1,6 +1,7 @@
 // @ts-check
 import { openAdminPage, widget } from "../lib/browser.mjs"
 import { expect } from "../lib/checks.mjs"
+import { blockIp } from "../seed.mjs"
 
 /** @typedef {import("../lib/context.mjs").SpecContext} SpecContext */
 /** @typedef {import("playwright-core").Page} Page */
@@ -34,7 +35,7 @@ async function switchLanguage(page, from, to) {
  * later run of the same browser profile (each run uses a fresh one anyway).
  * @param {SpecContext} ctx
  */
-export async function i18nSpec({ runner, page, seed, screenshot }) {
+export async function i18nSpec({ runner, page, api, seed, screenshot }) {
   // Medusa's own strings (node_modules/@medusajs/dashboard/src/i18n/translations).
   /** @type {DashboardLanguage} */
   const english = { name: "English", profile: "Profile", edit: "Edit", save: "Save", savedToast: "Profiles changes saved" }
@@ -53,6 +54,22 @@ export async function i18nSpec({ runner, page, seed, screenshot }) {
     const lng = await page.evaluate(() => window.localStorage.getItem("lng"))
     expect(lng === "de", `the dashboard stored language "${lng}"`)
     await screenshot("customer-notes.de", notes)
+  })
+
+  // The seeded block was lifted by the account security checks: a second
+  // burst from another documentation address brings the section back.
+  await runner.check("i18n: a blocked IP reads German in the account security card", async () => {
+    const ip = "198.51.100.23"
+    await blockIp(api, { ip, customer: seed().customer, strangerDomain: `stuffing-de-${seed().runId}.test` })
+    await openAdminPage(page, `/app/customers/${seed().customer.id}`)
+    const card = widget(page, "Kontosicherheit")
+    await card.getByRole("heading", { level: 3, name: "Gesperrte IP-Adressen", exact: true }).waitFor()
+    const row = card.locator("li").filter({ hasText: ip })
+    const until = await row.getByText(/^Gesperrt bis /).innerText()
+    expect(/\d{2}\.\d{2}\.\d{4}/.test(until), `the block's end is not a German date: "${until}"`)
+    expect(await row.getByRole("button", { name: `${ip} entsperren`, exact: true }).isVisible(), "no German Unblock button naming the IP")
+    expect(await row.getByText("Entsperren", { exact: true }).isVisible(), "the Unblock button's German label is not shown")
+    await screenshot("account-security.de", card)
   })
 
   await runner.check("i18n: switching back to English restores the English labels", async () => {

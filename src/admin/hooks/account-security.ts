@@ -13,6 +13,7 @@ import type {
   AdminPasswordResetResponse,
   AdminPasswordStrengthResponse,
   AdminSetPasswordResponse,
+  AdminUnblockIpResponse,
   AdminUnlockCustomerResponse,
   PasswordStrength,
 } from "../../types/account-security"
@@ -31,7 +32,7 @@ import { sdk } from "../lib/sdk"
 /** Pause after the last keystroke before a password is sent for checking. */
 export const PASSWORD_STRENGTH_DEBOUNCE_MS = 300
 
-/** Bounds of the refetch scheduled for when a lock runs out. */
+/** Bounds of the refetch scheduled for when a lock or an IP block runs out. */
 const LOCK_EXPIRY_REFETCH_MIN_MS = 5_000
 const LOCK_EXPIRY_REFETCH_MAX_MS = 60 * 60_000
 
@@ -39,19 +40,27 @@ const customerPath = (customerId: string) =>
   `/admin/customers/${encodeURIComponent(customerId)}`
 
 type SetPasswordPayload = { password: string }
+type UnblockIpPayload = { ip: string }
 
 /**
- * Milliseconds until a lock runs out (a second late, so the server agrees),
- * or `false` when the account is not locked.
+ * Milliseconds until the account's lock or the first of its IP blocks runs
+ * out (a second late, so the server agrees), or `false` when nothing is
+ * locked or blocked.
  */
-const untilLockExpires = (security: AdminCustomerSecurity | undefined) => {
-  if (!security?.locked || !security.locked_until) {
+const untilNextExpiry = (security: AdminCustomerSecurity | undefined) => {
+  if (!security) {
     return false
   }
-  const delay = new Date(security.locked_until).getTime() - Date.now() + 1_000
-  if (Number.isNaN(delay)) {
+  const ends = [
+    ...(security.locked && security.locked_until ? [security.locked_until] : []),
+    ...security.blocked_ips.map(({ blocked_until }) => blocked_until),
+  ]
+    .map((end) => new Date(end).getTime())
+    .filter((end) => !Number.isNaN(end))
+  if (ends.length === 0) {
     return false
   }
+  const delay = Math.min(...ends) - Date.now() + 1_000
   return Math.min(
     Math.max(delay, LOCK_EXPIRY_REFETCH_MIN_MS),
     LOCK_EXPIRY_REFETCH_MAX_MS
@@ -59,9 +68,10 @@ const untilLockExpires = (security: AdminCustomerSecurity | undefined) => {
 }
 
 /**
- * A customer's lock status, failed-login counters and last 20 login
- * attempts. While the account is locked, refetches when the lock runs out
- * so the page does not keep showing "Locked" after it expired.
+ * A customer's lock status, failed-login counters, last 20 login attempts
+ * and the IP blocks in their way. While the account is locked or an IP
+ * blocked, refetches when the lock or block runs out so the page does not
+ * keep showing it after it expired.
  */
 export const useCustomerSecurity = (customerId: string) => {
   const { data, ...rest } = useQuery({
@@ -71,7 +81,7 @@ export const useCustomerSecurity = (customerId: string) => {
         `${customerPath(customerId)}/security`,
         { signal }
       ),
-    refetchInterval: (query) => untilLockExpires(query.state.data?.security),
+    refetchInterval: (query) => untilNextExpiry(query.state.data?.security),
   })
 
   return { security: data?.security, ...rest }
@@ -207,7 +217,32 @@ export const useUnlockCustomer = (
         `${customerPath(customerId)}/security/unlock`,
         { method: "POST", body: {} }
       ),
-    ...useInvalidatingOptions([customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)], options),
+    ...useInvalidatingOptions(
+      [customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)],
+      options
+    ),
+  })
+}
+
+/**
+ * Lifts the block on an IP the customer was tried from and clears its
+ * failed-login count (for every identifier: the block is the IP's). 404 when
+ * the customer has no login attempt from that IP.
+ */
+export const useUnblockIp = (
+  customerId: string,
+  options?: MutationOptions<AdminUnblockIpResponse, UnblockIpPayload>
+) => {
+  return useMutation({
+    mutationFn: ({ ip }: UnblockIpPayload) =>
+      sdk.client.fetch<AdminUnblockIpResponse>(
+        `${customerPath(customerId)}/security/unblock-ip`,
+        { method: "POST", body: { ip } }
+      ),
+    ...useInvalidatingOptions(
+      [customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)],
+      options
+    ),
   })
 }
 
@@ -222,7 +257,10 @@ export const useSendPasswordReset = (
         `${customerPath(customerId)}/password-reset`,
         { method: "POST", body: {} }
       ),
-    ...useInvalidatingOptions([customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)], options),
+    ...useInvalidatingOptions(
+      [customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)],
+      options
+    ),
   })
 }
 
@@ -248,6 +286,9 @@ export const useSetCustomerPassword = (
         throw error
       }
     },
-    ...useInvalidatingOptions([customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)], options),
+    ...useInvalidatingOptions(
+      [customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)],
+      options
+    ),
   })
 }

@@ -3,6 +3,7 @@ import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import { useCustomerSecurity } from "../../hooks/account-security"
+import { BlockedIpsList } from "./blocked-ips-list"
 import { LoginAttemptsTable } from "./login-attempts-table"
 import { SecurityActions } from "./security-actions"
 import { SecurityCounters } from "./security-counters"
@@ -14,7 +15,8 @@ type AccountSecuritySectionProps = {
 
 /**
  * The account security card of the customer page: lock status, failed-login
- * counters, unlock and password actions, recent login attempts.
+ * counters, unlock and password actions, the blocked IPs the customer was
+ * tried from, recent login attempts.
  */
 export const AccountSecuritySection = ({
   customer,
@@ -36,6 +38,10 @@ export const AccountSecuritySection = ({
         <>
           <SecurityCounters security={security} />
           <SecurityActions customer={customer} security={security} />
+          <BlockedIpsList
+            customerId={customer.id}
+            blockedIps={security.blocked_ips}
+          />
           <LoginAttemptsTable attempts={security.recent_attempts} />
         </>
       ) : isError ? (
