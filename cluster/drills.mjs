@@ -16,7 +16,6 @@ import {
   recreateDatabase,
   dropDatabase,
   redisCommands,
-  ROOT,
   runMedusa,
   settled,
   sleep,
@@ -275,15 +274,6 @@ export async function drillRedisDownAtBoot({ env, port, databaseUrl, timeoutMs =
 // ---------------------------------------------------------------------------
 // c. Notification delivery failing during a password reset
 // ---------------------------------------------------------------------------
-
-/**
- * Looks whether the HTTP spec of password management runs a reset with a
- * throwing notification provider (login-lockout.spec.ts does it for locks).
- */
-export function specCoversFailingResetProvider() {
-  const spec = fs.readFileSync(path.join(ROOT, "integration-tests/http/password-management.spec.ts"), "utf8")
-  return /createNotifications\s*=|mockRejected|SMTP is down/.test(spec)
-}
 
 /**
  * Live variant in the cluster: a trigger makes every notification insert for
