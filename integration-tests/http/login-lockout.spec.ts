@@ -63,6 +63,16 @@ medusaIntegrationTestRunner({
       await settle()
       return statuses
     }
+    /** An IP blocked as 50 failures would block it, without sending them. */
+    const blockIpForTest = (ip: string) =>
+      security.createLoginThrottles({
+        scope: "ip",
+        key: ip,
+        attempts: 50,
+        window_started_at: new Date(),
+        locked_until: new Date(Date.now() + 900 * 1000),
+        lock_count: 1,
+      })
     const securityOf = async (customerId: string) =>
       (await api.get(`/admin/customers/${customerId}/security`, admin)).data.security
 
@@ -425,13 +435,7 @@ medusaIntegrationTestRunner({
         expect(Date.parse(blockedState.blocked_ips[0].blocked_until) - Date.now()).toBeGreaterThan(800 * 1000)
         // A blocked IP Jane was never tried from is not hers to see or lift.
         const elsewhere = "192.0.2.200"
-        await security.createLoginThrottles({
-          scope: "ip",
-          key: elsewhere,
-          attempts: 50,
-          window_started_at: new Date(),
-          locked_until: new Date(Date.now() + 900 * 1000),
-        })
+        await blockIpForTest(elsewhere)
         expect((await securityOf(jane.customer.id)).blocked_ips.map((b: { ip: string }) => b.ip)).toEqual([office])
         const notHers = await send(
           api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: elsewhere }, admin)
@@ -493,14 +497,7 @@ medusaIntegrationTestRunner({
         const locked = await security.getLockoutState(jane.email)
         expect(locked.locked).toEqual(true)
         const ip = "198.51.100.99"
-        await security.createLoginThrottles({
-          scope: "ip",
-          key: ip,
-          attempts: 50,
-          window_started_at: new Date(),
-          locked_until: new Date(Date.now() + 900 * 1000),
-          lock_count: 1,
-        })
+        await blockIpForTest(ip)
         // An unknown customer makes the note step fail after the throttle step.
         const adminInput = { id: admin.user.id, label: "Ada Admin" }
         const { errors: unlockErrors } = await unlockCustomerAccountWorkflow(container).run({

@@ -12,6 +12,17 @@ export const defaultAdminCustomerNoteFields = [
   "author.last_name",
 ]
 
+/**
+ * Everything `fields` may name (with Medusa's `+`, `-` and `*` prefixes): the
+ * note's columns and its author's. The validators refuse other names.
+ */
+export const allowedAdminCustomerNoteFields = [
+  ...defaultAdminCustomerNoteFields,
+  "author",
+  "author.*",
+  "author.avatar_url",
+]
+
 export const retrieveCustomerNoteQueryConfig = {
   defaults: defaultAdminCustomerNoteFields,
   isList: false,

@@ -2,6 +2,7 @@ import { z } from "zod"
 
 import { NOTE_BODY_MAX_LENGTH } from "../../../../../types/customer-note"
 import { noNul } from "../../../../utils/request-guards"
+import { allowedAdminCustomerNoteFields } from "./query-config"
 
 // Medusa words size and enum errors itself ("Value for field 'body' too
 // small, expected at least: '1'"), so no custom messages here.
@@ -27,28 +28,10 @@ export const AdminUpdateCustomerNote = z
 export type AdminUpdateCustomerNoteType = z.infer<typeof AdminUpdateCustomerNote>
 
 /**
- * What `fields` may name, with Medusa's prefixes (`+author.email`,
- * `-body`, `*author`). Medusa passes unknown names to the ORM, which answers
- * some with a 500 (`toString`, `valueOf`: Object.prototype members) or an
- * SQL message (`constructor`), so anything else is refused here.
+ * Medusa passes unknown `fields` names to the ORM, which answers some with a
+ * 500 (`toString`, `valueOf`: Object.prototype members) or an SQL message
+ * (`constructor`), so only the allowed names pass.
  */
-export const NOTE_FIELDS = [
-  "id",
-  "customer_id",
-  "body",
-  "pinned",
-  "author_id",
-  "created_at",
-  "updated_at",
-  "author",
-  "author.*",
-  "author.id",
-  "author.email",
-  "author.first_name",
-  "author.last_name",
-  "author.avatar_url",
-] as const
-
 const fieldsParam = z
   .string()
   .refine(
@@ -56,8 +39,8 @@ const fieldsParam = z
       value
         .split(",")
         .map((token) => token.trim().replace(/^[+\-*]/, ""))
-        .every((name) => name === "" || (NOTE_FIELDS as readonly string[]).includes(name)),
-    `fields may only name ${NOTE_FIELDS.join(", ")}`
+        .every((name) => name === "" || allowedAdminCustomerNoteFields.includes(name)),
+    `fields may only name ${allowedAdminCustomerNoteFields.join(", ")}`
   )
   .optional()
 
