@@ -327,14 +327,17 @@ class AccountSecurityModuleService extends MedusaService({
       // Attempts still running will lock the identifier when they fail.
       return { admitted: false, retryAfterSeconds: lockSeconds }
     }
-    const ipLockedUntil = row.ip_counted_locked_until ? new Date(row.ip_counted_locked_until) : null
-    if (row.ip_attempts !== null && (Number(row.ip_attempts) > ipMaxAttempts || (ipLockedUntil && ipLockedUntil > now))) {
+    // Locked by a concurrent failure since ip_lock was read, or full.
+    const ipLockedUntil =
+      row.ip_counted_locked_until && new Date(row.ip_counted_locked_until) > now
+        ? new Date(row.ip_counted_locked_until)
+        : null
+    if (row.ip_attempts !== null && (ipLockedUntil || Number(row.ip_attempts) > ipMaxAttempts)) {
       // The IP refuses an attempt the identifier had counted: give that back.
       await this.releaseCounts(manager, identifier, null)
       return {
         admitted: false,
-        retryAfterSeconds:
-          ipLockedUntil && ipLockedUntil > now ? this.secondsUntil(ipLockedUntil, now) : lockSeconds,
+        retryAfterSeconds: ipLockedUntil ? this.secondsUntil(ipLockedUntil, now) : lockSeconds,
       }
     }
     return { admitted: true }

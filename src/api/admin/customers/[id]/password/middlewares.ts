@@ -18,9 +18,4 @@ export const adminCustomerPasswordMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customers/:id/password-reset",
     middlewares: [refuseNulInPathParams, ...validateBody(AdminEmptyBody)],
   },
-  {
-    method: ["POST"],
-    matcher: "/admin/customers/:id/security/unlock",
-    middlewares: [refuseNulInPathParams, ...validateBody(AdminEmptyBody)],
-  },
 ]
