@@ -3,12 +3,12 @@ import {
   keepPreviousData,
   useMutation,
   useQuery,
+  type QueryKey,
 } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 
 import type {
-  AdminCustomerSecurity,
-  AdminCustomerSecurityResponse,
+  AdminLoginSecurity,
   AdminPasswordPolicyResponse,
   AdminPasswordResetResponse,
   AdminPasswordStrengthResponse,
@@ -40,14 +40,14 @@ const customerPath = (customerId: string) =>
   `/admin/customers/${encodeURIComponent(customerId)}`
 
 type SetPasswordPayload = { password: string }
-type UnblockIpPayload = { ip: string }
+export type UnblockIpPayload = { ip: string }
 
 /**
  * Milliseconds until the account's lock or the first of its IP blocks runs
  * out (a second late, so the server agrees), or `false` when nothing is
  * locked or blocked.
  */
-const untilNextExpiry = (security: AdminCustomerSecurity | undefined) => {
+const untilNextExpiry = (security: AdminLoginSecurity | undefined) => {
   if (!security) {
     return false
   }
@@ -68,24 +68,31 @@ const untilNextExpiry = (security: AdminCustomerSecurity | undefined) => {
 }
 
 /**
- * A customer's lock status, failed-login counters, last 20 login attempts
- * and the IP blocks in their way. While the account is locked or an IP
- * blocked, refetches when the lock or block runs out so the page does not
+ * The lockout state an admin route reports for one account (a customer's or
+ * a Back Office user's): lock status, failed-login counters, last 20 login
+ * attempts and the IP blocks in its way. While the account is locked or an
+ * IP blocked, refetches when the lock or block runs out so the page does not
  * keep showing it after it expired.
  */
-export const useCustomerSecurity = (customerId: string) => {
+export const useLoginSecurity = (queryKey: QueryKey, securityPath: string) => {
   const { data, ...rest } = useQuery({
-    queryKey: customerSecurityKeys.detail(customerId),
+    queryKey,
     queryFn: ({ signal }) =>
-      sdk.client.fetch<AdminCustomerSecurityResponse>(
-        `${customerPath(customerId)}/security`,
-        { signal }
-      ),
+      sdk.client.fetch<{ security: AdminLoginSecurity }>(securityPath, {
+        signal,
+      }),
     refetchInterval: (query) => untilNextExpiry(query.state.data?.security),
   })
 
   return { security: data?.security, ...rest }
 }
+
+/** A customer's lockout state (see `useLoginSecurity`). */
+export const useCustomerSecurity = (customerId: string) =>
+  useLoginSecurity(
+    customerSecurityKeys.detail(customerId),
+    `${customerPath(customerId)}/security`
+  )
 
 /** The password policy and whether admins may set a password directly. */
 export const usePasswordPolicy = (options: { enabled?: boolean } = {}) => {

@@ -43,9 +43,12 @@ export const checkNoteBody = (body: string): NoteBodyCheck => {
  */
 export const SYSTEM_NOTE_AUTHOR_ID = "system"
 
-/** Whether the plugin, not an admin user, wrote the note. */
+/**
+ * Whether the note is a system entry: written by the plugin for a security
+ * action (by itself, or naming the admin who acted). Nobody edits or deletes it.
+ */
 export const isSystemNote = (note: AdminCustomerNote): boolean =>
-  note.author_id === SYSTEM_NOTE_AUTHOR_ID
+  note.is_system || note.author_id === SYSTEM_NOTE_AUTHOR_ID
 
 /** The author's full name, else e-mail; null once the user was deleted. */
 export const getNoteAuthorLabel = (note: AdminCustomerNote): string | null => {

@@ -71,6 +71,15 @@ export const customerSecurityKeys = {
     [...customerSecurityKeys.all, customerId] as const,
 }
 
+/**
+ * A Back Office user's login security (lock status, counters, recent login
+ * attempts, IP blocks): one entry per user, so no list/detail ladder.
+ */
+export const userSecurityKeys = {
+  all: [...customerAccountsKeys.all, "user-security"] as const,
+  detail: (userId: string) => [...userSecurityKeys.all, userId] as const,
+}
+
 /** The store's password policy and admin password options. */
 export const passwordPolicyKeys = {
   all: [...customerAccountsKeys.all, "password-policy"] as const,

@@ -1,13 +1,12 @@
 import type { AdminCustomer } from "@medusajs/framework/types"
-import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
-import { useCustomerSecurity } from "../../hooks/account-security"
+import { useCustomerSecurity, useUnblockIp } from "../../hooks/account-security"
 import { BlockedIpsList } from "./blocked-ips-list"
 import { LoginAttemptsTable } from "./login-attempts-table"
+import { LoginSecurityCard } from "./login-security-card"
 import { SecurityActions } from "./security-actions"
 import { SecurityCounters } from "./security-counters"
-import { SectionLoadError } from "../common/section-load-error"
 
 type AccountSecuritySectionProps = {
   customer: AdminCustomer
@@ -22,42 +21,38 @@ export const AccountSecuritySection = ({
   customer,
 }: AccountSecuritySectionProps) => {
   const { t } = useTranslation()
-  const { security, isError, error, refetch } = useCustomerSecurity(
-    customer.id
-  )
+  const { security, error, refetch } = useCustomerSecurity(customer.id)
+  // Lives as long as the card, so its toast follows even when the list empties.
+  const unblock = useUnblockIp(customer.id)
 
   return (
-    <Container className="divide-y p-0">
-      <div className="flex flex-col gap-y-1 px-6 py-4">
-        <Heading level="h2">{t("customerAccounts.security.title")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerAccounts.security.description")}
-        </Text>
-      </div>
-      {security ? (
+    <LoginSecurityCard
+      title={t("customerAccounts.security.title")}
+      description={t("customerAccounts.security.description")}
+      security={security}
+      error={error}
+      onRetry={() => refetch()}
+    >
+      {(security) => (
         <>
           <SecurityCounters security={security} />
           <SecurityActions customer={customer} security={security} />
           <BlockedIpsList
-            customerId={customer.id}
             blockedIps={security.blocked_ips}
+            unblock={unblock}
+            description={t("customerAccounts.security.blockedIps.description")}
+            unblockDescription={t(
+              "customerAccounts.security.unblockIp.description"
+            )}
           />
-          <LoginAttemptsTable attempts={security.recent_attempts} />
+          <LoginAttemptsTable
+            attempts={security.recent_attempts}
+            emptyDescription={t(
+              "customerAccounts.security.attempts.empty.description"
+            )}
+          />
         </>
-      ) : isError ? (
-        <SectionLoadError
-          title={t("customerAccounts.security.loadError")}
-          message={error.message}
-          retryLabel={t("customerAccounts.security.retry")}
-          onRetry={() => refetch()}
-        />
-      ) : (
-        <div className="flex flex-col gap-y-2 px-6 py-4">
-          <Skeleton className="h-5 w-1/3" />
-          <Skeleton className="h-5 w-1/2" />
-          <Skeleton className="h-10 w-full" />
-        </div>
       )}
-    </Container>
+    </LoginSecurityCard>
   )
 }

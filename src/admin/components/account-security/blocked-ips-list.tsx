@@ -1,33 +1,44 @@
 import { Button, Heading, Text, toast, usePrompt } from "@medusajs/ui"
+import type { UseMutationResult } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
 
 import type { AdminBlockedIp } from "../../../types/account-security"
-import { useUnblockIp } from "../../hooks/account-security"
 import { formatDateTime, toIntlLocale } from "../../lib/date-format"
 
+/** What the list needs of an unblock mutation, a customer's or a user's. */
+export type UnblockIpMutation = Pick<
+  UseMutationResult<{ was_blocked: boolean }, Error, { ip: string }>,
+  "mutate" | "isPending" | "variables"
+>
+
 type BlockedIpsListProps = {
-  customerId: string
   blockedIps: AdminBlockedIp[]
+  unblock: UnblockIpMutation
+  /** Under the heading: what a block means for this kind of account. */
+  description: string
+  /** The body of the unblock prompt: what unblocking changes. */
+  unblockDescription: string
 }
 
 /**
- * The IPs blocked now that this customer was tried from, each with an
- * Unblock action. Renders nothing while no IP is blocked, but stays mounted:
- * it owns the unblock mutation, so its toast still shows when the unblocked
- * row (or the whole list) disappears with the refetch.
+ * The IPs blocked now that this account was tried from, each with an
+ * Unblock action. Renders nothing while no IP is blocked, but stays mounted
+ * with its owner, which holds the unblock mutation, so the toast still shows
+ * when the unblocked row (or the whole list) disappears with the refetch.
  */
 export const BlockedIpsList = ({
-  customerId,
   blockedIps,
+  unblock,
+  description,
+  unblockDescription,
 }: BlockedIpsListProps) => {
   const { t } = useTranslation()
   const prompt = usePrompt()
-  const unblock = useUnblockIp(customerId)
 
   const handleUnblock = async (ip: string) => {
     const confirmed = await prompt({
       title: t("customerAccounts.security.unblockIp.title", { ip }),
-      description: t("customerAccounts.security.unblockIp.description"),
+      description: unblockDescription,
       confirmText: t("customerAccounts.security.actions.unblock"),
       cancelText: t("customerAccounts.security.actions.cancel"),
       variant: "confirmation",
@@ -65,7 +76,7 @@ export const BlockedIpsList = ({
           {t("customerAccounts.security.blockedIps.title")}
         </Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          {t("customerAccounts.security.blockedIps.description")}
+          {description}
         </Text>
       </div>
       <ul className="divide-y border-t">

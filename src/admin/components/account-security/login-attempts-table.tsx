@@ -6,6 +6,8 @@ import { RelativeTime } from "../customer-notes/relative-time"
 
 type LoginAttemptsTableProps = {
   attempts: AdminLoginAttempt[]
+  /** Under "No login attempts yet": whose sign-ins will show up here. */
+  emptyDescription: string
 }
 
 const OUTCOME_COLORS = {
@@ -14,8 +16,11 @@ const OUTCOME_COLORS = {
   refused: "red",
 } as const satisfies Record<AdminLoginAttempt["outcome"], string>
 
-/** The customer's latest sign-in attempts, newest first. */
-export const LoginAttemptsTable = ({ attempts }: LoginAttemptsTableProps) => {
+/** An account's latest sign-in attempts (a customer's or a user's), newest first. */
+export const LoginAttemptsTable = ({
+  attempts,
+  emptyDescription,
+}: LoginAttemptsTableProps) => {
   const { t } = useTranslation()
 
   return (
@@ -31,7 +36,7 @@ export const LoginAttemptsTable = ({ attempts }: LoginAttemptsTableProps) => {
             {t("customerAccounts.security.attempts.empty.title")}
           </Text>
           <Text size="small" className="text-ui-fg-subtle">
-            {t("customerAccounts.security.attempts.empty.description")}
+            {emptyDescription}
           </Text>
         </div>
       ) : (
@@ -46,6 +51,9 @@ export const LoginAttemptsTable = ({ attempts }: LoginAttemptsTableProps) => {
               </Table.HeaderCell>
               <Table.HeaderCell>
                 {t("customerAccounts.security.attempts.columns.outcome")}
+              </Table.HeaderCell>
+              <Table.HeaderCell>
+                {t("customerAccounts.security.attempts.columns.actorType")}
               </Table.HeaderCell>
               <Table.HeaderCell>
                 {t("customerAccounts.security.attempts.columns.userAgent")}
@@ -81,6 +89,9 @@ const LoginAttemptRow = ({ attempt }: { attempt: AdminLoginAttempt }) => {
           {t(`customerAccounts.security.attempts.outcomes.${attempt.outcome}`)}
         </Badge>
       </Table.Cell>
+      <Table.Cell className="whitespace-nowrap">
+        <ActorTypeLabel actorType={attempt.actor_type} />
+      </Table.Cell>
       <Table.Cell className="max-w-0 w-1/2">
         {attempt.user_agent ? (
           <Tooltip
@@ -98,4 +109,22 @@ const LoginAttemptRow = ({ attempt }: { attempt: AdminLoginAttempt }) => {
       </Table.Cell>
     </Table.Row>
   )
+}
+
+/**
+ * The route an attempt came through, as the admin knows it: one e-mail may
+ * sign in to the storefront and the admin. Other actor types show as stored;
+ * attempts logged before the route was recorded have none.
+ */
+const ActorTypeLabel = ({ actorType }: { actorType: string | null }) => {
+  const { t } = useTranslation()
+
+  switch (actorType?.toLowerCase()) {
+    case "customer":
+      return <>{t("customerAccounts.security.attempts.actorTypes.customer")}</>
+    case "user":
+      return <>{t("customerAccounts.security.attempts.actorTypes.user")}</>
+    default:
+      return <>{actorType || t("customerAccounts.security.attempts.unknown")}</>
+  }
 }

@@ -10,6 +10,7 @@ import {
   useUnlockCustomer,
 } from "../../hooks/account-security"
 import { SetPasswordDrawer } from "./set-password-drawer"
+import { UnlockAction, unlockKindOf } from "./unlock-action"
 
 type SecurityActionsProps = {
   customer: AdminCustomer
@@ -35,51 +36,8 @@ export const SecurityActions = ({
   const unlock = useUnlockCustomer(customer.id)
   const sendReset = useSendPasswordReset(customer.id)
 
-  const canUnlock = security.locked
-  const canResetCounters = !security.locked && security.failed_attempts > 0
   const canSetPassword = hasAccount && allowAdminSetPassword
-  const hasActions = canUnlock || canResetCounters || hasAccount
-
-  const handleUnlock = async () => {
-    const confirmed = await prompt(
-      canUnlock
-        ? {
-            title: t("customerAccounts.security.unlock.title"),
-            description: t("customerAccounts.security.unlock.description"),
-            confirmText: t("customerAccounts.security.actions.unlock"),
-            cancelText: t("customerAccounts.security.actions.cancel"),
-            variant: "confirmation",
-          }
-        : {
-            title: t("customerAccounts.security.resetCounters.title"),
-            description: t(
-              "customerAccounts.security.resetCounters.description"
-            ),
-            confirmText: t("customerAccounts.security.actions.resetCounters"),
-            cancelText: t("customerAccounts.security.actions.cancel"),
-            variant: "confirmation",
-          }
-    )
-
-    if (!confirmed) {
-      return
-    }
-
-    unlock.mutate(undefined, {
-      onSuccess: ({ was_locked }) => {
-        toast.success(
-          was_locked
-            ? t("customerAccounts.security.toasts.unlocked")
-            : canUnlock
-              ? t("customerAccounts.security.toasts.lockExpired")
-              : t("customerAccounts.security.toasts.countersReset")
-        )
-      },
-      onError: (error) => {
-        toast.error(error.message)
-      },
-    })
-  }
+  const hasActions = unlockKindOf(security) !== null || hasAccount
 
   const handleSendReset = async () => {
     const confirmed = await prompt({
@@ -115,19 +73,16 @@ export const SecurityActions = ({
       )}
       {hasActions && (
         <div className="flex flex-wrap items-center justify-end gap-2">
-          {(canUnlock || canResetCounters) && (
-            <Button
-              size="small"
-              variant={canUnlock ? "primary" : "secondary"}
-              onClick={handleUnlock}
-              isLoading={unlock.isPending}
-              disabled={unlock.isPending}
-            >
-              {canUnlock
-                ? t("customerAccounts.security.actions.unlock")
-                : t("customerAccounts.security.actions.resetCounters")}
-            </Button>
-          )}
+          <UnlockAction
+            security={security}
+            unlock={unlock}
+            unlockDescription={t(
+              "customerAccounts.security.unlock.description"
+            )}
+            resetCountersDescription={t(
+              "customerAccounts.security.resetCounters.description"
+            )}
+          />
           {hasAccount && (
             <Button
               size="small"

@@ -1,13 +1,13 @@
 import { Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
-import type { AdminCustomerSecurity } from "../../../types/account-security"
+import type { AdminLoginSecurity } from "../../../types/account-security"
 import { RelativeTime } from "../customer-notes/relative-time"
 import { SecurityStatusBadge } from "./security-status-badge"
 import { SectionRow } from "../common/section-row"
 
 type SecurityCountersProps = {
-  security: AdminCustomerSecurity
+  security: AdminLoginSecurity
 }
 
 /** Lock status, failed-login counters and the last sign-ins, one row each. */

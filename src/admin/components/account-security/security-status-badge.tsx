@@ -2,7 +2,7 @@ import { Badge, Tooltip } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
-import type { AdminCustomerSecurity } from "../../../types/account-security"
+import type { AdminLoginSecurity } from "../../../types/account-security"
 import {
   formatDateTime,
   formatRelativeTime,
@@ -10,7 +10,7 @@ import {
 } from "../../lib/date-format"
 
 type SecurityStatusBadgeProps = {
-  security: AdminCustomerSecurity
+  security: AdminLoginSecurity
 }
 
 /** "Active" (green) or "Locked until <date>" (red, time left in a tooltip). */

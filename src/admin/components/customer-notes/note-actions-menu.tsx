@@ -12,7 +12,8 @@ type NoteActionsMenuProps = {
   /** Omit to hide "Edit" (only the author may change the text). */
   onEdit?: () => void
   onTogglePin: () => void
-  onDelete: () => void
+  /** Omit to hide "Delete" (system notes are kept as they are). */
+  onDelete?: () => void
   disabled?: boolean
 }
 
@@ -60,16 +61,20 @@ export const NoteActionsMenu = ({
             </span>
           </DropdownMenu.Item>
         </DropdownMenu.Group>
-        <DropdownMenu.Separator />
-        <DropdownMenu.Group>
-          <DropdownMenu.Item
-            onClick={onDelete}
-            className="[&_svg]:text-ui-fg-subtle flex items-center gap-x-2"
-          >
-            <Trash />
-            <span>{t("customerAccounts.notes.actions.delete")}</span>
-          </DropdownMenu.Item>
-        </DropdownMenu.Group>
+        {onDelete && (
+          <>
+            <DropdownMenu.Separator />
+            <DropdownMenu.Group>
+              <DropdownMenu.Item
+                onClick={onDelete}
+                className="[&_svg]:text-ui-fg-subtle flex items-center gap-x-2"
+              >
+                <Trash />
+                <span>{t("customerAccounts.notes.actions.delete")}</span>
+              </DropdownMenu.Item>
+            </DropdownMenu.Group>
+          </>
+        )}
       </DropdownMenu.Content>
     </DropdownMenu>
   )

@@ -26,6 +26,8 @@ export const NoteItem = ({ note, isOwn }: NoteItemProps) => {
   const update = useUpdateCustomerNote(note.customer_id, note.id)
   const remove = useDeleteCustomerNote(note.customer_id, note.id)
 
+  // System notes record security actions: their text and existence are fixed.
+  const isSystem = isSystemNote(note)
   // A note without an author user is the plugin's own or its author was deleted.
   const author =
     getNoteAuthorLabel(note) ??
@@ -92,12 +94,17 @@ export const NoteItem = ({ note, isOwn }: NoteItemProps) => {
               {t("customerAccounts.notes.pinned")}
             </Badge>
           )}
+          {isSystem && (
+            <Badge size="2xsmall" color="grey" title={t("customerAccounts.notes.systemHint")}>
+              {t("customerAccounts.notes.systemBadge")}
+            </Badge>
+          )}
         </div>
         <NoteActionsMenu
           pinned={note.pinned}
-          onEdit={isOwn ? () => setIsEditing(true) : undefined}
+          onEdit={isOwn && !isSystem ? () => setIsEditing(true) : undefined}
           onTogglePin={togglePin}
-          onDelete={handleDelete}
+          onDelete={isSystem ? undefined : handleDelete}
           disabled={update.isPending || remove.isPending}
         />
       </div>
@@ -108,7 +115,7 @@ export const NoteItem = ({ note, isOwn }: NoteItemProps) => {
       >
         {note.body}
       </Text>
-      {isOwn && (
+      {isOwn && !isSystem && (
         <EditNoteDrawer
           note={note}
           open={isEditing}
