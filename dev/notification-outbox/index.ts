@@ -1,11 +1,14 @@
+import fs from "node:fs"
 import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResultsDTO } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, ModuleProvider, Modules } from "@medusajs/framework/utils"
 
 /**
  * The dev app's stand-in for an e-mail service when it runs tests, benches or
  * several instances: it logs that a message went out, never its data (reset
- * e-mails carry a live reset link). The Notification module still stores each
- * notification, which is where tests read them. `npm run dev` uses Medusa's
+ * e-mails carry a live reset link). With `CAM_OUTBOX_FILE` set it also
+ * appends each message, data included, as one JSON line to that file: the
+ * "mailbox" tests read reset links from, since the plugin redacts them in the
+ * stored notification once delivered. `npm run dev` uses Medusa's
  * notification-local instead, which prints the data so a developer can follow
  * a reset link.
  *
@@ -26,6 +29,11 @@ class OutboxNotificationService extends AbstractNotificationProviderService {
   async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {
     if (this.failWith_) {
       throw new Error(this.failWith_)
+    }
+    const outbox = process.env.CAM_OUTBOX_FILE
+    if (outbox) {
+      const { to, template, channel, data } = notification
+      fs.appendFileSync(outbox, JSON.stringify({ to, template, channel, data, sent_at: new Date().toISOString() }) + "\n")
     }
     this.logger_.info(`Notification "${notification.template}" queued on ${notification.channel}`)
     return {}

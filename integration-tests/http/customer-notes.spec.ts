@@ -72,6 +72,8 @@ medusaIntegrationTestRunner({
           customer_id: customerId,
           body: "Prefers delivery after 5pm",
           pinned: true,
+          // Only the plugin's own audit entries are system notes.
+          is_system: false,
           author_id: admin.user.id,
           author: {
             id: admin.user.id,

@@ -6,7 +6,12 @@ import {
   registerCustomer,
   send,
 } from "./helpers/auth"
+import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
+import type AccountSecurityModuleService from "../../src/modules/account-security/service"
+import { REDACTED_RESET_URL } from "../../src/subscribers/send-password-reset-email"
+import { setCustomerPasswordByAdminWorkflow } from "../../src/workflows/customer-password"
 import { eventually } from "./helpers/events"
+import { clearOutbox, sentMessages, waitForMessages } from "./helpers/outbox"
 
 jest.setTimeout(60 * 1000)
 
@@ -24,6 +29,7 @@ process.env.CAM_PLUGIN_OPTIONS = JSON.stringify({
     maxRequests: 1,
   },
   lockout: { ipMaxAttempts: 3, trustedProxyHops: 0 },
+  userLockout: { maxAttempts: 3 },
 })
 afterAll(() => {
   delete process.env.CAM_PLUGIN_OPTIONS
@@ -82,6 +88,51 @@ medusaIntegrationTestRunner({
         })
       )
       expect(loginOld.status).toEqual(200)
+
+      // Running the exported workflow directly cannot skip the option either.
+      const { errors } = await setCustomerPasswordByAdminWorkflow(container).run({
+        input: {
+          customer_id: jane.customer.id,
+          entity_id: jane.email,
+          password: "violet tractor whispers at noon 7",
+          admin: { id: admin.user.id, label: "Ada" },
+        },
+        throwOnError: false,
+      })
+      expect(errors.map((error) => error.error?.message)).toEqual([expect.stringContaining("allowAdminSetPassword")])
+      expect((await send(api.post("/auth/customer/emailpass", { email: jane.email, password: "a long and unusual passphrase 42" }))).status).toEqual(200)
+    })
+
+    it("limits each identity by its owner's block: userLockout for Back Office users, lockout for customers, whatever the route", async () => {
+      const container = getContainer()
+      const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
+      const pk = await createPublishableKey(container)
+      const admin = await createAdmin(api, container)
+      const jane = await registerCustomer(api, pk, { email: "jane@example.com", password: "a long and unusual passphrase 42" })
+      const wrong = (route: string, email: string, i: number) =>
+        send(api.post(route, { email, password: `wrong guess ${i}` }))
+      // All requests come from one socket address here (trustedProxyHops 0):
+      // clear the IP's count between the phases, so only identifier limits act.
+      const waitForFailures = (email: string, count: number) =>
+        eventually(async () => (await security.listLoginAttempts({ identifier: email, outcome: "failure" })).length === count)
+
+      // A customer's identity through the Back Office route: the customer limit (5), not userLockout's 3.
+      for (let i = 0; i < 3; i++) {
+        expect((await wrong("/auth/user/emailpass", jane.email, i)).status).toEqual(401)
+      }
+      await waitForFailures(jane.email, 3)
+      expect((await security.getLockoutState(jane.email)).locked).toBe(false)
+      await security.clearLoginThrottle("ip", "127.0.0.1")
+
+      // A Back Office user's identity through the storefront route: userLockout's 3.
+      for (let i = 0; i < 3; i++) {
+        expect((await wrong("/auth/customer/emailpass", admin.user.email, i)).status).toEqual(401)
+      }
+      await waitForFailures(admin.user.email, 3)
+      expect((await security.getLockoutState(admin.user.email)).locked).toBe(true)
+      await security.clearLoginThrottle("ip", "127.0.0.1")
+      expect((await send(api.post("/auth/user/emailpass", { email: admin.user.email, password: "admin-password-1" }))).status).toEqual(429)
+      expect((await send(api.post("/auth/customer/emailpass", { email: jane.email, password: "a long and unusual passphrase 42" }))).status).toEqual(200)
     })
 
     it("with trustedProxyHops 0, a forged X-Forwarded-For cannot escape an IP block", async () => {
@@ -110,20 +161,22 @@ medusaIntegrationTestRunner({
         email: "jane@example.com",
         password: "a long and unusual passphrase 42",
       })
+      clearOutbox()
       for (let i = 0; i < 2; i++) {
         await api.post("/auth/customer/emailpass/reset-password", { identifier: "jane@example.com" })
       }
-      const notifications = container.resolve(Modules.NOTIFICATION)
-      const [mail] = await eventually(async () => {
-        const list = await notifications.listNotifications({ to: "jane@example.com" })
-        return list.length ? list : undefined
-      })
+      const [mail] = await waitForMessages("jane@example.com", "my-reset-template")
       await new Promise((resolve) => setTimeout(resolve, 300))
-      expect(await notifications.listNotifications({ to: "jane@example.com" })).toHaveLength(1)
-      expect(mail.template).toEqual("my-reset-template")
-      expect(String(mail.data?.reset_url)).toMatch(
+      expect(sentMessages("jane@example.com")).toHaveLength(1)
+      expect(String(mail.data.reset_url)).toMatch(
         /^https:\/\/shop\.example\/reset\/[^?]+\?e=jane%40example\.com$/
       )
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const [stored] = await eventually(async () => {
+        const list = await notifications.listNotifications({ to: "jane@example.com" })
+        return list[0]?.data?.reset_url === REDACTED_RESET_URL ? list : undefined
+      })
+      expect(stored.template).toEqual("my-reset-template")
     })
   },
 })

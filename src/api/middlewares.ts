@@ -3,9 +3,10 @@ import { adminCustomerGroupRuleMiddlewares } from "./admin/customer-groups/[id]/
 import { adminCustomerGroupMembershipMiddlewares } from "./admin/customers/[id]/group-memberships/middlewares"
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
-import { customerEmailpassMiddlewares } from "./auth/customer/emailpass/middlewares"
+import { authMiddlewares } from "./auth/middlewares"
 import { adminCustomerPreferenceMiddlewares } from "./admin/customers/[id]/preferences/middlewares"
 import { adminCustomerSecurityMiddlewares } from "./admin/customers/[id]/security/middlewares"
+import { adminUserSecurityMiddlewares } from "./admin/users/[id]/security/middlewares"
 import { storeCustomerPreferenceMiddlewares } from "./store/customers/me/preferences/middlewares"
 import { storePasswordMiddlewares } from "./store/middlewares"
 
@@ -15,8 +16,9 @@ export default defineMiddlewares({
     ...adminCustomerGroupRuleMiddlewares,
     ...adminCustomerPasswordMiddlewares,
     ...adminCustomerSecurityMiddlewares,
+    ...adminUserSecurityMiddlewares,
     ...adminCustomerGroupMembershipMiddlewares,
-    ...customerEmailpassMiddlewares,
+    ...authMiddlewares,
     ...storePasswordMiddlewares,
     ...adminCustomerPreferenceMiddlewares,
     ...storeCustomerPreferenceMiddlewares,

@@ -47,27 +47,49 @@ export const LOCKOUT_DEFAULTS = {
   trustedProxyHops: null,
 } as const
 
+/** Longest login identifier (an e-mail address, RFC 5321 path limit) the guards accept. */
+export const MAX_IDENTIFIER_LENGTH = 320
+/** Longest X-Forwarded-For header the guards accept: a chain of ~25 IPv6 proxies. */
+export const MAX_FORWARDED_FOR_LENGTH = 1024
+
 const positiveInt = (fallback: number) => z.number().int().min(1).default(fallback)
+
+/**
+ * How many failed password checks lock what, and for how long. One block for
+ * customers' identities (`lockout`), one for Back Office users'
+ * (`userLockout`), with the same defaults.
+ */
+const lockoutLimitsShape = {
+  /** Failures within the window that lock an identifier (normalized e-mail). */
+  maxAttempts: positiveInt(LOCKOUT_DEFAULTS.maxAttempts),
+  windowSeconds: positiveInt(LOCKOUT_DEFAULTS.windowSeconds),
+  /** First lock's duration; each further lock within 24 h doubles it. */
+  lockSeconds: positiveInt(LOCKOUT_DEFAULTS.lockSeconds),
+  maxLockSeconds: positiveInt(LOCKOUT_DEFAULTS.maxLockSeconds),
+  /** Failed password checks from one IP within the window that block the IP. */
+  ipMaxAttempts: positiveInt(LOCKOUT_DEFAULTS.ipMaxAttempts),
+}
+
+const lockSecondsInOrder = <T extends { lockSeconds: number; maxLockSeconds: number }>(options: T) =>
+  options.maxLockSeconds >= options.lockSeconds
 
 const lockoutOptionsSchema = z
   .object({
-    /** Turns the guard off entirely (e.g. to measure its cost). */
+    /**
+     * Turns the guard off entirely, for every actor (e.g. to measure its
+     * cost): no attempt is counted, refused or logged.
+     */
     enabled: z.boolean().default(LOCKOUT_DEFAULTS.enabled),
-    /** Failures within the window that lock an identifier (normalized e-mail). */
-    maxAttempts: positiveInt(LOCKOUT_DEFAULTS.maxAttempts),
-    windowSeconds: positiveInt(LOCKOUT_DEFAULTS.windowSeconds),
-    /** First lock's duration; each further lock within 24 h doubles it. */
-    lockSeconds: positiveInt(LOCKOUT_DEFAULTS.lockSeconds),
-    maxLockSeconds: positiveInt(LOCKOUT_DEFAULTS.maxLockSeconds),
-    /** Failed password checks from one IP within the window that block the IP. */
-    ipMaxAttempts: positiveInt(LOCKOUT_DEFAULTS.ipMaxAttempts),
+    ...lockoutLimitsShape,
     /** Days the attempt log is kept. */
     retentionDays: positiveInt(LOCKOUT_DEFAULTS.retentionDays),
     /**
      * Proxies in front of Medusa whose X-Forwarded-For entries are trusted
      * for the client IP: 0 = the socket's address (Medusa exposed directly),
-     * n = the n-th address from the right. null = Express' `req.ip`, which
-     * Medusa configures to trust one proxy hop.
+     * n = the n-th address from the right. null (unset) = Express' `req.ip`,
+     * which Medusa configures to trust one proxy hop; the server then warns
+     * once at boot, because a client that reaches Medusa directly can choose
+     * its own IP.
      */
     trustedProxyHops: z
       .number()
@@ -78,7 +100,22 @@ const lockoutOptionsSchema = z
       .default(LOCKOUT_DEFAULTS.trustedProxyHops),
   })
   .strict()
-  .refine((options) => options.maxLockSeconds >= options.lockSeconds, {
+  .refine(lockSecondsInOrder, {
+    message: "maxLockSeconds must be at least lockSeconds",
+    path: ["maxLockSeconds"],
+  })
+
+const userLockoutOptionsSchema = z
+  .object({
+    /**
+     * Off: Back Office users' identities are never locked (attempts are still
+     * logged, and IPs still blocked). `lockout.enabled` switches everything.
+     */
+    enabled: z.boolean().default(LOCKOUT_DEFAULTS.enabled),
+    ...lockoutLimitsShape,
+  })
+  .strict()
+  .refine(lockSecondsInOrder, {
     message: "maxLockSeconds must be at least lockSeconds",
     path: ["maxLockSeconds"],
   })
@@ -116,6 +153,8 @@ export const pluginOptionsSchema = z
     passwordPolicy: passwordPolicyOptionsSchema.prefault({}),
     passwordReset: passwordResetOptionsSchema.prefault({}),
     lockout: lockoutOptionsSchema.prefault({}),
+    /** The same lockout for Back Office users (actor `user`), with its own limits. */
+    userLockout: userLockoutOptionsSchema.prefault({}),
     customerGroups: customerGroupsOptionsSchema.prefault({}),
     /** Lets admins set a customer's password directly (off: only reset links). */
     allowAdminSetPassword: z.boolean().default(false),
@@ -126,6 +165,12 @@ export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>
 export type PluginOptions = z.output<typeof pluginOptionsSchema>
 export type PasswordResetOptions = PluginOptions["passwordReset"]
 export type LockoutOptions = PluginOptions["lockout"]
+export type UserLockoutOptions = PluginOptions["userLockout"]
+/** The limits one lockout block sets (customers' or Back Office users'). */
+export type LockoutLimits = Pick<
+  LockoutOptions,
+  "maxAttempts" | "windowSeconds" | "lockSeconds" | "maxLockSeconds" | "ipMaxAttempts"
+>
 
 const PLUGIN_NAME = "medusa-customer-accounts"
 

@@ -16,8 +16,8 @@ export const SYSTEM_AUTHOR_ID = "system"
 
 /**
  * Tells a real customer their account was locked (with the unlock time and
- * a hint that a password reset lifts the lock) and leaves a note for the
- * Back Office. Unknown identifiers get nothing. The lock itself never
+ * a hint that a password reset lifts the lock) and leaves a system note for
+ * the Back Office. Unknown identifiers get nothing. The lock itself never
  * depends on this subscriber.
  */
 export default async function notifyAccountLocked({
@@ -35,6 +35,7 @@ export default async function notifyAccountLocked({
         {
           customer_id: data.customer_id,
           author_id: SYSTEM_AUTHOR_ID,
+          is_system: true,
           body: `Account locked until ${until} after repeated failed logins (lock #${data.lock_count} in 24 h).`,
         },
       ],

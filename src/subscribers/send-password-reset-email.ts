@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { FilterableNotificationProps, INotificationModuleService } from "@medusajs/framework/types"
 import {
   ContainerRegistrationKeys,
   MedusaError,
@@ -23,9 +25,41 @@ export function buildResetUrl(template: string, token: string, email: string): s
     .replaceAll("{email}", encodeURIComponent(email))
 }
 
+/** What a stored reset notification shows instead of the link once the provider took it. */
+export const REDACTED_RESET_URL = "[redacted once delivered: a live reset link]"
+
+/**
+ * The Notification module stores every notification with its data (and
+ * `GET /admin/notifications` shows it), but its service type has no update:
+ * the method MedusaService generates is used.
+ */
+type NotificationStore = INotificationModuleService & {
+  updateNotifications(data: { id: string; data: Record<string, unknown> }): Promise<unknown>
+}
+
+/**
+ * Once the provider has taken (or failed to take) a reset e-mail, replaces
+ * the link in the stored notification: no admin API, response or database
+ * reader should find a live reset token there.
+ */
+async function redactStoredResetLink(notifications: NotificationStore, idempotencyKey: string) {
+  const [stored] = await notifications.listNotifications(
+    // A column the module filters by, though its filter type omits it.
+    { idempotency_key: idempotencyKey } as FilterableNotificationProps,
+    { select: ["id", "data"] }
+  )
+  if (stored) {
+    await notifications.updateNotifications({
+      id: stored.id,
+      data: { ...(stored.data ?? {}), reset_url: REDACTED_RESET_URL },
+    })
+  }
+}
+
 /**
  * E-mails a customer the reset link after Medusa issued a reset token
- * (`auth.password_reset`), through the Notification module's `email` channel.
+ * (`auth.password_reset`), through the Notification module's `email` channel,
+ * then redacts the link in the stored notification.
  */
 export default async function sendPasswordResetEmail({
   event: { data },
@@ -45,8 +79,11 @@ export default async function sendPasswordResetEmail({
     filters: { email: data.entity_id, has_account: true },
   })
 
+  const notifications = container.resolve(Modules.NOTIFICATION) as NotificationStore
+  const idempotencyKey = `cam-password-reset-${randomUUID()}`
   try {
-    await container.resolve(Modules.NOTIFICATION).createNotifications({
+    await notifications.createNotifications({
+      idempotency_key: idempotencyKey,
       to: data.entity_id,
       channel: "email",
       template: templateId,
@@ -72,6 +109,8 @@ export default async function sendPasswordResetEmail({
         .replaceAll(data.token, "<reset token>")
         .replaceAll(encodeURIComponent(data.token), "<reset token>")}`
     )
+  } finally {
+    await redactStoredResetLink(notifications, idempotencyKey)
   }
 }
 

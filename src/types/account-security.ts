@@ -2,12 +2,16 @@
 export type AdminLoginAttempt = {
   id: string
   outcome: "success" | "failure" | "refused"
+  /** The actor type of the route the attempt came through (customer, user, …). */
+  actor_type: string | null
+  /** Canonical: IPv4-mapped IPv6 as IPv4, IPv6 compressed and lower case. */
   ip: string | null
   user_agent: string | null
   attempted_at: string
 }
 
-export type AdminCustomerSecurity = {
+/** The lockout state of one login identifier (a customer's or a Back Office user's). */
+export type AdminLoginSecurity = {
   identifier: string
   locked: boolean
   locked_until: string | null
@@ -16,13 +20,28 @@ export type AdminCustomerSecurity = {
   last_failed_at: string | null
   last_login_at: string | null
   recent_attempts: AdminLoginAttempt[]
-  /** IPs blocked now that this customer was tried from in the last 24 h. */
+  /** IPs blocked now that this identifier was tried from in the last 24 h. */
   blocked_ips: AdminBlockedIp[]
 }
 
 export type AdminBlockedIp = { ip: string; blocked_until: string }
 
+export type AdminCustomerSecurity = AdminLoginSecurity
 export type AdminCustomerSecurityResponse = { security: AdminCustomerSecurity }
+export type AdminUserSecurityResponse = { security: AdminLoginSecurity }
+
+export type AdminUnlockUserResponse = {
+  user_id: string
+  unlocked: true
+  was_locked: boolean
+}
+
+export type AdminUnblockUserIpResponse = {
+  user_id: string
+  ip: string
+  unblocked: true
+  was_blocked: boolean
+}
 
 export type AdminUnlockCustomerResponse = {
   customer_id: string

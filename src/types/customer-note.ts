@@ -16,6 +16,12 @@ export type AdminCustomerNote = {
   customer_id: string
   body: string
   pinned: boolean
+  /**
+   * An audit entry the plugin wrote for a security action (lock, unlock,
+   * reset link, password set): nobody can change its text or delete it.
+   */
+  is_system: boolean
+  /** The admin who acted (or "system" for automatic entries). */
   author_id: string
   /** The admin user who wrote the note; null when that user has been deleted. */
   author: CustomerNoteAuthor | null

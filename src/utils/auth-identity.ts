@@ -1,5 +1,11 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { createHash } from "node:crypto"
+import type {
+  FilterableCustomerProps,
+  FilterableUserProps,
+  IAuthModuleService,
+  MedusaContainer,
+} from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 
 export const EMAILPASS_PROVIDER = "emailpass"
 
@@ -12,9 +18,14 @@ export type EmailpassIdentity = {
   auth_identity_id: string
   entity_id: string
   password_hash: string | null
+  /** The actors the identity is linked to (`customer_id`, `user_id`, …). */
+  app_metadata: Record<string, unknown>
 }
 
-/** The emailpass identity registered under an e-mail, if any. */
+/**
+ * The emailpass identity registered under an e-mail, if any. The provider
+ * looks e-mails up exactly as sent, and so does this.
+ */
 export async function findEmailpassIdentity(
   scope: MedusaContainer,
   email: string
@@ -22,7 +33,10 @@ export async function findEmailpassIdentity(
   const authModule = scope.resolve(Modules.AUTH)
   const [identity] = await authModule.listProviderIdentities(
     { entity_id: email, provider: EMAILPASS_PROVIDER },
-    { select: ["auth_identity_id", "entity_id", "provider_metadata"] }
+    {
+      select: ["auth_identity_id", "entity_id", "provider_metadata", "auth_identity.app_metadata"],
+      relations: ["auth_identity"],
+    }
   )
   if (!identity?.auth_identity_id) {
     return null
@@ -32,6 +46,114 @@ export async function findEmailpassIdentity(
     auth_identity_id: identity.auth_identity_id,
     entity_id: identity.entity_id,
     password_hash: typeof hash === "string" ? hash : null,
+    app_metadata: identity.auth_identity?.app_metadata ?? {},
   }
 }
 
+/** The actor id an identity is linked to for an actor type (`customer_id`, `user_id`). */
+export function actorIdOf(identity: EmailpassIdentity | null, actorType: string): string | null {
+  const id = identity?.app_metadata[`${actorType}_id`]
+  return typeof id === "string" && id ? id : null
+}
+
+/**
+ * Whether Medusa would still accept a password-reset token: its `jti` has an
+ * unspent, unexpired row for this emailpass identity. Read-only, so a
+ * request the policy then refuses leaves the token usable.
+ *
+ * Medusa's auth module offers no read of its reset tokens short of consuming
+ * them, so this reads its `auth_password_reset_token` table, the way its
+ * `consumePasswordResetToken` finds a token: by the SHA-256 of the `jti`.
+ * The plugin pins Medusa's exact version; the reset specs break if the
+ * table changes.
+ */
+export async function isResetTokenLive(
+  scope: MedusaContainer,
+  jti: string,
+  entityId: string
+): Promise<boolean> {
+  const knex = scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const row = await knex("auth_password_reset_token as t")
+    .join("provider_identity as p", "p.id", "t.provider_identity_id")
+    .where("t.token_hash", createHash("sha256").update(jti).digest("hex"))
+    .whereNull("t.deleted_at")
+    .whereNull("p.deleted_at")
+    .where("t.expires_at", ">", new Date())
+    .where("p.provider", EMAILPASS_PROVIDER)
+    .where("p.entity_id", entityId)
+    .first("t.id")
+  return !!row
+}
+
+/**
+ * Voids every outstanding reset token of an emailpass identity, with
+ * Medusa's own API: issuing a token invalidates the identity's earlier ones,
+ * and consuming it spends the last. Returns false when the identity has no
+ * emailpass provider identity (nothing to void).
+ */
+export async function voidPasswordResetTokens(
+  authModule: IAuthModuleService,
+  entityId: string
+): Promise<boolean> {
+  const [identity] = await authModule.listProviderIdentities(
+    { entity_id: entityId, provider: EMAILPASS_PROVIDER },
+    { select: ["id"] }
+  )
+  if (!identity) {
+    return false
+  }
+  const { jti } = await authModule.createPasswordResetToken({
+    provider: EMAILPASS_PROVIDER,
+    entity_id: entityId,
+    ttl_seconds: 60,
+  })
+  await authModule.consumePasswordResetToken({ jti, provider: EMAILPASS_PROVIDER, entity_id: entityId })
+  return true
+}
+
+/** The accounts an identifier belongs to, and whose lockout block limits it. */
+export type IdentifierAccounts = {
+  customer_id: string | null
+  user_id: string | null
+  owner: "customer" | "user"
+}
+
+const likeExactly = (value: string) => value.replace(/[\\%_]/g, "\\$&")
+
+/**
+ * The customer account and the Back Office user behind a login identifier:
+ * those the emailpass identity of `email` is linked to, else those whose
+ * e-mail matches the identifier without regard to case (a lock counts the
+ * normalized identifier, whatever case the attempt used). A Back Office
+ * user's identity is limited by the Back Office block.
+ */
+export async function accountsOf(
+  scope: MedusaContainer,
+  email: string,
+  identity?: EmailpassIdentity | null
+): Promise<IdentifierAccounts> {
+  const found = identity === undefined ? await findEmailpassIdentity(scope, email) : identity
+  let customerId = actorIdOf(found, "customer")
+  let userId = actorIdOf(found, "user")
+  if (!found) {
+    // Operators pass through to the ORM; the filter types only name equality.
+    const email_ = { $ilike: likeExactly(normalizeIdentifier(email)) } as unknown as string
+    const customerFilter: FilterableCustomerProps = { email: email_, has_account: true }
+    const userFilter: FilterableUserProps = { email: email_ }
+    const [[customer], [user]] = await Promise.all([
+      scope.resolve(Modules.CUSTOMER).listCustomers(customerFilter, { select: ["id"], take: 1 }),
+      scope.resolve(Modules.USER).listUsers(userFilter, { select: ["id"], take: 1 }),
+    ])
+    customerId = customer?.id ?? null
+    userId = user?.id ?? null
+  }
+  return { customer_id: customerId, user_id: userId, owner: userId ? "user" : "customer" }
+}
+
+/**
+ * Marks an `updateProvider` call whose password a workflow of this plugin
+ * already checked against the policy (and whose follow-up steps void reset
+ * links and keep the history), so the guarded auth module does not do it a
+ * second time. A symbol: no request body can carry it.
+ */
+export const POLICY_CHECKED = Symbol.for("medusa-customer-accounts.policy-checked")

@@ -96,3 +96,18 @@ export async function customerIdentifier(
   return normalizeIdentifier(customer.email ?? "")
 }
 
+
+/** A Back Office user's login identifier (normalized e-mail); NOT_FOUND if unknown. */
+export async function userIdentifier(
+  scope: MedusaContainer,
+  userId: string
+): Promise<string> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [user],
+  } = await query.graph({ entity: "user", fields: ["id", "email"], filters: { id: userId } })
+  if (!user) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `User with id: ${userId} was not found`)
+  }
+  return normalizeIdentifier(user.email ?? "")
+}

@@ -7,7 +7,7 @@ import {
 } from "@medusajs/framework/utils"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { systemClock, type Clock } from "../../lib/clock"
-import { parsePluginOptions, type PluginOptions } from "../../lib/options"
+import { parsePluginOptions, type LockoutLimits, type PluginOptions } from "../../lib/options"
 import {
   describePasswordPolicy,
   isPasswordReused,
@@ -41,9 +41,18 @@ export type LoginFailureResult = {
 
 export type LoginAttemptOutcome = "success" | "failure" | "refused"
 
+/**
+ * Whose lockout block applies: a Back Office user's (`userLockout`) or a
+ * customer's (`lockout`, also for unknown identifiers and other actor types).
+ */
+export type AccountKind = "customer" | "user"
+
 export type LoginAttemptInput = {
   identifier: string
+  /** The actor type of the route the attempt came through (customer, user, …). */
+  actor_type?: string | null
   customer_id?: string | null
+  user_id?: string | null
   ip?: string | null
   user_agent?: string | null
   outcome: LoginAttemptOutcome
@@ -73,46 +82,60 @@ export type LockoutState = {
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
- * Gives back one admitted attempt on a `login_throttle` row. Parameters:
- * limit, now, scope, key. A count held one over its limit (an attempt refused
- * there) first drops back to the limit: that refusal was never an admission.
+ * The lockout block of an identifier row: its owner's once a verdict named
+ * the owner, else the route's. Bindings: `route`, and per block `*_max`.
+ */
+const OWNER_MAX = `case when coalesce(owner_kind, :route) = 'user'
+  then cast(:user_max as integer) else cast(:customer_max as integer) end`
+
+/**
+ * Gives back one admitted attempt on a `login_throttle` row. A count held
+ * one over its limit (an attempt refused there) first drops back to the
+ * limit: that refusal was never an admission. Bindings: `limit`, `now`,
+ * `scope`, `key`.
  */
 const RELEASE_ATTEMPT = `update login_throttle set
-    attempts = greatest(least(attempts, ?) - 1, 0),
-    updated_at = ?
-  where scope = ? and key = ? and deleted_at is null`
+    attempts = greatest(least(attempts, :limit) - 1, 0),
+    updated_at = :now
+  where scope = :scope and key = :key and deleted_at is null`
 
 /**
  * The SET clause that counts one login attempt on a `login_throttle` row in
- * an upsert. Parameters: window start, cap, window start. While the row is
- * locked the count stands still; once its window has passed or its lock has
- * ended, counting starts again at 1; otherwise it grows up to the cap (the
- * limit plus one: attempts refused over the limit are not password checks).
+ * an upsert. While the row is locked the count stands still; once its window
+ * has passed or its lock has ended, counting starts again at 1; otherwise it
+ * grows up to the cap (the limit plus one: attempts refused over the limit
+ * are not password checks). `windowStart` and `cap` are SQL expressions.
  */
-const COUNT_ATTEMPT = `attempts = case
+const countAttempt = (windowStart: string, cap: string) => `attempts = case
     when t.locked_until > excluded.updated_at then t.attempts
-    when t.window_started_at <= ? or t.window_started_at <= t.locked_until then 1
-    else least(t.attempts + 1, ?) end,
+    when t.window_started_at <= ${windowStart} or t.window_started_at <= t.locked_until then 1
+    else least(t.attempts + 1, ${cap}) end,
   window_started_at = case
     when t.locked_until > excluded.updated_at then t.window_started_at
-    when t.window_started_at <= ? or t.window_started_at <= t.locked_until then excluded.window_started_at
+    when t.window_started_at <= ${windowStart} or t.window_started_at <= t.locked_until then excluded.window_started_at
     else t.window_started_at end,
   updated_at = excluded.updated_at`
 
 const INSERT_LOGIN_ATTEMPT = `insert into login_attempt
-  (id, identifier, customer_id, ip, user_agent, outcome, attempted_at)
-  values (?, ?, ?, ?, ?, ?, ?)`
+  (id, identifier, actor_type, customer_id, user_id, ip, user_agent, outcome, attempted_at)
+  values (:attempt_id, :identifier, :actor_type, :customer_id, :user_id, :ip, :user_agent, :outcome, :attempted_at)`
 
-/** Parameters of INSERT_LOGIN_ATTEMPT, in column order. */
-const loginAttemptValues = (input: LoginAttemptInput): unknown[] => [
-  generateEntityId(undefined, "latt"),
-  input.identifier,
-  input.customer_id ?? null,
-  input.ip ?? null,
-  input.user_agent?.slice(0, 512) ?? null,
-  input.outcome,
-  input.attempted_at,
-]
+/** Bindings of INSERT_LOGIN_ATTEMPT. */
+const loginAttemptBindings = (input: LoginAttemptInput) => ({
+  attempt_id: generateEntityId(undefined, "latt"),
+  identifier: input.identifier,
+  actor_type: input.actor_type?.slice(0, 64) ?? null,
+  customer_id: input.customer_id ?? null,
+  user_id: input.user_id ?? null,
+  ip: input.ip ?? null,
+  user_agent: input.user_agent?.slice(0, 512) ?? null,
+  outcome: input.outcome,
+  attempted_at: input.attempted_at,
+})
+
+/** A limit no count reaches: a lockout block that is switched off. */
+const UNLIMITED = 1_000_000_000
+
 type Manager = EntityManager
 
 /**
@@ -250,8 +273,38 @@ class AccountSecurityModuleService extends MedusaService({
   // ---------------------------------------------------------------------
   // Failed-login lockout. Every decision is one atomic SQL statement on a
   // row keyed by (scope, key), so it holds across concurrent requests and
-  // across server instances sharing the database.
+  // across server instances sharing the database. The identifier row is the
+  // emailpass identity's (one password, whatever actor type a route names);
+  // its limits are its owner's block (see OWNER_MAX). An IP's limits are the
+  // block of the route the attempt came through.
   // ---------------------------------------------------------------------
+
+  /** The limits of one block; a switched-off Back Office block never locks. */
+  limitsFor(kind: AccountKind): LockoutLimits {
+    if (kind === "user") {
+      const { enabled, ...limits } = this.options_.userLockout
+      return enabled ? limits : { ...limits, maxAttempts: UNLIMITED, ipMaxAttempts: UNLIMITED }
+    }
+    return this.options_.lockout
+  }
+
+  /** Bindings of OWNER_MAX for an attempt through a `route` of this kind. */
+  protected ownerMaxBindings(route: AccountKind) {
+    return {
+      route,
+      user_max: this.limitsFor("user").maxAttempts,
+      customer_max: this.limitsFor("customer").maxAttempts,
+    }
+  }
+
+  /** Runs one statement with named bindings (`:name`). */
+  protected async run<T = Record<string, unknown>>(
+    manager: Manager,
+    sql: string,
+    bindings: Record<string, unknown>
+  ): Promise<T[]> {
+    return (await manager.execute(manager.getKnex().raw(sql, bindings))) as T[]
+  }
 
   /**
    * Decides, before any password is checked, whether an attempt may proceed.
@@ -267,55 +320,82 @@ class AccountSecurityModuleService extends MedusaService({
   async admitLogin(
     identifier: string,
     ip: string | null,
+    route: AccountKind = "customer",
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<LoginAdmission> {
-    const { maxAttempts, windowSeconds, lockSeconds, ipMaxAttempts } = this.options_.lockout
     const manager = sharedContext.manager!
     const now = this.now()
-
-    const windowStart = new Date(now.getTime() - windowSeconds * 1000)
+    const windowStart = (kind: AccountKind) =>
+      new Date(now.getTime() - this.limitsFor(kind).windowSeconds * 1000)
+    const routeLimits = this.limitsFor(route)
     // One round trip. A locked IP counts nothing. Otherwise the identifier's
-    // attempt is counted (upsert, row-locked), and only an attempt the
-    // identifier admits is counted for the IP (upsert, row-locked). Both
-    // counts stop one over their limit: attempts refused there are not
-    // password checks.
-    const [row] = await manager.execute(
-      `with ip_lock as (
+    // attempt is counted under its owner's limits (upsert, row-locked), and
+    // only an attempt the identifier admits is counted for the IP under the
+    // route's limits (upsert, row-locked). Both counts stop one over their
+    // limit: attempts refused there are not password checks.
+    const [row] = await this.run<{
+      ip_locked_until: Date | null
+      max_attempts: number
+      attempts: number | null
+      locked_until: Date | null
+      ip_attempts: number | null
+      ip_counted_locked_until: Date | null
+    }>(
+      manager,
+      `with limits as (
+         select case when kind = 'user' then cast(:user_max as integer)
+                     else cast(:customer_max as integer) end as max_attempts,
+                case when kind = 'user' then cast(:user_window_start as timestamptz)
+                     else cast(:customer_window_start as timestamptz) end as window_start
+         from (select coalesce(
+           (select owner_kind from login_throttle
+            where scope = 'identifier' and key = :identifier and deleted_at is null),
+           :route) as kind) as owner
+       ),
+       ip_lock as (
          select locked_until from login_throttle
-         where scope = 'ip' and key = ? and deleted_at is null and locked_until > ?
+         where scope = 'ip' and key = :ip and deleted_at is null and locked_until > :now
        ),
        counted as (
          insert into login_throttle as t (id, scope, key, attempts, window_started_at, created_at, updated_at)
-         select ?, 'identifier', ?, 1, ?, ?, ?
+         select :identifier_row_id, 'identifier', :identifier, 1, :now, :now, :now
          where not exists (select 1 from ip_lock)
          on conflict (scope, key) where deleted_at is null do update set
-           ${COUNT_ATTEMPT}
+           ${countAttempt("(select window_start from limits)", "(select max_attempts from limits) + 1")}
          returning attempts, locked_until
        ),
        ip_counted as (
          insert into login_throttle as t (id, scope, key, attempts, window_started_at, created_at, updated_at)
-         select ?, 'ip', ?, 1, ?, ?, ?
-         from counted
-         where ?::boolean and counted.attempts <= ?
-           and (counted.locked_until is null or counted.locked_until <= ?)
+         select :ip_row_id, 'ip', :ip, 1, :now, :now, :now
+         from counted, limits
+         where :has_ip and counted.attempts <= limits.max_attempts
+           and (counted.locked_until is null or counted.locked_until <= :now)
          on conflict (scope, key) where deleted_at is null do update set
-           ${COUNT_ATTEMPT}
+           ${countAttempt("cast(:ip_window_start as timestamptz)", ":ip_cap")}
          returning attempts, locked_until
        )
        select (select locked_until from ip_lock) as ip_locked_until,
+              (select max_attempts from limits) as max_attempts,
               counted.attempts, counted.locked_until,
               ip_counted.attempts as ip_attempts, ip_counted.locked_until as ip_counted_locked_until
        from (select 1) as one
        left join counted on true
        left join ip_counted on true`,
-      [
-        ip ?? "", now,
-        generateEntityId(undefined, "lthr"), identifier, now, now, now,
-        windowStart, maxAttempts + 1, windowStart,
-        generateEntityId(undefined, "lthr"), ip ?? "", now, now, now,
-        ip !== null, maxAttempts, now,
-        windowStart, ipMaxAttempts + 1, windowStart,
-      ]
+      {
+        identifier,
+        ip: ip ?? "",
+        has_ip: ip !== null,
+        now,
+        route,
+        user_max: this.limitsFor("user").maxAttempts,
+        customer_max: this.limitsFor("customer").maxAttempts,
+        user_window_start: windowStart("user"),
+        customer_window_start: windowStart("customer"),
+        identifier_row_id: generateEntityId(undefined, "lthr"),
+        ip_row_id: generateEntityId(undefined, "lthr"),
+        ip_window_start: windowStart(route),
+        ip_cap: routeLimits.ipMaxAttempts + 1,
+      }
     )
     if (row.ip_locked_until) {
       return { admitted: false, retryAfterSeconds: this.secondsUntil(row.ip_locked_until, now) }
@@ -323,84 +403,102 @@ class AccountSecurityModuleService extends MedusaService({
     if (row.locked_until && new Date(row.locked_until) > now) {
       return { admitted: false, retryAfterSeconds: this.secondsUntil(row.locked_until, now) }
     }
-    if (Number(row.attempts) > maxAttempts) {
+    if (Number(row.attempts) > Number(row.max_attempts)) {
       // Attempts still running will lock the identifier when they fail.
-      return { admitted: false, retryAfterSeconds: lockSeconds }
+      return { admitted: false, retryAfterSeconds: routeLimits.lockSeconds }
     }
     // Locked by a concurrent failure since ip_lock was read, or full.
     const ipLockedUntil =
       row.ip_counted_locked_until && new Date(row.ip_counted_locked_until) > now
         ? new Date(row.ip_counted_locked_until)
         : null
-    if (row.ip_attempts !== null && (ipLockedUntil || Number(row.ip_attempts) > ipMaxAttempts)) {
+    if (
+      row.ip_attempts !== null &&
+      (ipLockedUntil || Number(row.ip_attempts) > routeLimits.ipMaxAttempts)
+    ) {
       // The IP refuses an attempt the identifier had counted: give that back.
-      await this.releaseCounts(manager, identifier, null)
+      await this.releaseCounts(manager, identifier, null, route)
       return {
         admitted: false,
-        retryAfterSeconds: ipLockedUntil ? this.secondsUntil(ipLockedUntil, now) : lockSeconds,
+        retryAfterSeconds: ipLockedUntil ? this.secondsUntil(ipLockedUntil, now) : routeLimits.lockSeconds,
       }
     }
     return { admitted: true }
   }
 
   /**
-   * Records a failed password check: may lock the identifier (progressively:
-   * each lock within 24 h doubles the duration, up to `maxLockSeconds`), and
-   * blocks the IP for `lockSeconds` once its count reaches `ipMaxAttempts`.
-   * Both counts already hold this attempt since its admission.
+   * Records a failed password check: may lock the identifier under its
+   * owner's limits (progressively: each lock within 24 h doubles the
+   * duration, up to `maxLockSeconds`), and blocks the IP for the route's
+   * `lockSeconds` once its count reaches `ipMaxAttempts`. Both counts already
+   * hold this attempt since its admission. Remembers the owner's kind, so
+   * the next admissions count under its limits.
    */
   @InjectManager()
   async recordLoginFailure(
     identifier: string,
     ip: string | null,
+    { owner = "customer", route = owner }: { owner?: AccountKind; route?: AccountKind } = {},
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<LoginFailureResult> {
-    const { maxAttempts, lockSeconds, maxLockSeconds, ipMaxAttempts } = this.options_.lockout
+    const { maxAttempts, lockSeconds, maxLockSeconds } = this.limitsFor(owner)
+    const routeLimits = this.limitsFor(route)
     const manager = sharedContext.manager!
     const now = this.now()
-    const dayAgo = new Date(now.getTime() - DAY_MS)
+    const locksNow = `t.attempts >= :max_attempts and (t.locked_until is null or t.locked_until <= :now)`
 
-    const [row] = await manager.execute(
+    const [row] = await this.run<{
+      locked_until: Date | null
+      lock_count: number
+      prev_locked_until: Date | null
+    }>(
+      manager,
       `with prev as (
          select id, locked_until as prev_locked_until,
                 -- Escalate when the previous lock ended less than 24 h ago.
-                case when locked_until > ? then lock_count + 1 else 1 end as next_lock_count
+                case when locked_until > :day_ago then lock_count + 1 else 1 end as next_lock_count
          from login_throttle
-         where scope = 'identifier' and key = ? and deleted_at is null
+         where scope = 'identifier' and key = :identifier and deleted_at is null
          for update
        )
        update login_throttle t set
-         last_failed_at = ?,
-         updated_at = ?,
-         locked_until = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
-           then ?::timestamptz + make_interval(secs => least(?::float8, ?::float8 * power(2, prev.next_lock_count - 1)))
+         owner_kind = :owner,
+         last_failed_at = :now,
+         updated_at = :now,
+         locked_until = case when ${locksNow}
+           then cast(:now as timestamptz) + make_interval(secs => least(
+             cast(:max_lock_seconds as float8),
+             cast(:lock_seconds as float8) * power(2, prev.next_lock_count - 1)))
            else t.locked_until end,
-         lock_count = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
-           then prev.next_lock_count else t.lock_count end,
-         last_locked_at = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
-           then ? else t.last_locked_at end
+         lock_count = case when ${locksNow} then prev.next_lock_count else t.lock_count end,
+         last_locked_at = case when ${locksNow} then :now else t.last_locked_at end
        from prev
        where t.id = prev.id
        returning t.locked_until, t.lock_count, prev.prev_locked_until`,
-      [
-        dayAgo, identifier, now, now,
-        maxAttempts, now, now, maxLockSeconds, lockSeconds,
-        maxAttempts, now,
-        maxAttempts, now, now,
-      ]
+      {
+        identifier,
+        owner,
+        now,
+        day_ago: new Date(now.getTime() - DAY_MS),
+        max_attempts: maxAttempts,
+        lock_seconds: lockSeconds,
+        max_lock_seconds: maxLockSeconds,
+      }
     )
 
     if (ip) {
-      await manager.execute(
+      // After the identifier's row: every statement takes the rows in the
+      // admission's order, so none can deadlock.
+      await this.run(
+        manager,
         `update login_throttle t set
-           last_failed_at = ?,
-           updated_at = ?,
-           locked_until = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
-             then ?::timestamptz + make_interval(secs => ?) else t.locked_until end,
-           last_locked_at = case when t.attempts >= ? and (t.locked_until is null or t.locked_until <= ?)
-             then ? else t.last_locked_at end
-         where scope = 'ip' and key = ? and deleted_at is null`,
-        [now, now, ipMaxAttempts, now, now, lockSeconds, ipMaxAttempts, now, now, ip]
+           last_failed_at = :now,
+           updated_at = :now,
+           locked_until = case when ${locksNow}
+             then cast(:now as timestamptz) + make_interval(secs => :lock_seconds) else t.locked_until end,
+           last_locked_at = case when ${locksNow} then :now else t.last_locked_at end
+         where scope = 'ip' and key = :ip and deleted_at is null`,
+        { ip, now, max_attempts: routeLimits.ipMaxAttempts, lock_seconds: routeLimits.lockSeconds }
       )
     }
 
@@ -416,52 +514,74 @@ class AccountSecurityModuleService extends MedusaService({
 
   /**
    * Gives back an admitted attempt that never reached a verdict (e.g. the
-   * core refused a malformed body), so it uses up neither the account's nor
-   * the IP's budget.
+   * provider failed for another reason than the password), so it uses up
+   * neither the account's nor the IP's budget.
    */
   @InjectManager()
   async releaseLoginAttempt(
     identifier: string,
     ip: string | null,
+    route: AccountKind = "customer",
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<void> {
-    await this.releaseCounts(sharedContext.manager!, identifier, ip)
+    await this.releaseCounts(sharedContext.manager!, identifier, ip, route)
   }
 
   /** Takes one admitted attempt off the identifier's and the IP's counts (see RELEASE_ATTEMPT). */
-  protected async releaseCounts(manager: Manager, identifier: string, ip: string | null): Promise<void> {
-    const { maxAttempts, ipMaxAttempts } = this.options_.lockout
+  protected async releaseCounts(
+    manager: Manager,
+    identifier: string,
+    ip: string | null,
+    route: AccountKind
+  ): Promise<void> {
+    const now = this.now()
     // One row per statement, identifier first: every statement that holds
     // both rows takes them in the admission's order, so none can deadlock.
-    await manager.execute(RELEASE_ATTEMPT, [maxAttempts, this.now(), "identifier", identifier])
+    await this.run(
+      manager,
+      RELEASE_ATTEMPT.replace(":limit", OWNER_MAX),
+      { ...this.ownerMaxBindings(route), now, scope: "identifier", key: identifier }
+    )
     if (ip) {
-      await manager.execute(RELEASE_ATTEMPT, [ipMaxAttempts, this.now(), "ip", ip])
+      await this.run(manager, RELEASE_ATTEMPT, {
+        limit: this.limitsFor(route).ipMaxAttempts,
+        now,
+        scope: "ip",
+        key: ip,
+      })
     }
   }
 
   /**
    * A successful login forgets the identifier's failures (not its lock
-   * history) and is logged, in one statement; then its place in the IP's
-   * count is given back.
+   * history), remembers its owner's kind and is logged, in one statement;
+   * then its place in the IP's count is given back.
    */
   @InjectManager()
   async recordLoginSuccess(
     attempt: Omit<LoginAttemptInput, "outcome">,
+    { owner = "customer", route = owner }: { owner?: AccountKind; route?: AccountKind } = {},
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<void> {
     const manager = sharedContext.manager!
     const now = this.now()
-    await manager.execute(
+    await this.run(
+      manager,
       `with reset as (
-         update login_throttle set attempts = 0, updated_at = ?
-         where scope = 'identifier' and key = ? and deleted_at is null
+         update login_throttle set attempts = 0, owner_kind = :owner, updated_at = :now
+         where scope = 'identifier' and key = :identifier and deleted_at is null
        )
        ${INSERT_LOGIN_ATTEMPT}`,
-      [now, attempt.identifier, ...loginAttemptValues({ ...attempt, outcome: "success" })]
+      { ...loginAttemptBindings({ ...attempt, outcome: "success" }), owner, now }
     )
     if (attempt.ip) {
       // The IP counts failures only: the place this attempt held is given back.
-      await manager.execute(RELEASE_ATTEMPT, [this.options_.lockout.ipMaxAttempts, now, "ip", attempt.ip])
+      await this.run(manager, RELEASE_ATTEMPT, {
+        limit: this.limitsFor(route).ipMaxAttempts,
+        now,
+        scope: "ip",
+        key: attempt.ip,
+      })
     }
   }
 
@@ -580,6 +700,7 @@ class AccountSecurityModuleService extends MedusaService({
   async getLockoutState(identifier: string): Promise<LockoutState> {
     const now = this.now()
     const [row] = await this.listLoginThrottles({ scope: "identifier", key: identifier })
+    const maxAttempts = this.limitsFor(row?.owner_kind === "user" ? "user" : "customer").maxAttempts
     const lockedUntil = row?.locked_until ? new Date(row.locked_until) : null
     const locked = !!lockedUntil && lockedUntil > now
     const recentLock =
@@ -588,7 +709,7 @@ class AccountSecurityModuleService extends MedusaService({
       locked,
       locked_until: locked ? lockedUntil : null,
       // Admissions beyond the limit are refused, never checked.
-      failed_attempts: row ? Math.min(Number(row.attempts), this.options_.lockout.maxAttempts) : 0,
+      failed_attempts: row ? Math.min(Number(row.attempts), maxAttempts) : 0,
       lock_count_24h: recentLock ? Number(row!.lock_count) : 0,
       last_failed_at: row?.last_failed_at ? new Date(row.last_failed_at) : null,
     }
@@ -603,7 +724,7 @@ class AccountSecurityModuleService extends MedusaService({
     input: LoginAttemptInput,
     @MedusaContext() sharedContext: Context<Manager> = {}
   ): Promise<void> {
-    await sharedContext.manager!.execute(INSERT_LOGIN_ATTEMPT, loginAttemptValues(input))
+    await this.run(sharedContext.manager!, INSERT_LOGIN_ATTEMPT, loginAttemptBindings(input))
   }
 
   /** Hard-deletes attempt-log entries older than `lockout.retentionDays`. */

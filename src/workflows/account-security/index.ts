@@ -1,3 +1,3 @@
 export * from "./steps/clear-login-throttle"
-export * from "./workflows/unlock-customer-account"
-export * from "./workflows/unblock-customer-ip"
+export * from "./workflows/unlock-account"
+export * from "./workflows/unblock-login-ip"

@@ -3,6 +3,8 @@ export type CreateCustomerNoteInput = {
   author_id: string
   body: string
   pinned?: boolean
+  /** An audit entry the plugin writes for a security action: nobody can edit or delete it. */
+  is_system?: boolean
 }
 
 export type CustomerNoteChanges = {
@@ -16,4 +18,5 @@ export type CustomerNoteRecord = {
   author_id: string
   body: string
   pinned: boolean
+  is_system: boolean
 }

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { PasswordValidationResult } from "../../../lib/password-policy"
-import { accountSecurity, passwordContextFor } from "../../utils/password-policy"
+import { accountSecurity } from "../../utils/password-policy"
+import { passwordContextFor } from "../../../utils/password-context"
 import type { StorePasswordStrengthType } from "./validators"
 
 /**

@@ -1,15 +1,20 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * One customer login attempt, for the Back Office and for audits. Never holds
- * the password. `customer_id` is set on successes and failures when the
- * identifier belongs to a customer account (refusals skip that lookup). Pruned after `lockout.retentionDays`.
+ * One login attempt on an emailpass identity, for the Back Office and for
+ * audits. Never holds the password. `actor_type` names the route's actor
+ * (customer, user, …); `customer_id` / `user_id` are set on successes and
+ * failures when the identifier belongs to a customer account or a Back
+ * Office user (refusals skip that lookup). `ip` is canonical (see
+ * lib/ip-address). Pruned after `lockout.retentionDays`.
  */
 const LoginAttempt = model
   .define("login_attempt", {
     id: model.id({ prefix: "latt" }).primaryKey(),
     identifier: model.text(),
+    actor_type: model.text().nullable(),
     customer_id: model.text().nullable(),
+    user_id: model.text().nullable(),
     ip: model.text().nullable(),
     user_agent: model.text().nullable(),
     outcome: model.enum(["success", "failure", "refused"]),

@@ -9,6 +9,8 @@ import { model } from "@medusajs/framework/utils"
  *   window (failed or still running); a success resets it.
  * - `locked_until`: refused until then. `lock_count` counts the locks of the
  *   last 24 h (progressive duration), `last_locked_at` dates the latest.
+ * - `owner_kind` (identifier rows): whose lockout block limits the row, a
+ *   Back Office user's or a customer's, as the latest verdict found it.
  */
 const LoginThrottle = model
   .define("login_throttle", {
@@ -21,6 +23,7 @@ const LoginThrottle = model
     lock_count: model.number().default(0),
     last_locked_at: model.dateTime().nullable(),
     last_failed_at: model.dateTime().nullable(),
+    owner_kind: model.enum(["customer", "user"]).nullable(),
   })
   .indexes([
     {

@@ -4,6 +4,10 @@ import { model } from "@medusajs/framework/utils"
  * A Back Office note on a customer. `customer_id` and `author_id` are plain
  * columns owned by this module; read-only links expose the customer and the
  * author (an admin user) to `query.graph` without a pivot table.
+ *
+ * `is_system` marks the audit entries the plugin writes for security actions
+ * (locks, unlocks, reset links, passwords set): no admin can rewrite or
+ * delete them, not even the admin they name as author.
  */
 const CustomerNote = model
   .define("customer_note", {
@@ -12,6 +16,7 @@ const CustomerNote = model
     body: model.text(),
     author_id: model.text(),
     pinned: model.boolean().default(false),
+    is_system: model.boolean().default(false),
   })
   .indexes([
     {

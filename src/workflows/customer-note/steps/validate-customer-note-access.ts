@@ -17,8 +17,10 @@ export const validateCustomerNoteAccessStepId =
 
 /**
  * Loads the notes and checks that they all belong to the customer in the URL
- * (a note id under another customer is a 404, not a leak) and that only the
- * author rewrites a note's text. Reads only, so there is nothing to compensate.
+ * (a note id under another customer is a 404, not a leak), that only the
+ * author rewrites a note's text, and that nobody rewrites or deletes a system
+ * note (the audit entries of security actions; pinning them is allowed).
+ * `update` absent means a delete. Reads only, so there is nothing to compensate.
  */
 export const validateCustomerNoteAccessStep = createStep(
   validateCustomerNoteAccessStepId,
@@ -35,6 +37,14 @@ export const validateCustomerNoteAccessStep = createStep(
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
         `Customer note with id: ${missing.join(", ")} was not found for customer ${input.customer_id}`
+      )
+    }
+
+    const rewritesOrDeletes = !input.update || input.update.body !== undefined
+    if (rewritesOrDeletes && notes.some((note) => note.is_system)) {
+      throw new MedusaError(
+        MedusaError.Types.FORBIDDEN,
+        "System notes record security actions: nobody can change their text or delete them. You can still pin or unpin them."
       )
     }
 

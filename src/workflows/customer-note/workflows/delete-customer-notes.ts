@@ -19,7 +19,8 @@ export const deleteCustomerNotesWorkflowId = "cam-delete-customer-notes"
 
 /**
  * Soft-deletes notes of one customer and emits `customer_note.deleted`.
- * Any admin may delete a note (it stays restorable in the database).
+ * Any admin may delete a note (it stays restorable in the database), except
+ * a system note (the audit entry of a security action), which nobody deletes.
  *
  * @example
  * await deleteCustomerNotesWorkflow(container).run({

@@ -1,5 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { EMAILPASS_PROVIDER, POLICY_CHECKED } from "../../../utils/auth-identity"
 
 export type SetEmailpassPasswordStepInput = {
   /** The e-mail the emailpass identity is registered under. */
@@ -13,15 +14,16 @@ export const setEmailpassPasswordStepId = "cam-set-emailpass-password"
 
 /**
  * Stores a new password through the emailpass provider (which hashes it).
- * Compensation puts the previous hash back, so a failed workflow leaves the
- * old password working.
+ * Runs after the workflow's policy step, and tells the guarded auth module
+ * so. Compensation puts the previous hash back, so a failed workflow leaves
+ * the old password working.
  */
 export const setEmailpassPasswordStep = createStep(
   setEmailpassPasswordStepId,
   async (input: SetEmailpassPasswordStepInput, { container }) => {
     const authModule = container.resolve(Modules.AUTH)
     const [identity] = await authModule.listProviderIdentities(
-      { entity_id: input.entity_id, provider: "emailpass" },
+      { entity_id: input.entity_id, provider: EMAILPASS_PROVIDER },
       { select: ["id", "provider_metadata"] }
     )
     if (!identity) {
@@ -30,9 +32,10 @@ export const setEmailpassPasswordStep = createStep(
         "This customer has no account with a password."
       )
     }
-    const { success, error } = await authModule.updateProvider("emailpass", {
+    const { success, error } = await authModule.updateProvider(EMAILPASS_PROVIDER, {
       entity_id: input.entity_id,
       password: input.password,
+      [POLICY_CHECKED]: true,
     })
     if (!success) {
       throw new MedusaError(

@@ -6,21 +6,23 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CustomerPasswordEvents } from "../events"
 import { rememberPasswordStep } from "../steps/remember-password"
 import { setEmailpassPasswordStep } from "../steps/set-emailpass-password"
+import { validatePasswordPolicyStep } from "../steps/validate-password-policy"
+import { voidPasswordResetTokensStep } from "../steps/void-password-reset-tokens"
 
 export type ChangeCustomerPasswordWorkflowInput = {
   customer_id: string
   /** The e-mail the customer's emailpass identity is registered under. */
   entity_id: string
-  /** Already checked against the password policy by the caller. */
   password: string
 }
 
 export const changeCustomerPasswordWorkflowId = "cam-change-customer-password"
 
 /**
- * Stores a customer's new password, records it in the password history and
- * emits `customer.password_changed`. The caller verifies the old password and
- * the policy first.
+ * Stores a customer's new password: refuses one the policy rejects (rules
+ * and history), stores it, voids every outstanding reset link, records it in
+ * the password history and emits `customer.password_changed`. The caller
+ * verifies the current password first (through the lockout).
  *
  * @example
  * await changeCustomerPasswordWorkflow(container).run({
@@ -30,7 +32,9 @@ export const changeCustomerPasswordWorkflowId = "cam-change-customer-password"
 export const changeCustomerPasswordWorkflow = createWorkflow(
   changeCustomerPasswordWorkflowId,
   (input: ChangeCustomerPasswordWorkflowInput) => {
+    validatePasswordPolicyStep({ entity_id: input.entity_id, password: input.password })
     setEmailpassPasswordStep({ entity_id: input.entity_id, password: input.password })
+    voidPasswordResetTokensStep({ entity_id: input.entity_id })
     rememberPasswordStep({ entity_id: input.entity_id })
     emitEventStep({
       eventName: CustomerPasswordEvents.PASSWORD_CHANGED,

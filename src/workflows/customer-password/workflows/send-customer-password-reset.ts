@@ -23,7 +23,7 @@ export const sendCustomerPasswordResetWorkflowId = "cam-send-customer-password-r
 /**
  * Starts Medusa's own reset flow for a customer on an admin's behalf: a reset
  * token is generated and `auth.password_reset` emitted (the plugin's
- * subscriber e-mails the link). Leaves an automatic note
+ * subscriber e-mails the link). Leaves a system note
  * ("Password reset link sent by <admin>") and emits
  * `customer_account.password_reset_sent`.
  *
@@ -50,6 +50,7 @@ export const sendCustomerPasswordResetWorkflow = createWorkflow(
         customer_id: input.customer_id,
         author_id: input.admin.id,
         body: `Password reset link sent by ${input.admin.label}`,
+        is_system: true,
       },
     ])
     createCustomerNotesWorkflow.runAsStep({ input: { notes } })

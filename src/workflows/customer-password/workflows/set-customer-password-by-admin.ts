@@ -6,13 +6,15 @@ import {
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createCustomerNotesWorkflow } from "../../customer-note"
 import { CustomerPasswordEvents } from "../events"
+import { assertAdminMaySetPasswordStep } from "../steps/assert-admin-may-set-password"
 import { rememberPasswordStep } from "../steps/remember-password"
 import { setEmailpassPasswordStep } from "../steps/set-emailpass-password"
+import { validatePasswordPolicyStep } from "../steps/validate-password-policy"
+import { voidPasswordResetTokensStep } from "../steps/void-password-reset-tokens"
 
 export type SetCustomerPasswordByAdminWorkflowInput = {
   customer_id: string
   entity_id: string
-  /** Already checked against the password policy by the caller. */
   password: string
   admin: { id: string; label: string }
 }
@@ -20,8 +22,10 @@ export type SetCustomerPasswordByAdminWorkflowInput = {
 export const setCustomerPasswordByAdminWorkflowId = "cam-set-customer-password-by-admin"
 
 /**
- * Sets a customer's password on an admin's behalf, records it in the
- * history, leaves an automatic note ("Password set by <admin>") and emits
+ * Sets a customer's password on an admin's behalf: refuses unless the
+ * merchant enabled `allowAdminSetPassword`, refuses a password the policy
+ * rejects, stores it, voids every outstanding reset link, records it in the
+ * history, leaves a system note ("Password set by <admin>") and emits
  * `customer_account.password_set_by_admin`.
  *
  * @example
@@ -32,7 +36,10 @@ export const setCustomerPasswordByAdminWorkflowId = "cam-set-customer-password-b
 export const setCustomerPasswordByAdminWorkflow = createWorkflow(
   setCustomerPasswordByAdminWorkflowId,
   (input: SetCustomerPasswordByAdminWorkflowInput) => {
+    assertAdminMaySetPasswordStep()
+    validatePasswordPolicyStep({ entity_id: input.entity_id, password: input.password })
     setEmailpassPasswordStep({ entity_id: input.entity_id, password: input.password })
+    voidPasswordResetTokensStep({ entity_id: input.entity_id })
     rememberPasswordStep({ entity_id: input.entity_id })
 
     const notes = transform({ input }, ({ input }) => [
@@ -40,6 +47,7 @@ export const setCustomerPasswordByAdminWorkflow = createWorkflow(
         customer_id: input.customer_id,
         author_id: input.admin.id,
         body: `Password set by ${input.admin.label}`,
+        is_system: true,
       },
     ])
     createCustomerNotesWorkflow.runAsStep({ input: { notes } })

@@ -3,6 +3,7 @@ export const defaultAdminCustomerNoteFields = [
   "customer_id",
   "body",
   "pinned",
+  "is_system",
   "author_id",
   "created_at",
   "updated_at",

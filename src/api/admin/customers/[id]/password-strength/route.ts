@@ -4,7 +4,8 @@ import type {
 } from "@medusajs/framework/http"
 import type { AdminPasswordStrengthResponse } from "../../../../../types/account-security"
 import { customerWithPasswordAccount } from "../../../../utils/customers"
-import { accountSecurity, passwordContextFor } from "../../../../utils/password-policy"
+import { accountSecurity } from "../../../../utils/password-policy"
+import { passwordContextFor } from "../../../../../utils/password-context"
 import type { AdminSetCustomerPasswordType } from "../password/validators"
 
 /**

@@ -2,18 +2,17 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import type { AdminUnblockIpResponse } from "../../../../../../types/account-security"
-import { unblockCustomerIpWorkflow } from "../../../../../../workflows/account-security"
+import { unblockLoginIpWorkflow } from "../../../../../../workflows/account-security"
 import { adminLabel, customerIdentifier } from "../../../../../utils/customers"
-import { accountSecurity } from "../../../../../utils/password-policy"
+import { recentAttemptIpOrThrow } from "../../../../../utils/login-security"
 import type { AdminUnblockIpType } from "../validators"
 
 /**
  * Lifts the block on an IP this customer was tried from in the last 24 h
  * (an office or a mobile carrier's shared address, say) and clears its
- * count; leaves a note naming the admin. Only such IPs can be unblocked
- * here, so the route cannot be used to lift blocks at large.
+ * count; leaves a system note naming the admin. Only such IPs can be
+ * unblocked here, so the route cannot be used to lift blocks at large.
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUnblockIpType>,
@@ -21,15 +20,9 @@ export const POST = async (
 ) => {
   const customerId = req.params.id
   const identifier = await customerIdentifier(req.scope, customerId)
-  const ip = await accountSecurity(req.scope).findRecentAttemptIp(identifier, req.validatedBody.ip)
-  if (!ip) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Customer ${customerId} has no login attempt from IP ${req.validatedBody.ip} in the last 24 hours`
-    )
-  }
+  const ip = await recentAttemptIpOrThrow(req.scope, identifier, req.validatedBody.ip, `Customer ${customerId}`)
   const actorId = req.auth_context.actor_id
-  const { result } = await unblockCustomerIpWorkflow(req.scope).run({
+  const { result } = await unblockLoginIpWorkflow(req.scope).run({
     input: {
       customer_id: customerId,
       ip,

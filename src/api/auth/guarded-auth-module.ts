@@ -1,0 +1,148 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { asValue } from "@medusajs/framework/awilix"
+import type {
+  AuthenticationInput,
+  AuthenticationResponse,
+  IAuthModuleService,
+} from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { EMAILPASS_PROVIDER, POLICY_CHECKED } from "../../utils/auth-identity"
+import { providePasswordVerdicts } from "../../utils/password-vetting"
+import { PasswordPolicyError, recordNewPasswordWorkflow } from "../../workflows/customer-password"
+import { assertIdentifier, passwordGuard, type PasswordGuard } from "./password-guard"
+
+type Credentials = { email: string; password: string }
+
+/** Medusa's login route also passes the route's actor type (its type omits it). */
+export type GuardedAuthenticationInput = AuthenticationInput & { actor_type?: unknown }
+
+/** The e-mail and password of an emailpass request body, when both are strings. */
+function credentialsOf(data: AuthenticationInput | undefined): Credentials | null {
+  const { email, password } = (data?.body ?? {}) as Record<string, unknown>
+  return typeof email === "string" && typeof password === "string" ? { email, password } : null
+}
+
+type PasswordUpdate = Record<string | symbol, unknown> & { entity_id?: unknown; password?: unknown }
+
+/**
+ * Medusa's auth module as one request sees it: the three calls that make the
+ * emailpass provider check or store a password pass through the request's
+ * {@link PasswordGuard}, whatever route (or custom code) makes them:
+ *
+ * - `authenticate`: admit, check, settle (the lockout), for every actor type;
+ * - `register`: for an identity that exists without an actor the provider
+ *   checks the password, so that is a login attempt; for a new identity the
+ *   password policy applies first, and the history records it after;
+ * - `updateProvider` with a password: the policy (and history) first; then
+ *   reset links are voided, the history records it and, when a valid reset
+ *   token led here, the lock is lifted (`recordNewPasswordWorkflow`).
+ *
+ * Every other member is the module's own. Calls from the plugin's password
+ * workflows carry {@link POLICY_CHECKED} (their own steps do the same work).
+ */
+export function guardedAuthModule(
+  auth: IAuthModuleService,
+  req: MedusaRequest,
+  guard: PasswordGuard
+): IAuthModuleService {
+  const routeActorType = () => String(req.params?.actor_type ?? "customer")
+
+  const authenticate = async (
+    provider: string,
+    data: GuardedAuthenticationInput
+  ): Promise<AuthenticationResponse> => {
+    const credentials = provider === EMAILPASS_PROVIDER ? credentialsOf(data) : null
+    if (!credentials) {
+      // Not a password check: another provider, or a body the provider refuses unread.
+      return auth.authenticate(provider, data)
+    }
+    const actorType = typeof data.actor_type === "string" ? data.actor_type : routeActorType()
+    return guard.verify(actorType, credentials.email, credentials.password, () =>
+      auth.authenticate(provider, data)
+    )
+  }
+
+  const register = async (provider: string, data: AuthenticationInput): Promise<AuthenticationResponse> => {
+    const credentials = provider === EMAILPASS_PROVIDER ? credentialsOf(data) : null
+    if (!credentials) {
+      return auth.register(provider, data)
+    }
+    const { email, password } = credentials
+    assertIdentifier("email", email)
+    const identity = await guard.identity(email)
+    if (identity) {
+      // The provider checks the password only for an identity without an
+      // actor (and then logs it in); otherwise it answers "already exists".
+      // It answers a mismatch with "Identity with email already exists".
+      return Object.keys(identity.app_metadata).length === 0
+        ? guard.verify(
+            routeActorType(),
+            email,
+            password,
+            () => auth.register(provider, data),
+            (result) => !result.success
+          )
+        : auth.register(provider, data)
+    }
+    const verdict = await guard.vetNewPassword(email, password)
+    if (!verdict.valid) {
+      throw new PasswordPolicyError(verdict)
+    }
+    const result = await auth.register(provider, data)
+    if (result.success) {
+      await recordNewPasswordWorkflow(req.scope).run({ input: { entity_id: email, reason: "registration" } })
+    }
+    return result
+  }
+
+  const updateProvider = async (provider: string, data: PasswordUpdate): Promise<AuthenticationResponse> => {
+    if (data?.[POLICY_CHECKED]) {
+      const { [POLICY_CHECKED]: _checked, ...update } = data
+      return auth.updateProvider(provider, update)
+    }
+    const { entity_id: entityId, password } = data ?? {}
+    if (provider !== EMAILPASS_PROVIDER || typeof password !== "string" || typeof entityId !== "string") {
+      // Sets no password (the provider answers success without one).
+      return auth.updateProvider(provider, data)
+    }
+    const verdict = await guard.vetNewPassword(entityId, password)
+    if (!verdict.valid) {
+      throw new PasswordPolicyError(verdict)
+    }
+    const result = await auth.updateProvider(provider, data)
+    if (result.success) {
+      await recordNewPasswordWorkflow(req.scope).run({
+        input: {
+          entity_id: entityId,
+          reason: guard.resetCompletionFor === entityId ? "password_reset" : "update",
+        },
+      })
+    }
+    return result
+  }
+
+  const guarded: Partial<IAuthModuleService> = { authenticate, register, updateProvider }
+  return new Proxy(auth, {
+    get(target, property) {
+      if (Object.prototype.hasOwnProperty.call(guarded, property)) {
+        return guarded[property as keyof typeof guarded]
+      }
+      const value = Reflect.get(target, property, target)
+      return typeof value === "function" ? value.bind(target) : value
+    },
+  })
+}
+
+/**
+ * Runs first on every request (a global middleware): the request's scope
+ * resolves Medusa's auth module as {@link guardedAuthModule}, so every route
+ * handler, workflow step or custom route of this request that checks or sets
+ * an emailpass password passes the guard, and gets a password-verdict cache
+ * (utils/password-vetting).
+ */
+export function installPasswordGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const auth = req.scope.resolve(Modules.AUTH)
+  req.scope.register(Modules.AUTH, asValue(guardedAuthModule(auth, req, passwordGuard(req, res))))
+  providePasswordVerdicts(req.scope)
+  next()
+}

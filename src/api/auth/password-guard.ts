@@ -1,0 +1,352 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticationResponse } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { canonicalIp } from "../../lib/ip-address"
+import { MAX_FORWARDED_FOR_LENGTH, MAX_IDENTIFIER_LENGTH } from "../../lib/options"
+import { burnPasswordCheck, type PasswordValidationResult } from "../../lib/password-policy"
+import { CustomerAccountEvents, UserAccountEvents } from "../../modules/account-security/events"
+import type {
+  AccountKind,
+  LoginAdmission,
+  LoginAttemptOutcome,
+} from "../../modules/account-security/service"
+import {
+  accountsOf,
+  findEmailpassIdentity,
+  normalizeIdentifier,
+  type EmailpassIdentity,
+} from "../../utils/auth-identity"
+import { errorReason } from "../../utils/error-reason"
+import { vetNewPassword } from "../../utils/password-vetting"
+import { accountSecurity } from "../utils/password-policy"
+
+/** What a refused attempt answers, the same for every identifier. */
+export const TOO_MANY_ATTEMPTS_MESSAGE = "Too many failed login attempts. Try again later."
+
+/** What the guard needs of a response: to add Retry-After, and to know when it ends. */
+type GuardedResponse = {
+  setHeader(name: string, value: string): unknown
+  on(event: "close", listener: () => void): unknown
+}
+
+/** The emailpass provider's answer to a wrong password or an unknown e-mail. */
+const WRONG_CREDENTIALS = "Invalid email or password"
+
+export type LoginAttemptContext = {
+  identifier: string
+  actor_type: string
+  ip: string | null
+  user_agent: string | null
+  attempted_at: Date
+}
+
+/** Whose lockout block an attempt through a route of this actor type uses. */
+export const routeKind = (actorType: string): AccountKind =>
+  actorType.toLowerCase() === "user" ? "user" : "customer"
+
+/**
+ * A login identifier as the guards accept it: text PostgreSQL can store and
+ * index (no NUL, at most 320 characters, the longest e-mail address).
+ * Throws a 400 naming the field otherwise.
+ */
+export function assertIdentifier(field: string, value: string): void {
+  if (value.includes("\u0000")) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: must not contain NUL characters`)
+  }
+  if (value.length > MAX_IDENTIFIER_LENGTH) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${field}: must be at most ${MAX_IDENTIFIER_LENGTH} characters`
+    )
+  }
+}
+
+/**
+ * The client's IP as the lockout counts it, canonical (see lib/ip-address).
+ * `trustedProxyHops: null` keeps Express' `req.ip` (Medusa trusts one proxy
+ * hop); a number counts the proxies whose X-Forwarded-For entries are
+ * believed, so a client cannot pick its own IP by sending the header itself.
+ * An X-Forwarded-For header too long to be a proxy chain, or a client
+ * address that is not an IP, is a 400.
+ */
+export function clientIp(req: MedusaRequest, trustedProxyHops: number | null): string | null {
+  const header = req.headers["x-forwarded-for"]
+  const forwardedFor = Array.isArray(header) ? header.join(",") : header ?? ""
+  if (forwardedFor.length > MAX_FORWARDED_FOR_LENGTH) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `X-Forwarded-For: must be at most ${MAX_FORWARDED_FOR_LENGTH} characters`
+    )
+  }
+  let address: string | null
+  if (trustedProxyHops === null) {
+    address = req.ip ?? null
+  } else {
+    const forwarded = forwardedFor
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .reverse()
+    const chain = [req.socket.remoteAddress ?? null, ...forwarded]
+    address = chain[Math.min(trustedProxyHops, chain.length - 1)] ?? null
+  }
+  if (address === null) {
+    return null
+  }
+  const ip = canonicalIp(address)
+  if (!ip) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "X-Forwarded-For: the client address must be an IP address"
+    )
+  }
+  return ip
+}
+
+/**
+ * A refusal raised where the provider is called (a route the middlewares do
+ * not know). Medusa's error handler answers errors of this shape (the
+ * `http-errors` convention) with their status: 429, `{ message, type }`.
+ */
+export class TooManyAttemptsError extends Error {
+  readonly status = 429
+  readonly statusCode = 429
+  readonly expose = true
+  constructor() {
+    super(TOO_MANY_ATTEMPTS_MESSAGE)
+    this.name = "TooManyAttemptsError"
+  }
+}
+
+/**
+ * Answers a refused attempt: 429 with Retry-After, in Medusa's error shape.
+ * The refusal is logged in the background.
+ */
+export function refuseAttempt(
+  // Any route's response: the error body replaces its success shape.
+  res: MedusaResponse<any>,
+  admission: Extract<LoginAdmission, { admitted: false }>
+): void {
+  res.setHeader("Retry-After", String(admission.retryAfterSeconds))
+  res.status(429).json({ type: "not_allowed", message: TOO_MANY_ATTEMPTS_MESSAGE })
+}
+
+/**
+ * The password checks of one request, guarded: every check of an emailpass
+ * password goes through {@link PasswordGuard.verify} (admit, check, settle),
+ * every new password through {@link PasswordGuard.vetNewPassword}. The HTTP
+ * middlewares ask first, to answer refusals before Medusa's handler runs;
+ * the guarded auth module (guarded-auth-module.ts) asks again where the
+ * provider is called, and gets the same answer. One per request.
+ */
+export class PasswordGuard {
+  protected readonly admissions = new Map<string, Promise<LoginAdmission>>()
+  protected readonly settled = new Set<string>()
+  protected readonly identities = new Map<string, Promise<EmailpassIdentity | null>>()
+  protected readonly attempts = new Map<string, LoginAttemptContext>()
+  /** Set by the reset-completion middleware: the identity a valid reset token names. */
+  resetCompletionFor: string | null = null
+
+  constructor(
+    protected readonly req: MedusaRequest,
+    protected readonly res: GuardedResponse
+  ) {}
+
+  protected get security() {
+    return accountSecurity(this.req.scope)
+  }
+
+  get lockoutEnabled(): boolean {
+    return this.security.getOptions().lockout.enabled
+  }
+
+  /** The emailpass identity of an e-mail (looked up once per request). */
+  identity(email: string): Promise<EmailpassIdentity | null> {
+    if (!this.identities.has(email)) {
+      this.identities.set(email, findEmailpassIdentity(this.req.scope, email))
+    }
+    return this.identities.get(email)!
+  }
+
+  /** The attempt as the lockout counts and logs it. Throws 400 on unstorable input. */
+  attempt(actorType: string, email: string): LoginAttemptContext {
+    assertIdentifier("email", email)
+    const key = `${actorType}\u0000${email}`
+    if (!this.attempts.has(key)) {
+      this.attempts.set(key, {
+        identifier: normalizeIdentifier(email),
+        actor_type: actorType,
+        ip: clientIp(this.req, this.security.getOptions().lockout.trustedProxyHops),
+        user_agent: this.req.get("user-agent") ?? null,
+        attempted_at: this.security.now(),
+      })
+    }
+    return this.attempts.get(key)!
+  }
+
+  /**
+   * Admits (or refuses) one password check of `email` through a route of
+   * `actorType`: the lockout's single atomic statement. Asked twice in a
+   * request, answers the same without counting twice. An admitted attempt
+   * that never reaches a verdict is given back when the response ends.
+   */
+  admit(actorType: string, email: string): Promise<LoginAdmission> {
+    const attempt = this.attempt(actorType, email)
+    if (!this.lockoutEnabled) {
+      return Promise.resolve({ admitted: true })
+    }
+    const key = attempt.identifier
+    if (!this.admissions.has(key)) {
+      const admission = this.security.admitLogin(attempt.identifier, attempt.ip, routeKind(actorType))
+      this.admissions.set(key, admission)
+      void admission.then((result) => {
+        if (!result.admitted) {
+          void this.settle(attempt, "refused")
+          return
+        }
+        this.res.on("close", () => {
+          if (!this.settled.has(key)) {
+            void this.settle(attempt, "aborted")
+          }
+        })
+      }, () => undefined)
+    }
+    return this.admissions.get(key)!
+  }
+
+  /**
+   * The lockout flow around one password check: admit, run `check` (the
+   * emailpass provider), settle from its verdict. A refusal throws 429
+   * (with Retry-After) before any password is checked. For an e-mail without
+   * an identity one equivalent scrypt check is spent first, since the
+   * provider answers those without one and the timing would tell.
+   */
+  async verify(
+    actorType: string,
+    email: string,
+    password: string,
+    check: () => Promise<AuthenticationResponse>,
+    /** Which failed answers mean a wrong password (others give the attempt back). */
+    isWrongPassword: (result: AuthenticationResponse) => boolean = (result) => result.error === WRONG_CREDENTIALS
+  ): Promise<AuthenticationResponse> {
+    const attempt = this.attempt(actorType, email)
+    const admission = await this.admit(actorType, email)
+    if (!admission.admitted) {
+      this.res.setHeader("Retry-After", String(admission.retryAfterSeconds))
+      throw new TooManyAttemptsError()
+    }
+    const identity = await this.identity(email)
+    if (!identity) {
+      await burnPasswordCheck(password)
+    }
+    let result: AuthenticationResponse
+    try {
+      result = await check()
+    } catch (error) {
+      void this.settle(attempt, "aborted")
+      throw error
+    }
+    const outcome = result.success ? "success" : isWrongPassword(result) ? "failure" : "aborted"
+    void this.settle(attempt, outcome, identity)
+    return result
+  }
+
+  /**
+   * The password policy (and history) for a password about to be stored for
+   * `email`, decided once per request (see utils/password-vetting).
+   */
+  vetNewPassword(email: string, password: string): Promise<PasswordValidationResult> {
+    assertIdentifier("email", email)
+    return vetNewPassword(this.req.scope, email, password)
+  }
+
+  /**
+   * Settles an attempt once its verdict is known: a success resets the
+   * identifier's failures, a failure may lock it (under the block of the
+   * identity's owner), an abort gives its places back. Emits the lockout
+   * events and writes the attempt log. Never throws: the counts that enforce
+   * the lock were written at admission.
+   */
+  protected async settle(
+    attempt: LoginAttemptContext,
+    outcome: LoginAttemptOutcome | "aborted",
+    identity?: EmailpassIdentity | null
+  ): Promise<void> {
+    if (!this.lockoutEnabled || this.settled.has(attempt.identifier)) {
+      return
+    }
+    this.settled.add(attempt.identifier)
+    const { scope } = this.req
+    const security = this.security
+    const route = routeKind(attempt.actor_type)
+    try {
+      if (outcome === "aborted") {
+        await security.releaseLoginAttempt(attempt.identifier, attempt.ip, route)
+        return
+      }
+      if (outcome === "refused") {
+        // Refusals are what an attack produces by the thousand: one insert,
+        // no lookup (the admin views find them by identifier).
+        await security.logLoginAttempt({ ...attempt, outcome })
+        return
+      }
+      const accounts = await accountsOf(scope, identity?.entity_id ?? attempt.identifier, identity ?? null)
+      const logged = { ...attempt, customer_id: accounts.customer_id, user_id: accounts.user_id }
+      if (outcome === "success") {
+        await security.recordLoginSuccess(logged, { owner: accounts.owner, route })
+        return
+      }
+      const result = await security.recordLoginFailure(attempt.identifier, attempt.ip, {
+        owner: accounts.owner,
+        route,
+      })
+      const eventBus = scope.resolve(Modules.EVENT_BUS)
+      await eventBus.emit({
+        name: CustomerAccountEvents.LOGIN_FAILED,
+        data: { ...accountRefs(attempt, accounts), ip: attempt.ip },
+      })
+      if (result.locked) {
+        const data = {
+          ...accountRefs(attempt, accounts),
+          locked_until: result.locked_until?.toISOString() ?? null,
+          lock_count: result.lock_count,
+        }
+        if (accounts.user_id) {
+          await eventBus.emit({ name: UserAccountEvents.LOCKED, data })
+        }
+        if (accounts.customer_id || !accounts.user_id) {
+          await eventBus.emit({ name: CustomerAccountEvents.LOCKED, data })
+        }
+      }
+      await security.logLoginAttempt({ ...logged, outcome })
+    } catch (error) {
+      scope
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .error(`medusa-customer-accounts: could not record a login attempt (${outcome}): ${errorReason(error)}`)
+    }
+  }
+}
+
+function accountRefs(
+  attempt: LoginAttemptContext,
+  accounts: { customer_id: string | null; user_id: string | null }
+) {
+  return {
+    identifier: attempt.identifier,
+    actor_type: attempt.actor_type,
+    customer_id: accounts.customer_id,
+    user_id: accounts.user_id,
+  }
+}
+
+const guards = new WeakMap<MedusaRequest, PasswordGuard>()
+
+/** The request's password guard (one per request, made on first use). */
+export function passwordGuard(req: MedusaRequest, res: GuardedResponse): PasswordGuard {
+  let guard = guards.get(req)
+  if (!guard) {
+    guard = new PasswordGuard(req, res)
+    guards.set(req, guard)
+  }
+  return guard
+}

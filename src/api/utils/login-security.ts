@@ -1,0 +1,70 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { AdminLoginSecurity } from "../../types/account-security"
+import { accountSecurity } from "./password-policy"
+
+/**
+ * An identifier's lockout state as the admin sees it on a customer's or a
+ * user's page: lock, counters, the last 20 attempts (through any route), the
+ * last successful login, and the IP blocks that stand in its way.
+ */
+export async function loginSecurityOf(
+  scope: MedusaContainer,
+  identifier: string
+): Promise<AdminLoginSecurity> {
+  const security = accountSecurity(scope)
+  const [state, attempts, [lastLogin], blockedIps] = await Promise.all([
+    security.getLockoutState(identifier),
+    security.listLoginAttempts(
+      { identifier },
+      { order: { attempted_at: "DESC", id: "DESC" }, take: 20 }
+    ),
+    security.listLoginAttempts(
+      { identifier, outcome: "success" },
+      { order: { attempted_at: "DESC" }, take: 1, select: ["attempted_at"] }
+    ),
+    security.listBlockedIpsFor(identifier),
+  ])
+  return {
+    identifier,
+    locked: state.locked,
+    locked_until: state.locked_until?.toISOString() ?? null,
+    failed_attempts: state.failed_attempts,
+    lock_count_24h: state.lock_count_24h,
+    last_failed_at: state.last_failed_at?.toISOString() ?? null,
+    last_login_at: lastLogin ? new Date(lastLogin.attempted_at).toISOString() : null,
+    recent_attempts: attempts.map((attempt) => ({
+      id: attempt.id,
+      outcome: attempt.outcome,
+      actor_type: attempt.actor_type ?? null,
+      ip: attempt.ip,
+      user_agent: attempt.user_agent,
+      attempted_at: new Date(attempt.attempted_at).toISOString(),
+    })),
+    blocked_ips: blockedIps.map(({ ip, blocked_until }) => ({
+      ip,
+      blocked_until: blocked_until.toISOString(),
+    })),
+  }
+}
+
+/**
+ * The IP as the attempt log spells it when `identifier` was tried from it in
+ * the last 24 h; NOT_FOUND otherwise, so that an unblock route cannot lift
+ * blocks at large.
+ */
+export async function recentAttemptIpOrThrow(
+  scope: MedusaContainer,
+  identifier: string,
+  ip: string,
+  account: string
+): Promise<string> {
+  const found = await accountSecurity(scope).findRecentAttemptIp(identifier, ip)
+  if (!found) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `${account} has no login attempt from IP ${ip} in the last 24 hours`
+    )
+  }
+  return found
+}

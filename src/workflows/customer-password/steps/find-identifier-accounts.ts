@@ -1,0 +1,16 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { accountsOf, normalizeIdentifier } from "../../../utils/auth-identity"
+
+export const findIdentifierAccountsStepId = "cam-find-identifier-accounts"
+
+/**
+ * The normalized identifier of an e-mail and the customer account and Back
+ * Office user behind it. Reads only: nothing to compensate.
+ */
+export const findIdentifierAccountsStep = createStep(
+  findIdentifierAccountsStepId,
+  async ({ email }: { email: string }, { container }) => {
+    const accounts = await accountsOf(container, email)
+    return new StepResponse({ identifier: normalizeIdentifier(email), ...accounts })
+  }
+)

@@ -1,0 +1,58 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { unlockAccountWorkflow } from "../../account-security"
+import { findIdentifierAccountsStep } from "../steps/find-identifier-accounts"
+import { rememberPasswordStep } from "../steps/remember-password"
+import { voidPasswordResetTokensStep } from "../steps/void-password-reset-tokens"
+
+export type RecordNewPasswordWorkflowInput = {
+  /** The e-mail the emailpass identity is registered under. */
+  entity_id: string
+  /**
+   * How Medusa's emailpass provider came to store the password:
+   * `password_reset` (a valid reset link, which proves control of the
+   * mailbox), `registration`, or `update` (any other caller).
+   */
+  reason: "password_reset" | "registration" | "update"
+}
+
+export const recordNewPasswordWorkflowId = "cam-record-new-password"
+
+/**
+ * Follows a password that Medusa's emailpass provider stored outside the
+ * plugin's own password workflows (a completed reset, a registration): voids
+ * every outstanding reset link of the identity (not needed after a
+ * registration), keeps the new hash in the password history and, after a
+ * completed reset, lifts a failed-login lock through `unlockAccountWorkflow`.
+ * The guarded auth module runs it once the provider answered success.
+ *
+ * @example
+ * await recordNewPasswordWorkflow(container).run({
+ *   input: { entity_id: "jane@example.com", reason: "password_reset" },
+ * })
+ */
+export const recordNewPasswordWorkflow = createWorkflow(
+  recordNewPasswordWorkflowId,
+  (input: RecordNewPasswordWorkflowInput) => {
+    when({ input }, ({ input }) => input.reason !== "registration").then(() => {
+      voidPasswordResetTokensStep({ entity_id: input.entity_id })
+    })
+    rememberPasswordStep({ entity_id: input.entity_id })
+
+    when({ input }, ({ input }) => input.reason === "password_reset").then(() => {
+      const accounts = findIdentifierAccountsStep({ email: input.entity_id })
+      const unlock = transform({ accounts }, ({ accounts }) => ({
+        identifier: accounts.identifier,
+        customer_id: accounts.customer_id,
+        user_id: accounts.user_id,
+        actor: { type: "password_reset" as const },
+      }))
+      unlockAccountWorkflow.runAsStep({ input: unlock })
+    })
+    return new WorkflowResponse(void 0)
+  }
+)
