@@ -201,12 +201,12 @@ export class PasswordGuard {
       this.admissions.set(key, admission)
       void admission.then((result) => {
         if (!result.admitted) {
-          void this.settle(attempt, "refused")
+          this.settleLater(attempt, "refused")
           return
         }
         this.res.on("close", () => {
           if (!this.settled.has(key)) {
-            void this.settle(attempt, "aborted")
+            this.settleLater(attempt, "aborted")
           }
         })
       }, () => undefined)
@@ -218,7 +218,7 @@ export class PasswordGuard {
    * The lockout flow around one password check: admit, run `check` (the
    * emailpass provider), settle from its verdict. A refusal throws 429
    * (with Retry-After) before any password is checked. For an e-mail without
-   * an identity one equivalent scrypt check is spent first, since the
+   * an identity one equivalent scrypt check is spent as well, since the
    * provider answers those without one and the timing would tell.
    */
   async verify(
@@ -235,20 +235,38 @@ export class PasswordGuard {
       this.res.setHeader("Retry-After", String(admission.retryAfterSeconds))
       throw new TooManyAttemptsError()
     }
-    const identity = await this.identity(email)
-    if (!identity) {
-      await burnPasswordCheck(password)
-    }
+    // The identity is looked up while the provider checks the password.
+    const identity = this.identity(email)
     let result: AuthenticationResponse
     try {
       result = await check()
     } catch (error) {
-      void this.settle(attempt, "aborted")
+      this.settleLater(attempt, "aborted")
       throw error
     }
+    const found = await identity
+    if (!found) {
+      await burnPasswordCheck(password)
+    }
     const outcome = result.success ? "success" : isWrongPassword(result) ? "failure" : "aborted"
-    void this.settle(attempt, outcome, identity)
+    this.settleLater(attempt, outcome, found)
     return result
+  }
+
+  /**
+   * Settles in the next turn of the event loop: the answer is on its way
+   * first. The attempt is marked settled at once, so it is settled once.
+   */
+  protected settleLater(
+    attempt: LoginAttemptContext,
+    outcome: LoginAttemptOutcome | "aborted",
+    identity?: EmailpassIdentity | null
+  ): void {
+    if (this.settled.has(attempt.identifier)) {
+      return
+    }
+    this.settled.add(attempt.identifier)
+    setImmediate(() => void this.settle(attempt, outcome, identity))
   }
 
   /**
@@ -272,10 +290,9 @@ export class PasswordGuard {
     outcome: LoginAttemptOutcome | "aborted",
     identity?: EmailpassIdentity | null
   ): Promise<void> {
-    if (!this.lockoutEnabled || this.settled.has(attempt.identifier)) {
+    if (!this.lockoutEnabled) {
       return
     }
-    this.settled.add(attempt.identifier)
     const { scope } = this.req
     const security = this.security
     const route = routeKind(attempt.actor_type)

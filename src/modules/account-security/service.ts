@@ -1,11 +1,12 @@
 import type { Context } from "@medusajs/framework/types"
 import {
+  ContainerRegistrationKeys,
   generateEntityId,
   InjectManager,
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { EntityManager, Knex } from "@medusajs/framework/mikro-orm/knex"
 import { systemClock, type Clock } from "../../lib/clock"
 import { parsePluginOptions, type LockoutLimits, type PluginOptions } from "../../lib/options"
 import {
@@ -151,10 +152,14 @@ class AccountSecurityModuleService extends MedusaService({
   protected readonly options_: PluginOptions
   protected clock_: Clock = systemClock
 
+  /** The database connection, for the statement every login attempt runs (see admitLogin). */
+  protected readonly pg_: Knex
+
   constructor(container: Record<string, unknown>, options?: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options ?? {})
+    this.pg_ = container[ContainerRegistrationKeys.PG_CONNECTION] as Knex
   }
 
   getOptions(): PluginOptions {
@@ -316,14 +321,11 @@ class AccountSecurityModuleService extends MedusaService({
    * or an abort gives it back. Unknown identifiers are counted exactly like
    * real ones.
    */
-  @InjectManager()
   async admitLogin(
     identifier: string,
     ip: string | null,
-    route: AccountKind = "customer",
-    @MedusaContext() sharedContext: Context<Manager> = {}
+    route: AccountKind = "customer"
   ): Promise<LoginAdmission> {
-    const manager = sharedContext.manager!
     const now = this.now()
     const windowStart = (kind: AccountKind) =>
       new Date(now.getTime() - this.limitsFor(kind).windowSeconds * 1000)
@@ -333,15 +335,20 @@ class AccountSecurityModuleService extends MedusaService({
     // only an attempt the identifier admits is counted for the IP under the
     // route's limits (upsert, row-locked). Both counts stop one over their
     // limit: attempts refused there are not password checks.
-    const [row] = await this.run<{
-      ip_locked_until: Date | null
-      max_attempts: number
-      attempts: number | null
-      locked_until: Date | null
-      ip_attempts: number | null
-      ip_counted_locked_until: Date | null
+    // Straight on the connection: no transaction or ORM context to join, and
+    // under attack this is the statement every request runs.
+    const {
+      rows: [row],
+    } = await this.pg_.raw<{
+      rows: {
+        ip_locked_until: Date | null
+        max_attempts: number
+        attempts: number | null
+        locked_until: Date | null
+        ip_attempts: number | null
+        ip_counted_locked_until: Date | null
+      }[]
     }>(
-      manager,
       `with limits as (
          select case when kind = 'user' then cast(:user_max as integer)
                      else cast(:customer_max as integer) end as max_attempts,
@@ -417,7 +424,7 @@ class AccountSecurityModuleService extends MedusaService({
       (ipLockedUntil || Number(row.ip_attempts) > routeLimits.ipMaxAttempts)
     ) {
       // The IP refuses an attempt the identifier had counted: give that back.
-      await this.releaseCounts(manager, identifier, null, route)
+      await this.releaseLoginAttempt(identifier, null, route)
       return {
         admitted: false,
         retryAfterSeconds: ipLockedUntil ? this.secondsUntil(ipLockedUntil, now) : routeLimits.lockSeconds,
