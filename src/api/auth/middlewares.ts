@@ -74,6 +74,11 @@ export async function guardLogin(
     // The provider refuses such a body unread: no password is checked.
     return next()
   }
+  await admitOrRefuse(req, res, next, email)
+}
+
+/** Admits a password check of `email` through this route, or answers its refusal. */
+async function admitOrRefuse(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction, email: string) {
   const admission = await passwordGuard(req, res).admit(req.params.actor_type, email)
   if (!admission.admitted) {
     return refuseAttempt(res, admission)
@@ -100,13 +105,7 @@ export async function guardRegistration(
   assertIdentifier("email", email)
   const identity = await guard.identity(email)
   if (identity) {
-    if (Object.keys(identity.app_metadata).length === 0) {
-      const admission = await guard.admit(req.params.actor_type, email)
-      if (!admission.admitted) {
-        return refuseAttempt(res, admission)
-      }
-    }
-    return next()
+    return Object.keys(identity.app_metadata).length === 0 ? admitOrRefuse(req, res, next, email) : next()
   }
   const verdict = await guard.vetNewPassword(email, password)
   if (!verdict.valid) {

@@ -81,33 +81,30 @@ export async function customerWithPasswordAccount(
   }
 }
 
-/** The customer's login identifier (normalized e-mail); NOT_FOUND if unknown. */
-export async function customerIdentifier(
+/**
+ * The login identifier (normalized e-mail) of a customer or a Back Office
+ * user; NOT_FOUND if there is no such account.
+ */
+async function loginIdentifierOf(
   scope: MedusaContainer,
-  customerId: string
+  entity: "customer" | "user",
+  id: string
 ): Promise<string> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
-    data: [customer],
-  } = await query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: customerId } })
-  if (!customer) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${customerId} was not found`)
+    data: [account],
+  } = await query.graph({ entity, fields: ["id", "email"], filters: { id } })
+  if (!account) {
+    const label = entity === "customer" ? "Customer" : "User"
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `${label} with id: ${id} was not found`)
   }
-  return normalizeIdentifier(customer.email ?? "")
+  return normalizeIdentifier(account.email ?? "")
 }
 
+/** The customer's login identifier (normalized e-mail); NOT_FOUND if unknown. */
+export const customerIdentifier = (scope: MedusaContainer, customerId: string) =>
+  loginIdentifierOf(scope, "customer", customerId)
 
 /** A Back Office user's login identifier (normalized e-mail); NOT_FOUND if unknown. */
-export async function userIdentifier(
-  scope: MedusaContainer,
-  userId: string
-): Promise<string> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [user],
-  } = await query.graph({ entity: "user", fields: ["id", "email"], filters: { id: userId } })
-  if (!user) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `User with id: ${userId} was not found`)
-  }
-  return normalizeIdentifier(user.email ?? "")
-}
+export const userIdentifier = (scope: MedusaContainer, userId: string) =>
+  loginIdentifierOf(scope, "user", userId)
