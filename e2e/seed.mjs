@@ -22,7 +22,9 @@ import { expect } from "./lib/checks.mjs"
  *   },
  *   failedLogins: { statuses: number[] },
  *   blockedIp: BlockedIp,
+ *   lockedUser: LockedUser,
  * }} Seed
+ * @typedef {{ id: string, email: string, password: string, statuses: number[] }} LockedUser
  * @typedef {{ ip: string, statuses: number[], customerStatus: number }} BlockedIp
  */
 
@@ -118,6 +120,39 @@ async function lockAccount(api, email) {
   return { statuses }
 }
 
+/** A Back Office user's password, through the same policy. */
+const USER_PASSWORD = "quiet harbour lantern drifting 19"
+/** The address the colleague's failed sign-ins come from (not the storefront's). */
+const OFFICE = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/131.0", "x-forwarded-for": "198.51.100.77" }
+
+/**
+ * A second Back Office user, invited and signed up the way the dashboard does
+ * it (invite, emailpass registration, accept), then locked out by wrong
+ * passwords on the admin sign-in route.
+ * @param {Api} api
+ * @param {string} email
+ * @returns {Promise<LockedUser>}
+ */
+async function lockedColleague(api, email) {
+  const { invite } = await api.adminPost("/admin/invites", { email })
+  const { token } = await api.expectOk("POST", "/auth/user/emailpass/register", { email, password: USER_PASSWORD })
+  const { user } = await api.expectOk(
+    "POST",
+    `/admin/invites/accept?token=${encodeURIComponent(invite.token)}`,
+    { first_name: "Max", last_name: "Kollege" },
+    { authorization: `Bearer ${token}` }
+  )
+  const statuses = []
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const { status } = await api.call("POST", "/auth/user/emailpass", { email, password: `not it ${attempt}` }, OFFICE)
+    statuses.push(status)
+    if (status === 429) break
+    expect(status === 401, `wrong admin password answered ${status}`)
+  }
+  expect(statuses.at(-1) === 429, `no lock after ${statuses.length} wrong admin passwords: ${statuses}`)
+  return { id: user.id, email, password: USER_PASSWORD, statuses }
+}
+
 /**
  * A credential-stuffing burst from one IP: wrong passwords for other e-mails
  * (unknown ones, which the lockout counts like real ones), one each, until
@@ -194,6 +229,7 @@ export async function seed(api, { freshDatabase }) {
     strangerDomain: `${unique("stuffing", "-")}.test`,
   })
   const failedLogins = await lockAccount(api, email)
+  const lockedUser = await lockedColleague(api, `max@${unique("office", "-")}.test`)
 
   return {
     runId,
@@ -207,5 +243,6 @@ export async function seed(api, { freshDatabase }) {
     },
     failedLogins,
     blockedIp,
+    lockedUser,
   }
 }

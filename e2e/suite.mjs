@@ -15,9 +15,10 @@ import { customerNotesSpec } from "./specs/customer-notes.mjs"
 import { i18nSpec } from "./specs/i18n.mjs"
 import { loginSpec } from "./specs/login.mjs"
 import { preferencesSpec } from "./specs/preferences.mjs"
+import { userSecuritySpec } from "./specs/user-security.mjs"
 
 /** One screenshot per widget; the names are the widgets' ids without the plugin prefix. */
-export const WIDGET_SCREENSHOTS = ["customer-notes", "account-security", "preferences", "group-memberships", "group-rules"]
+export const WIDGET_SCREENSHOTS = ["customer-notes", "account-security", "preferences", "group-memberships", "group-rules", "user-security"]
 
 /**
  * @param {{
@@ -39,7 +40,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
   }
 
   await runner.check(
-    "seed: admin token, customer account, addresses, notes, preferences, groups, rule, a blocked IP and a lockout via the HTTP API",
+    "seed: admin token, customer account, addresses, notes, preferences, groups, rule, a blocked IP, a lockout and a locked colleague via the HTTP API",
     async () => {
       await api.loginAdmin(admin.email, admin.password)
       seeded = await seedApp(api, { freshDatabase })
@@ -78,6 +79,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
       await accountSecuritySpec(ctx)
       await preferencesSpec(ctx)
       await customerGroupsSpec(ctx)
+      await userSecuritySpec(ctx)
       await i18nSpec(ctx)
       pageLog.end()
     }
