@@ -1,20 +1,49 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import {
-  matchesRuleSet,
-  needsOrderFacts,
-  type CustomerFacts,
-  type GroupRule,
-} from "../../lib/group-rules"
+import type { GroupCustomerPair, ICustomerModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { generateEntityId, Modules } from "@medusajs/framework/utils"
+import { matchesRuleSet, needsOrderFacts, type CustomerFacts, type GroupRule } from "../../lib/group-rules"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../modules/customer-group-rule/service"
 
 export type MembershipPair = { customer_id: string; customer_group_id: string }
-export type RuleSet = { customer_group_id: string; match: "all" | "any"; rules: GroupRule[] }
-export type BatchResult = { added: MembershipPair[]; removed: MembershipPair[] }
+export type RuleSet = { id?: string; customer_group_id: string; match: "all" | "any"; rules: GroupRule[] }
+/** A membership row a rule made (its id, to take exactly that row back). */
+export type RuleLink = MembershipPair & { id: string; rule_set_id?: string | null }
+export type BatchResult = { added: RuleLink[]; removed: RuleLink[] }
 
 /** One lock for every membership change made by rules, taken per batch. */
 export const GROUP_RULES_LOCK = "cam-customer-group-rules"
+
+/**
+ * `created_by` of the membership rows (Medusa's `customer_group_customer`)
+ * that the plugin makes. A row carries who made it, in the one write that
+ * makes it: a membership is automatic exactly when its row was made by a
+ * rule, at every instant and on every instance, and a row an admin makes
+ * (also a re-add of a customer a rule had added) is manual. Rules only ever
+ * delete their own rows, by id.
+ */
+export const MembershipMakers = {
+  RULE: "customer-accounts:rule",
+  DEFAULT_GROUPS: "customer-accounts:default-groups",
+} as const
+
+/** What a rule-made row notes about its rule, in the row's `metadata`. */
+export type RuleLinkMetadata = { customer_accounts: { rule_set_id: string | null; added_at: string } }
+
+type MembershipRow = GroupCustomerPair & { id?: string; created_by?: string | null; metadata?: Record<string, unknown> | null }
+
+/**
+ * Medusa's customer module, with the membership row fields its types leave
+ * out: `addCustomerToGroup` stores whatever the rows carry (an id chosen
+ * here, `created_by`, `metadata`), and the generated `deleteCustomerGroupCustomers`
+ * deletes rows by id.
+ */
+type CustomerModule = ICustomerModuleService & {
+  addCustomerToGroup(rows: MembershipRow[]): Promise<{ id: string }[]>
+  deleteCustomerGroupCustomers(ids: string[]): Promise<void>
+}
+
+export const customerModuleOf = (container: MedusaContainer) =>
+  container.resolve(Modules.CUSTOMER) as CustomerModule
 
 const pairKey = (pair: MembershipPair) => `${pair.customer_group_id}:${pair.customer_id}`
 
@@ -23,42 +52,34 @@ async function collectFacts(
   customerIds: string[],
   withOrders: boolean
 ): Promise<Map<string, CustomerFacts>> {
-  const customers = await container
-    .resolve(Modules.CUSTOMER)
-    .listCustomers({ id: customerIds }, { select: ["id", "email", "has_account", "created_at"] })
+  const rules: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
+  const [customers, orders] = await Promise.all([
+    container
+      .resolve(Modules.CUSTOMER)
+      .listCustomers({ id: customerIds }, { select: ["id", "email", "has_account", "created_at"] }),
+    withOrders ? rules.orderFactsOf(customerIds) : Promise.resolve(new Map()),
+  ])
   const facts = new Map<string, CustomerFacts>()
   for (const customer of customers) {
+    const ordered = orders.get(customer.id)
     facts.set(customer.id, {
       email: customer.email ?? null,
       has_account: customer.has_account,
       created_at: new Date(customer.created_at),
-      orders_count: 0,
-      spent: {},
+      orders_count: ordered?.orders_count ?? 0,
+      spent: ordered?.spent ?? {},
     })
-  }
-  if (withOrders && facts.size) {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: orders } = await query.graph({
-      entity: "order",
-      fields: ["customer_id", "currency_code", "total", "status"],
-      filters: { customer_id: [...facts.keys()], is_draft_order: false },
-    })
-    for (const order of orders) {
-      const fact = order.customer_id ? facts.get(order.customer_id) : undefined
-      if (!fact || order.status === "canceled") continue
-      fact.orders_count += 1
-      const currency = String(order.currency_code).toLowerCase()
-      fact.spent[currency] = (fact.spent[currency] ?? 0) + Number(order.total ?? 0)
-    }
   }
   return facts
 }
 
 /**
- * Brings the rule-made memberships of these customers in line with the rules:
- * adds members that match, removes only memberships a rule made that no
- * longer match. Manual memberships are never removed. Not locked: callers
- * hold GROUP_RULES_LOCK.
+ * Brings the rule-made memberships of these customers in line with the
+ * rules: adds members that match (one row each, marked as the rule's), and
+ * deletes the rule's own rows of customers that no longer match. Rows made
+ * by anyone else (an admin, Medusa's workflows, the default groups) are
+ * never touched, and a customer who has one is not added again. Not locked:
+ * callers hold GROUP_RULES_LOCK.
  */
 export async function evaluateCustomerBatch(
   container: MedusaContainer,
@@ -69,71 +90,71 @@ export async function evaluateCustomerBatch(
   if (!customerIds.length || !ruleSets.length) {
     return result
   }
-  const customerModule = container.resolve(Modules.CUSTOMER)
-  const rulesService: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
+  const customerModule = customerModuleOf(container)
   const groupIds = ruleSets.map((set) => set.customer_group_id)
-
-  const [facts, memberships, ruleMemberships] = await Promise.all([
+  const [facts, rows] = await Promise.all([
     collectFacts(container, customerIds, ruleSets.some((set) => needsOrderFacts(set.rules))),
     customerModule.listCustomerGroupCustomers(
       { customer_id: customerIds, customer_group_id: groupIds },
-      { select: ["customer_id", "customer_group_id"] }
-    ),
-    rulesService.listRuleMemberships(
-      { customer_id: customerIds, customer_group_id: groupIds },
-      { select: ["id", "customer_id", "customer_group_id"] }
+      { select: ["id", "customer_id", "customer_group_id", "created_by"] }
     ),
   ])
-  const isMember = new Set(memberships.map(pairKey))
-  const ruleMade = new Map(ruleMemberships.map((m) => [pairKey(m), m.id]))
-  const staleRecords: string[] = []
+  const members = new Set(rows.map(pairKey))
+  const ruleRows = new Map<string, RuleLink[]>()
+  for (const row of rows) {
+    if (row.created_by === MembershipMakers.RULE) {
+      const key = pairKey(row)
+      ruleRows.set(key, [...(ruleRows.get(key) ?? []), { id: row.id, customer_id: row.customer_id, customer_group_id: row.customer_group_id }])
+    }
+  }
 
+  const addedAt = new Date().toISOString()
+  const toAdd: (MembershipRow & { id: string })[] = []
   for (const [customer_id, fact] of facts) {
     for (const set of ruleSets) {
       const pair = { customer_id, customer_group_id: set.customer_group_id }
       const key = pairKey(pair)
-      const matches = matchesRuleSet(set, fact)
-      if (matches && !isMember.has(key)) {
-        result.added.push(pair)
-      } else if (!matches && ruleMade.has(key)) {
-        if (isMember.has(key)) {
-          result.removed.push(pair)
-        } else {
-          // Removed by hand meanwhile: forget that the rule made it.
-          staleRecords.push(ruleMade.get(key)!)
+      if (matchesRuleSet(set, fact)) {
+        if (!members.has(key)) {
+          toAdd.push({
+            ...pair,
+            // Chosen here, so compensation can take back exactly this row.
+            id: generateEntityId(undefined, "cusgc"),
+            created_by: MembershipMakers.RULE,
+            metadata: { customer_accounts: { rule_set_id: set.id ?? null, added_at: addedAt } } satisfies RuleLinkMetadata,
+          })
         }
+      } else {
+        result.removed.push(...(ruleRows.get(key) ?? []))
       }
     }
   }
 
-  if (result.added.length) {
-    await customerModule.addCustomerToGroup(result.added)
-    await rulesService.createRuleMemberships(result.added)
+  if (toAdd.length) {
+    await customerModule.addCustomerToGroup(toAdd)
+    result.added = toAdd.map(({ id, customer_id, customer_group_id }) => ({ id, customer_id, customer_group_id }))
   }
   if (result.removed.length) {
-    await customerModule.removeCustomerFromGroup(result.removed)
-    staleRecords.push(...result.removed.map((pair) => ruleMade.get(pairKey(pair))!))
-  }
-  if (staleRecords.length) {
-    await rulesService.deleteRuleMemberships(staleRecords)
+    await customerModule.deleteCustomerGroupCustomers(result.removed.map((row) => row.id))
   }
   return result
 }
 
-/** Undoes a batch's changes (workflow compensation). */
+/** Undoes a batch's changes (workflow compensation): its rows deleted, the rows it deleted made again. */
 export async function revertBatch(container: MedusaContainer, batch: BatchResult): Promise<void> {
-  const customerModule = container.resolve(Modules.CUSTOMER)
-  const rulesService: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
+  const customerModule = customerModuleOf(container)
   if (batch.added.length) {
-    await customerModule.removeCustomerFromGroup(batch.added)
-    const records = await rulesService.listRuleMemberships({
-      $or: batch.added.map((pair) => ({ ...pair })),
-    })
-    await rulesService.deleteRuleMemberships(records.map((record) => record.id))
+    await customerModule.deleteCustomerGroupCustomers(batch.added.map((row) => row.id))
   }
   if (batch.removed.length) {
-    await customerModule.addCustomerToGroup(batch.removed)
-    await rulesService.createRuleMemberships(batch.removed)
+    await customerModule.addCustomerToGroup(
+      batch.removed.map((row) => ({
+        id: row.id,
+        customer_id: row.customer_id,
+        customer_group_id: row.customer_group_id,
+        created_by: MembershipMakers.RULE,
+      }))
+    )
   }
 }
 
@@ -146,6 +167,7 @@ export async function loadRuleSets(
     customerGroupId ? { customer_group_id: customerGroupId } : {}
   )
   return sets.map((set) => ({
+    id: set.id,
     customer_group_id: set.customer_group_id,
     match: set.match as "all" | "any",
     rules: (set.rules as unknown as GroupRule[]) ?? [],

@@ -1,17 +1,18 @@
-import { Modules } from "@medusajs/framework/utils"
+import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNT_SECURITY_MODULE } from "../../../modules/account-security"
 import type AccountSecurityModuleService from "../../../modules/account-security/service"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../../modules/customer-group-rule/service"
-import type { MembershipPair } from "../evaluate"
+import { customerModuleOf, MembershipMakers, type RuleLink } from "../evaluate"
 
 export const assignDefaultGroupsStepId = "cam-assign-default-groups"
 
 /**
  * Puts a new customer account into the default groups (the stored setting,
- * else the `customerGroups.defaultGroupIds` option). Groups deleted since are
- * skipped. Compensation removes the memberships it added.
+ * else the `customerGroups.defaultGroupIds` option), in rows marked as the
+ * default groups' (rules never remove them). Groups deleted since are
+ * skipped. Compensation deletes exactly the rows it made.
  */
 export const assignDefaultGroupsStep = createStep(
   assignDefaultGroupsStepId,
@@ -21,29 +22,34 @@ export const assignDefaultGroupsStep = createStep(
     const configured =
       (await rules.getDefaultGroupIds()) ?? security.getOptions().customerGroups.defaultGroupIds
     if (!configured.length) {
-      return new StepResponse([] as MembershipPair[], [] as MembershipPair[])
+      return new StepResponse([] as RuleLink[], [] as string[])
     }
-    const customerModule = container.resolve(Modules.CUSTOMER)
+    const customerModule = customerModuleOf(container)
     const [groups, existing] = await Promise.all([
-      customerModule.listCustomerGroups({ id: configured }, { select: ["id"] }),
+      container.resolve(Modules.CUSTOMER).listCustomerGroups({ id: configured }, { select: ["id"] }),
       customerModule.listCustomerGroupCustomers(
         { customer_id, customer_group_id: configured },
         { select: ["customer_group_id"] }
       ),
     ])
     const already = new Set(existing.map((m) => m.customer_group_id))
-    const pairs = groups
+    const rows = groups
       .filter((group) => !already.has(group.id))
-      .map((group) => ({ customer_id, customer_group_id: group.id }))
-    if (pairs.length) {
-      await customerModule.addCustomerToGroup(pairs)
+      .map((group) => ({
+        id: generateEntityId(undefined, "cusgc"),
+        customer_id,
+        customer_group_id: group.id,
+        created_by: MembershipMakers.DEFAULT_GROUPS,
+      }))
+    if (rows.length) {
+      await customerModule.addCustomerToGroup(rows)
     }
-    return new StepResponse(pairs, pairs)
+    return new StepResponse(rows as RuleLink[], rows.map((row) => row.id))
   },
-  async (pairs, { container }) => {
-    if (!pairs?.length) {
+  async (ids, { container }) => {
+    if (!ids?.length) {
       return
     }
-    await container.resolve(Modules.CUSTOMER).removeCustomerFromGroup(pairs)
+    await customerModuleOf(container).deleteCustomerGroupCustomers(ids)
   }
 )
