@@ -3,7 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../src/modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../src/modules/customer-group-rule/service"
-import { backfillCustomerGroupRulesWorkflow } from "../../src/workflows/customer-group-rule"
+import { backfillCustomerGroupRulesWorkflow, MembershipMakers } from "../../src/workflows/customer-group-rule"
 import {
   createAdmin,
   createPublishableKey,
@@ -11,7 +11,7 @@ import {
   send,
   type TestAdmin,
 } from "./helpers/auth"
-import { eventually } from "./helpers/events"
+import { captureEvents, eventually } from "./helpers/events"
 
 jest.setTimeout(120 * 1000)
 
@@ -125,7 +125,7 @@ medusaIntegrationTestRunner({
 
         const jane = await registerCustomer(api, pk, { email: "jane@example.com", password: PASSWORD })
         await eventually(async () => (await groupsOf(jane.customer.id)).length === 2)
-        expect(await groupsOf(jane.customer.id)).toEqual(["Newsletter:manual", "Retail:manual"])
+        expect(await groupsOf(jane.customer.id)).toEqual(["Newsletter:default", "Retail:default"])
 
         const guest = await api.post("/admin/customers", { email: "guest@example.com" }, admin)
         await new Promise((resolve) => setTimeout(resolve, 500))
@@ -280,10 +280,181 @@ medusaIntegrationTestRunner({
           .resolve(Modules.CUSTOMER)
           .listCustomerGroupCustomers({ customer_group_id: early })
         expect(memberships).toHaveLength(25)
-        const records = await container
-          .resolve<CustomerGroupRuleModuleService>(CUSTOMER_GROUP_RULE_MODULE)
-          .listRuleMemberships({ customer_group_id: early })
-        expect(records).toHaveLength(25)
+        // Every row is the rule's, one per customer (no duplicate from the second run).
+        expect(memberships.filter((row) => row.created_by === MembershipMakers.RULE)).toHaveLength(25)
+        expect(new Set(memberships.map((row) => row.customer_id)).size).toEqual(25)
+      })
+    })
+
+    describe("membership sources", () => {
+      /** The membership of one customer in one group as the admin API reads it, or null. */
+      const sourceIn = async (customerId: string, groupId: string) => {
+        const { data } = await api.get(`/admin/customers/${customerId}/group-memberships`, admin)
+        const found = data.memberships.find((m: { customer_group: { id: string } }) => m.customer_group.id === groupId)
+        return (found?.source as string | undefined) ?? null
+      }
+
+      it("never reads a rule-made membership as manual, not even while it is being made", async () => {
+        const acme = await createGroup("Acme partners")
+        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"] }] })
+        const observed = new Set<string>()
+        const ids: string[] = []
+        let watching = true
+        const watcher = (async () => {
+          while (watching) {
+            for (const id of [...ids]) {
+              observed.add(String(await sourceIn(id, acme)))
+            }
+            await new Promise((resolve) => setImmediate(resolve))
+          }
+        })()
+        for (let i = 0; i < 8; i++) {
+          const customer = (await api.post("/admin/customers", { email: `p${i}@acme.com` }, admin)).data.customer
+          ids.push(customer.id)
+        }
+        await eventually(async () => {
+          for (const id of ids) {
+            if ((await sourceIn(id, acme)) !== "automatic") return false
+          }
+          return true
+        })
+        watching = false
+        await watcher
+        expect([...observed].sort()).toEqual(["automatic", "null"].filter((value) => observed.has(value)))
+        expect(observed.has("manual")).toBe(false)
+      })
+
+      it("marks a re-added member manual, and no rule change removes them then", async () => {
+        const acme = await createGroup("Acme staff")
+        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"] }] })
+        const ann = (await api.post("/admin/customers", { email: "ann@acme.com" }, admin)).data.customer
+        await eventually(async () => (await sourceIn(ann.id, acme)) === "automatic")
+
+        await api.post(`/admin/customer-groups/${acme}/customers`, { remove: [ann.id] }, admin)
+        expect(await sourceIn(ann.id, acme)).toBeNull()
+        await api.post(`/admin/customers/${ann.id}/customer-groups`, { add: [acme] }, admin)
+        expect(await sourceIn(ann.id, acme)).toEqual("manual")
+
+        // The rule no longer matches her, and is re-run: she stays, by hand.
+        await setRules(acme, { rules: [{ type: "email_domain", domains: ["other.org"] }] })
+        expect(await backfill(acme)).toEqual(expect.objectContaining({ removed: 0 }))
+        await setRules(acme, { rules: [] })
+        expect(await backfill(acme)).toEqual(expect.objectContaining({ removed: 0 }))
+        expect(await sourceIn(ann.id, acme)).toEqual("manual")
+      })
+
+      it.each([
+        ["POST /admin/customer-groups/:id/customers", "group"],
+        ["POST /admin/customers/:id/customer-groups", "customer"],
+        ["linkCustomersToCustomerGroupWorkflow", "group-workflow"],
+        ["linkCustomerGroupsToCustomerWorkflow", "customer-workflow"],
+      ])("treats %s as a manual change: adds are manual, removes take the rule's row away", async (_, way) => {
+        const acme = await createGroup("Acme")
+        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"] }] })
+        const ruleMade = (await api.post("/admin/customers", { email: "rita@acme.com" }, admin)).data.customer
+        const outsider = (await api.post("/admin/customers", { email: "olga@example.com" }, admin)).data.customer
+        await eventually(async () => (await sourceIn(ruleMade.id, acme)) === "automatic")
+        const { linkCustomersToCustomerGroupWorkflow, linkCustomerGroupsToCustomerWorkflow } = await import(
+          "@medusajs/medusa/core-flows"
+        )
+        const change = async (customerId: string, action: "add" | "remove") => {
+          switch (way) {
+            case "group":
+              return api.post(`/admin/customer-groups/${acme}/customers`, { [action]: [customerId] }, admin)
+            case "customer":
+              return api.post(`/admin/customers/${customerId}/customer-groups`, { [action]: [acme] }, admin)
+            case "group-workflow":
+              return linkCustomersToCustomerGroupWorkflow(container).run({ input: { id: acme, [action]: [customerId] } })
+            default:
+              return linkCustomerGroupsToCustomerWorkflow(container).run({ input: { id: customerId, [action]: [acme] } })
+          }
+        }
+        await change(outsider.id, "add")
+        expect(await sourceIn(outsider.id, acme)).toEqual("manual")
+        await change(ruleMade.id, "remove")
+        expect(await sourceIn(ruleMade.id, acme)).toBeNull()
+        await change(ruleMade.id, "add")
+        expect(await sourceIn(ruleMade.id, acme)).toEqual("manual")
+        await setRules(acme, { rules: [] })
+        expect(await backfill(acme)).toEqual(expect.objectContaining({ removed: 0 }))
+        expect([await sourceIn(ruleMade.id, acme), await sourceIn(outsider.id, acme)]).toEqual(["manual", "manual"])
+      })
+
+      it("describes an automatic membership with its group's rules, and a default group as default", async () => {
+        const acme = await createGroup("Acme")
+        const rules = [{ type: "email_domain", domains: ["acme.com"] }]
+        await setRules(acme, { rules })
+        const ann = (await api.post("/admin/customers", { email: "ann@acme.com" }, admin)).data.customer
+        const { data } = await eventually(async () => {
+          const response = await api.get(`/admin/customers/${ann.id}/group-memberships`, admin)
+          return response.data.memberships.length ? response : null
+        })
+        expect(data.memberships).toEqual([
+          {
+            customer_group: { id: acme, name: "Acme" },
+            source: "automatic",
+            since: expect.any(String),
+            rule_set: { match: "all", rules },
+          },
+        ])
+      })
+    })
+
+    describe("rules and settings through workflows", () => {
+      it("emits customer_group_rule.updated and customer_accounts.settings_updated", async () => {
+        const capture = captureEvents(container)
+        try {
+          const vip = await createGroup("VIP")
+          await setRules(vip, { rules: [{ type: "orders_count", gte: 3 }] })
+          await api.post("/admin/customer-accounts/settings", { default_group_ids: [vip] }, admin)
+          expect(capture.named("customer_group_rule.updated").map((event) => event.data)).toEqual([
+            { customer_group_id: vip, automatic: true },
+          ])
+          expect(capture.named("customer_accounts.settings_updated").map((event) => event.data)).toEqual([
+            { default_group_ids: [vip] },
+          ])
+        } finally {
+          capture.stop()
+        }
+      })
+
+      it("puts the previous rules and settings back when a later step fails", async () => {
+        const vip = await createGroup("VIP")
+        const rules = [{ type: "orders_count", gte: 3 }]
+        await setRules(vip, { rules })
+        await api.post("/admin/customer-accounts/settings", { default_group_ids: [vip] }, admin)
+        // Fault injection: the event bus refuses the workflows' own events,
+        // their last step (Medusa's internal events of the writes still pass).
+        const eventBus = container.resolve(Modules.EVENT_BUS) as { emit: (data: unknown, options?: unknown) => Promise<void> }
+        const emit = eventBus.emit
+        const refused = ["customer_group_rule.updated", "customer_accounts.settings_updated"]
+        eventBus.emit = async function (data: unknown, options?: unknown) {
+          if ([data].flat().some((message) => refused.includes((message as { name: string }).name))) {
+            throw new Error("event bus down")
+          }
+          return emit.call(this, data, options)
+        }
+        try {
+          expect((await setRules(vip, { rules: [{ type: "orders_count", gte: 10 }] })).status).toEqual(500)
+          expect((await send(api.post("/admin/customer-accounts/settings", { default_group_ids: [] }, admin))).status).toEqual(500)
+        } finally {
+          eventBus.emit = emit
+        }
+        expect((await api.get(`/admin/customer-groups/${vip}/rules`, admin)).data.rule_set.rules).toEqual(rules)
+        expect((await api.get("/admin/customer-accounts/settings", admin)).data.settings.default_group_ids).toEqual([vip])
+      })
+
+      it("forgets a group deleted by any means: its rules and its place among the default groups", async () => {
+        const vip = await createGroup("VIP")
+        const keep = await createGroup("Keep")
+        await setRules(vip, { rules: [{ type: "orders_count", gte: 3 }] })
+        await api.post("/admin/customer-accounts/settings", { default_group_ids: [vip, keep] }, admin)
+        const { deleteCustomerGroupsWorkflow } = await import("@medusajs/medusa/core-flows")
+        await deleteCustomerGroupsWorkflow(container).run({ input: { ids: [vip] } })
+        const service = container.resolve<CustomerGroupRuleModuleService>(CUSTOMER_GROUP_RULE_MODULE)
+        await eventually(async () => (await service.getDefaultGroupIds())?.length === 1)
+        expect(await service.getDefaultGroupIds()).toEqual([keep])
+        expect(await service.listGroupRuleSets({ customer_group_id: vip })).toEqual([])
       })
     })
 

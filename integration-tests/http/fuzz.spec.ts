@@ -404,6 +404,11 @@ medusaIntegrationTestRunner({
           cases: fc.record({ path: fc.constant("/admin/customer-accounts/password-policy"), query: queryArb({}), headers: adminAuth }),
         },
         {
+          name: "GET /admin/customer-accounts/group-rules",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/admin/customer-accounts/group-rules"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
           name: "GET /admin/customer-accounts/settings",
           method: "GET",
           cases: fc.record({ path: fc.constant("/admin/customer-accounts/settings"), query: queryArb({}), headers: adminAuth }),

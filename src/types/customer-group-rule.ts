@@ -22,12 +22,26 @@ export type CustomerGroupRuleSet = {
 export type AdminCustomerGroupRulesResponse = { rule_set: CustomerGroupRuleSet }
 export type AdminEvaluateCustomerGroupRulesResponse = { transaction_id: string }
 
+export type AdminCustomerAccountsGroupRulesResponse = {
+  groups: { customer_group: { id: string; name: string }; rule_set: CustomerGroupRuleSet }[]
+}
+
 export type CustomerAccountsSettings = { default_group_ids: string[] }
 export type AdminCustomerAccountsSettingsResponse = { settings: CustomerAccountsSettings }
 
+/**
+ * How a customer got into a group: `manual` (an admin or Medusa's own
+ * workflows), `default` (a default group at sign-up), `automatic` (a rule).
+ */
+export type MembershipSource = "manual" | "default" | "automatic"
+
 export type AdminCustomerGroupMembership = {
   customer_group: { id: string; name: string }
-  source: "manual" | "automatic"
+  source: MembershipSource
+  /** When the membership began. */
+  since: string
+  /** For automatic memberships: the group's rules, which also end the membership. */
+  rule_set: { match: "all" | "any"; rules: GroupRule[] } | null
 }
 export type AdminCustomerGroupMembershipsResponse = { memberships: AdminCustomerGroupMembership[] }
 

@@ -3,10 +3,11 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../../../modules/customer-group-rule/service"
 import type { AdminCustomerAccountsSettingsResponse } from "../../../../types/customer-group-rule"
+import { updateCustomerAccountsSettingsWorkflow } from "../../../../workflows/customer-group-rule"
 import { accountSecurity } from "../../../utils/password-policy"
 import type { AdminUpdateCustomerAccountsSettingsType } from "./validators"
 
@@ -35,18 +36,8 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpdateCustomerAccountsSettingsType>,
   res: MedusaResponse<AdminCustomerAccountsSettingsResponse>
 ) => {
-  const ids = [...new Set(req.validatedBody.default_group_ids)]
-  const groups = ids.length
-    ? await req.scope.resolve(Modules.CUSTOMER).listCustomerGroups({ id: ids }, { select: ["id"] })
-    : []
-  const unknown = ids.filter((id) => !groups.some((group) => group.id === id))
-  if (unknown.length) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `default_group_ids: unknown customer group ${unknown.join(", ")}`
-    )
-  }
-  const rules: CustomerGroupRuleModuleService = req.scope.resolve(CUSTOMER_GROUP_RULE_MODULE)
-  await rules.setDefaultGroupIds(ids)
+  await updateCustomerAccountsSettingsWorkflow(req.scope).run({
+    input: { default_group_ids: req.validatedBody.default_group_ids },
+  })
   res.json({ settings: { default_group_ids: await defaultGroupIds(req.scope) } })
 }

@@ -14,6 +14,15 @@ export async function assertGroupExists(scope: MedusaContainer, groupId: string)
   }
 }
 
+type StoredRuleSet = {
+  match: string
+  rules: unknown
+  last_run_at?: Date | string | null
+  last_run_evaluated?: number | null
+  last_run_added?: number | null
+  last_run_removed?: number | null
+}
+
 /** The group's rules as the API shows them (an empty, manual set when none). */
 export async function readRuleSet(
   scope: MedusaContainer,
@@ -21,7 +30,12 @@ export async function readRuleSet(
 ): Promise<CustomerGroupRuleSet> {
   const rules: CustomerGroupRuleModuleService = scope.resolve(CUSTOMER_GROUP_RULE_MODULE)
   const [set] = await rules.listGroupRuleSets({ customer_group_id: groupId })
-  const list = ((set?.rules as unknown as GroupRule[]) ?? [])
+  return toRuleSetView(groupId, set)
+}
+
+/** A stored rule set (or none) as the API shows it. */
+export function toRuleSetView(groupId: string, set: StoredRuleSet | undefined): CustomerGroupRuleSet {
+  const list = ((set?.rules as GroupRule[] | undefined) ?? [])
   return {
     customer_group_id: groupId,
     match: (set?.match as "all" | "any") ?? "all",

@@ -2,10 +2,8 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { CUSTOMER_GROUP_RULE_MODULE } from "../../../../../modules/customer-group-rule"
-import type CustomerGroupRuleModuleService from "../../../../../modules/customer-group-rule/service"
 import type { AdminCustomerGroupRulesResponse } from "../../../../../types/customer-group-rule"
+import { setCustomerGroupRulesWorkflow } from "../../../../../workflows/customer-group-rule"
 import { assertGroupExists, readRuleSet } from "./helpers"
 import type { AdminSetCustomerGroupRulesType } from "./validators"
 
@@ -27,30 +25,9 @@ export const POST = async (
   res: MedusaResponse<AdminCustomerGroupRulesResponse>
 ) => {
   const groupId = req.params.id
-  await assertGroupExists(req.scope, groupId)
   const { match, rules } = req.validatedBody
-
-  const codes = [...new Set(rules.flatMap((rule) => (rule.type === "total_spent" ? [rule.currency_code] : [])))]
-  if (codes.length) {
-    const known = await req.scope
-      .resolve(Modules.CURRENCY)
-      .listCurrencies({ code: codes }, { select: ["code"] })
-    const unknown = codes.filter((code) => !known.some((currency) => currency.code === code))
-    if (unknown.length) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `rules: unknown currency ${unknown.join(", ")}`
-      )
-    }
-  }
-
-  const service: CustomerGroupRuleModuleService = req.scope.resolve(CUSTOMER_GROUP_RULE_MODULE)
-  const [existing] = await service.listGroupRuleSets({ customer_group_id: groupId })
-  const data = { match, rules: rules as unknown as Record<string, unknown> }
-  if (existing) {
-    await service.updateGroupRuleSets({ id: existing.id, ...data })
-  } else {
-    await service.createGroupRuleSets({ customer_group_id: groupId, ...data })
-  }
+  await setCustomerGroupRulesWorkflow(req.scope).run({
+    input: { customer_group_id: groupId, match, rules },
+  })
   res.json({ rule_set: await readRuleSet(req.scope, groupId) })
 }
