@@ -13,6 +13,7 @@ import { expect } from "./lib/checks.mjs"
  * @typedef {{
  *   runId: string,
  *   storefront: Record<string, string>,
+ *   publishableKey: string,
  *   customer: { id: string, email: string, password: string, firstName: string, lastName: string },
  *   notes: { pinned: AdminCustomerNote, plain: AdminCustomerNote },
  *   addresses: { home: SeededAddress, office: SeededAddress },
@@ -64,12 +65,14 @@ async function setStoreLocales(api) {
 }
 
 /**
- * A storefront registration: identity, customer, then one successful login.
+ * A storefront sign-up: the identity, then the customer account (no login,
+ * so no IP's failure count is touched).
  * @param {Api} api
  * @param {string} publishableKey
  * @param {{ email: string, firstName: string, lastName: string }} who
+ * @returns {Promise<{ id: string }>}
  */
-async function registerCustomer(api, publishableKey, { email, firstName, lastName }) {
+export async function createCustomerAccount(api, publishableKey, { email, firstName, lastName }) {
   const { token } = await api.expectOk("POST", "/auth/customer/emailpass/register", { email, password: CUSTOMER_PASSWORD })
   const { customer } = await api.expectOk(
     "POST",
@@ -77,8 +80,19 @@ async function registerCustomer(api, publishableKey, { email, firstName, lastNam
     { email, first_name: firstName, last_name: lastName },
     { authorization: `Bearer ${token}`, "x-publishable-api-key": publishableKey }
   )
-  expect((await api.customerLogin(email, CUSTOMER_PASSWORD, STOREFRONT)) === 200, "the new customer could not log in")
-  return /** @type {{ id: string }} */ (customer)
+  return customer
+}
+
+/**
+ * A storefront registration: identity, customer, then one successful login.
+ * @param {Api} api
+ * @param {string} publishableKey
+ * @param {{ email: string, firstName: string, lastName: string }} who
+ */
+async function registerCustomer(api, publishableKey, who) {
+  const customer = await createCustomerAccount(api, publishableKey, who)
+  expect((await api.customerLogin(who.email, CUSTOMER_PASSWORD, STOREFRONT)) === 200, "the new customer could not log in")
+  return customer
 }
 
 /**
@@ -234,6 +248,7 @@ export async function seed(api, { freshDatabase }) {
   return {
     runId,
     storefront: STOREFRONT,
+    publishableKey,
     customer: { id: customerId, email, password: CUSTOMER_PASSWORD, firstName: person.firstName, lastName: person.lastName },
     notes: { pinned, plain },
     addresses: { home, office },

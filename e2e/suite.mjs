@@ -10,15 +10,26 @@ import { CheckRunner, expect } from "./lib/checks.mjs"
 import { screenshotter } from "./lib/context.mjs"
 import { seed as seedApp } from "./seed.mjs"
 import { accountSecuritySpec } from "./specs/account-security.mjs"
-import { customerGroupsSpec } from "./specs/customer-groups.mjs"
+import { customerAccountsSettingsSpec, customerGroupsSpec } from "./specs/customer-groups.mjs"
 import { customerNotesSpec } from "./specs/customer-notes.mjs"
 import { i18nSpec } from "./specs/i18n.mjs"
 import { loginSpec } from "./specs/login.mjs"
 import { preferencesSpec } from "./specs/preferences.mjs"
 import { userSecuritySpec } from "./specs/user-security.mjs"
 
-/** One screenshot per widget; the names are the widgets' ids without the plugin prefix. */
-export const WIDGET_SCREENSHOTS = ["customer-notes", "account-security", "preferences", "group-memberships", "group-rules", "user-security"]
+/**
+ * One screenshot per widget (named by the widget's id without the plugin
+ * prefix) and per settings page (named by its route).
+ */
+export const WIDGET_SCREENSHOTS = [
+  "customer-notes",
+  "account-security",
+  "preferences",
+  "group-memberships",
+  "group-rules",
+  "user-security",
+  "customer-accounts-settings",
+]
 
 /**
  * @param {{
@@ -79,6 +90,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
       await accountSecuritySpec(ctx)
       await preferencesSpec(ctx)
       await customerGroupsSpec(ctx)
+      await customerAccountsSettingsSpec(ctx)
       await userSecuritySpec(ctx)
       await i18nSpec(ctx)
       pageLog.end()
@@ -87,7 +99,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
     await browser?.close()
   }
 
-  await runner.check("screenshots: one PNG per widget in the artifacts folder", async () => {
+  await runner.check("screenshots: one PNG per widget and settings page in the artifacts folder", async () => {
     const missing = WIDGET_SCREENSHOTS.filter((name) => !fs.existsSync(path.join(artifactsDir, `${name}.png`)))
     expect(missing.length === 0, `missing: ${missing.join(", ")}`)
   })

@@ -50,6 +50,7 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     expect(await notes.getByRole("button", { name: "Speichern", exact: true }).isVisible(), "the notes form has no German Save button")
     expect(await widget(page, "Kontosicherheit").isVisible(), "no German account security card")
     expect(await widget(page, "Präferenzen").isVisible(), "no German preferences card")
+    expect(await widget(page, "Automatische Mitgliedschaften").isVisible(), "no German automatic memberships card")
     expect((await widget(page, "Notes").count()) === 0, "an English Notes card is still shown")
     const lng = await page.evaluate(() => window.localStorage.getItem("lng"))
     expect(lng === "de", `the dashboard stored language "${lng}"`)
@@ -70,6 +71,16 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     expect(await row.getByRole("button", { name: `${ip} entsperren`, exact: true }).isVisible(), "no German Unblock button naming the IP")
     expect(await row.getByText("Entsperren", { exact: true }).isVisible(), "the Unblock button's German label is not shown")
     await screenshot("account-security.de", card)
+  })
+
+  await runner.check("i18n: Settings → Kundenkonten reads German, sidebar entry included", async () => {
+    await openAdminPage(page, "/app/settings/customer-accounts")
+    expect(await page.getByRole("link", { name: "Kundenkonten", exact: true }).isVisible(), "no German sidebar entry")
+    await page.getByRole("heading", { level: 1, name: "Kundenkonten", exact: true }).waitFor()
+    const automaticGroups = widget(page, "Automatische Gruppen")
+    await automaticGroups.getByText(`E-Mail-Domain ist ${seed().groups.automatic.matchingDomain}`, { exact: true }).waitFor()
+    expect(await automaticGroups.getByRole("button", { name: "Jetzt neu auswerten", exact: true }).isVisible(), "no German Re-evaluate button")
+    expect(await widget(page, "Standardgruppen").isVisible(), "no German default groups card")
   })
 
   await runner.check("i18n: switching back to English restores the English labels", async () => {

@@ -1,12 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 
 import type {
+  AdminCustomerAccountsGroupRulesResponse,
+  AdminCustomerAccountsSettingsResponse,
   AdminCustomerGroupMembershipsResponse,
   AdminCustomerGroupRulesResponse,
   AdminEvaluateCustomerGroupRulesResponse,
+  CustomerAccountsSettings,
   GroupRuleSetInput,
 } from "../../types/customer-group-rule"
 import {
+  customerAccountsSettingsKeys,
   customerGroupMembershipKeys,
   customerGroupRuleKeys,
   groupRuleChoiceKeys,
@@ -48,6 +52,26 @@ export const useCustomerGroupRules = (
   return { ruleSet: data?.rule_set, ...rest }
 }
 
+/**
+ * Every group that has rules, with its rules and last run, by name (the
+ * settings page). Polls like `useCustomerGroupRules` while a run is pending.
+ */
+export const useCustomerGroupRuleSets = ({
+  poll = false,
+}: CustomerGroupRulesOptions = {}) => {
+  const { data, ...rest } = useQuery({
+    queryKey: customerGroupRuleKeys.list(),
+    queryFn: ({ signal }) =>
+      sdk.client.fetch<AdminCustomerAccountsGroupRulesResponse>(
+        "/admin/customer-accounts/group-rules",
+        { signal }
+      ),
+    refetchInterval: poll ? RULE_RUN_POLL_INTERVAL_MS : false,
+  })
+
+  return { groups: data?.groups, ...rest }
+}
+
 /** Replaces the group's whole rule list (an empty list ends automation). */
 export const useUpdateCustomerGroupRules = (
   groupId: string,
@@ -60,7 +84,7 @@ export const useUpdateCustomerGroupRules = (
         body: payload,
       }),
     ...useInvalidatingOptions(
-      [customerGroupRuleKeys.detail(groupId)],
+      [customerGroupRuleKeys.detail(groupId), customerGroupRuleKeys.list()],
       options
     ),
   })
@@ -94,7 +118,8 @@ const DASHBOARD_MEMBERSHIP_QUERY_ROOTS = ["customers", "customer_groups"]
 
 /**
  * Refetches what a finished run may have changed: the group's rules (last
- * run), every customer's memberships and the dashboard's member lists.
+ * run, on the group page and in the settings list), every customer's
+ * memberships and the dashboard's member lists.
  */
 export const useInvalidateRuleRunResults = (groupId: string) => {
   const queryClient = useQueryClient()
@@ -103,6 +128,7 @@ export const useInvalidateRuleRunResults = (groupId: string) => {
     Promise.all(
       [
         customerGroupRuleKeys.detail(groupId),
+        customerGroupRuleKeys.list(),
         customerGroupMembershipKeys.all,
         ...DASHBOARD_MEMBERSHIP_QUERY_ROOTS.map((root) => [root]),
       ].map((queryKey) => queryClient.invalidateQueries({ queryKey }))
@@ -125,7 +151,63 @@ export const useStoreCurrencies = () => {
   return { currencies: data, ...rest }
 }
 
-/** The groups a customer is in, manual and automatic. */
+/**
+ * Most customer groups offered as default groups. A store with more lists the
+ * first ones by name; the page says so.
+ */
+export const CUSTOMER_GROUP_CHOICES_LIMIT = 200
+
+/** The store's customer groups (id and name, by name) to choose default groups from. */
+export const useCustomerGroupChoices = () => {
+  const { data, ...rest } = useQuery({
+    queryKey: groupRuleChoiceKeys.customerGroups(),
+    queryFn: () =>
+      sdk.admin.customerGroup.list({
+        fields: "id,name",
+        order: "name",
+        limit: CUSTOMER_GROUP_CHOICES_LIMIT,
+      }),
+  })
+
+  return {
+    customerGroups: data?.customer_groups,
+    count: data?.count,
+    ...rest,
+  }
+}
+
+/** The plugin's settings: the default groups every new customer account joins. */
+export const useCustomerAccountsSettings = () => {
+  const { data, ...rest } = useQuery({
+    queryKey: customerAccountsSettingsKeys.detail(),
+    queryFn: ({ signal }) =>
+      sdk.client.fetch<AdminCustomerAccountsSettingsResponse>(
+        "/admin/customer-accounts/settings",
+        { signal }
+      ),
+  })
+
+  return { settings: data?.settings, ...rest }
+}
+
+/** Replaces the default groups (an empty list: new accounts join no group). */
+export const useUpdateCustomerAccountsSettings = (
+  options?: MutationOptions<
+    AdminCustomerAccountsSettingsResponse,
+    CustomerAccountsSettings
+  >
+) => {
+  return useMutation({
+    mutationFn: (payload: CustomerAccountsSettings) =>
+      sdk.client.fetch<AdminCustomerAccountsSettingsResponse>(
+        "/admin/customer-accounts/settings",
+        { method: "POST", body: payload }
+      ),
+    ...useInvalidatingOptions([customerAccountsSettingsKeys.detail()], options),
+  })
+}
+
+/** The groups a customer is in, each with how they got there. */
 export const useCustomerGroupMemberships = (customerId: string) => {
   const { data, ...rest } = useQuery({
     queryKey: customerGroupMembershipKeys.detail(customerId),

@@ -120,13 +120,21 @@ export const preferenceChoiceKeys = {
 }
 
 /**
- * A customer group's automatic-membership rules and last run: one entry per
- * group, so no list/detail ladder.
+ * Customer groups' automatic-membership rules and last runs: one entry per
+ * group (`detail`, the group page) and the list of every group that has rules
+ * (`list`, the settings page). Invalidating `all` refreshes both.
  */
 export const customerGroupRuleKeys = {
   all: [...customerAccountsKeys.all, "customer-group-rules"] as const,
+  list: () => [...customerGroupRuleKeys.all, "list"] as const,
   detail: (groupId: string) =>
-    [...customerGroupRuleKeys.all, groupId] as const,
+    [...customerGroupRuleKeys.all, "detail", groupId] as const,
+}
+
+/** The plugin's store-wide settings (Settings > Customer accounts), one entry. */
+export const customerAccountsSettingsKeys = {
+  all: [...customerAccountsKeys.all, "settings"] as const,
+  detail: () => [...customerAccountsSettingsKeys.all, "detail"] as const,
 }
 
 /** The groups a customer belongs to, each with how they got there. */
@@ -136,8 +144,13 @@ export const customerGroupMembershipKeys = {
     [...customerGroupMembershipKeys.all, customerId] as const,
 }
 
-/** Choices of the group rules form read from Medusa's admin API. */
+/**
+ * Choices of the group forms read from Medusa's admin API: the store's
+ * currencies (rules form) and its customer groups (default groups).
+ */
 export const groupRuleChoiceKeys = {
   all: [...customerAccountsKeys.all, "group-rule-choices"] as const,
   currencies: () => [...groupRuleChoiceKeys.all, "currencies"] as const,
+  customerGroups: () =>
+    [...groupRuleChoiceKeys.all, "customer-groups"] as const,
 }

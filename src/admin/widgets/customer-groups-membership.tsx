@@ -4,17 +4,22 @@ import type {
   DetailWidgetProps,
 } from "@medusajs/framework/types"
 
-import { GroupMembershipsSection } from "../components/customer-groups/group-memberships-section"
+import { AutomaticMembershipsSection } from "../components/customer-groups/automatic-memberships-section"
 
-/** The customer's groups, each marked as added by hand or by rules. */
+/**
+ * The customer's automatic and default group memberships, with the rules
+ * behind them. Medusa's own "Customer Groups" card lists every group, so this
+ * card shows only what it cannot explain, and nothing when there is none.
+ */
 const CustomerGroupsMembershipWidget = ({
   data,
 }: DetailWidgetProps<AdminCustomer>) => {
-  return <GroupMembershipsSection customerId={data.id} />
+  return <AutomaticMembershipsSection customerId={data.id} />
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details.after",
+  // The side column: a compact list next to the addresses.
+  zone: "customer.details.side.after",
   // Stable id (prefixed, as the admin-sdk asks of plugins) so an admin's
   // layout customisations survive renames of this file.
   id: "customer-accounts:group-memberships",

@@ -1,16 +1,11 @@
-import { Badge, Button, Container, Heading, Hint, Skeleton, Text, Tooltip } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Hint, Skeleton, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { CustomerGroupRuleSet } from "../../../types/customer-group-rule"
 import { useCustomerGroupRules } from "../../hooks/customer-groups"
-import {
-  formatDateTime,
-  formatRelativeTime,
-  toIntlLocale,
-} from "../../lib/date-format"
 import { EditRulesDrawer } from "./edit-rules-drawer"
-import { describeRule } from "./rule-labels"
+import { EmailDomainTrustNote, RuleList, RunStatus } from "./rule-set-summary"
 import { useRuleRun } from "./use-rule-run"
 import { SectionLoadError } from "../common/section-load-error"
 
@@ -99,29 +94,13 @@ export const GroupRulesSection = ({ groupId }: GroupRulesSectionProps) => {
   )
 }
 
-/** How often "5 minutes ago" is recomputed. */
-const REFRESH_INTERVAL_MS = 60_000
-
-/** A run this recent reads "just now" (Intl's "now" reads oddly after "Last run"). */
-const JUST_NOW_MS = 60_000
-
-const useNow = () => {
-  const [now, setNow] = useState(() => new Date())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), REFRESH_INTERVAL_MS)
-    return () => clearInterval(timer)
-  }, [])
-  return now
-}
-
 type RulesSummaryProps = {
   ruleSet: CustomerGroupRuleSet
   isRunning: boolean
 }
 
 const RulesSummary = ({ ruleSet, isRunning }: RulesSummaryProps) => {
-  const { t, i18n } = useTranslation()
-  const locale = toIntlLocale(i18n.language)
+  const { t } = useTranslation()
 
   return (
     <>
@@ -131,71 +110,16 @@ const RulesSummary = ({ ruleSet, isRunning }: RulesSummaryProps) => {
             {t("customerAccounts.groups.rules.noRules")}
           </Text>
         ) : (
-          <>
-            <Text size="small" leading="compact" weight="plus">
-              {ruleSet.match === "any"
-                ? t("customerAccounts.groups.rules.matchAny")
-                : t("customerAccounts.groups.rules.matchAll")}
-            </Text>
-            <ul className="flex list-disc flex-col gap-y-1 pl-5">
-              {ruleSet.rules.map((rule, index) => (
-                <Text asChild size="small" key={index}>
-                  <li>{describeRule(rule, t, locale)}</li>
-                </Text>
-              ))}
-            </ul>
-          </>
+          <RuleList ruleSet={ruleSet} />
+        )}
+        {ruleSet.rules.some((rule) => rule.type === "email_domain") && (
+          <EmailDomainTrustNote />
         )}
         <Hint>{t("customerAccounts.groups.rules.manualMembersHint")}</Hint>
       </div>
       <div className="px-6 py-4">
-        {isRunning ? (
-          <Text size="small" className="text-ui-fg-subtle" aria-live="polite">
-            {t("customerAccounts.groups.rules.running")}
-          </Text>
-        ) : (
-          <LastRun lastRun={ruleSet.last_run} locale={locale} />
-        )}
+        <RunStatus lastRun={ruleSet.last_run} isRunning={isRunning} />
       </div>
     </>
-  )
-}
-
-type LastRunProps = {
-  lastRun: CustomerGroupRuleSet["last_run"]
-  locale: string
-}
-
-/** "Last run 5 minutes ago: 1,204 customers checked, 12 added, 3 removed". */
-const LastRun = ({ lastRun, locale }: LastRunProps) => {
-  const { t } = useTranslation()
-  const now = useNow()
-  const date = lastRun ? new Date(lastRun.at) : null
-
-  if (!lastRun || !date || Number.isNaN(date.getTime())) {
-    return (
-      <Text size="small" className="text-ui-fg-subtle">
-        {t("customerAccounts.groups.rules.neverRun")}
-      </Text>
-    )
-  }
-
-  const numbers = new Intl.NumberFormat(locale)
-
-  return (
-    <Tooltip content={formatDateTime(date, locale)}>
-      <Text size="small" className="text-ui-fg-subtle">
-        {t("customerAccounts.groups.rules.lastRun", {
-          count: lastRun.evaluated,
-          relative:
-            Math.abs(now.getTime() - date.getTime()) < JUST_NOW_MS
-              ? t("customerAccounts.groups.rules.justNow")
-              : formatRelativeTime(date, now, locale),
-          evaluated: numbers.format(lastRun.evaluated),
-          added: numbers.format(lastRun.added),
-          removed: numbers.format(lastRun.removed),
-        })}
-      </Text>
-    </Tooltip>
   )
 }

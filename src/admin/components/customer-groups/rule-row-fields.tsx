@@ -3,6 +3,7 @@ import { Trash } from "@medusajs/icons"
 import { useTranslation } from "react-i18next"
 
 import { FormField, SwitchField } from "../common/form-field"
+import { EmailDomainTrustNote } from "./rule-set-summary"
 
 import {
   GROUP_RULE_TYPES,
@@ -94,22 +95,25 @@ export const RuleRowFields = ({
         )}
       </FormField>
       {row.type === "email_domain" && (
-        <FormField
-          label={t("customerAccounts.groups.rules.edit.domains")}
-          hint={t("customerAccounts.groups.rules.edit.domainsHint")}
-          error={errorText("domains")}
-        >
-          {(props) => (
-            <Input
-              {...props}
-              size="small"
-              value={row.domains}
-              onChange={(event) => onChange({ domains: event.target.value })}
-              placeholder="acme.com, example.org"
-              disabled={disabled}
-            />
-          )}
-        </FormField>
+        <>
+          <FormField
+            label={t("customerAccounts.groups.rules.edit.domains")}
+            hint={t("customerAccounts.groups.rules.edit.domainsHint")}
+            error={errorText("domains")}
+          >
+            {(props) => (
+              <Input
+                {...props}
+                size="small"
+                value={row.domains}
+                onChange={(event) => onChange({ domains: event.target.value })}
+                placeholder="acme.com, example.org"
+                disabled={disabled}
+              />
+            )}
+          </FormField>
+          <EmailDomainTrustNote />
+        </>
       )}
       {row.type === "orders_count" && (
         <FormField

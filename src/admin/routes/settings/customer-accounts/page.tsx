@@ -1,0 +1,38 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Container, Heading, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+
+import { AutomaticGroupsSection } from "../../../components/customer-groups/automatic-groups-section"
+import { DefaultGroupsSection } from "../../../components/customer-groups/default-groups-section"
+
+/**
+ * Settings > Customer accounts: how customers join groups without an admin,
+ * as a default group at sign-up or through a group's rules.
+ */
+const CustomerAccountsSettingsPage = () => {
+  const { t } = useTranslation()
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="divide-y p-0">
+        <div className="flex flex-col gap-y-1 px-6 py-4">
+          <Heading level="h1">{t("customerAccounts.settings.title")}</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("customerAccounts.settings.description")}
+          </Text>
+        </div>
+        <DefaultGroupsSection />
+      </Container>
+      <AutomaticGroupsSection />
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({
+  // A key of src/admin/i18n, which the dashboard merges into its
+  // "translation" namespace: the sidebar reads it in the admin's language.
+  label: "customerAccounts.settings.menuLabel",
+  translationNs: "translation",
+})
+
+export default CustomerAccountsSettingsPage
