@@ -191,8 +191,9 @@ export async function runClusterChecks(ctx) {
     const missing = [...expectedMembers].filter((id) => !actual.has(id))
     const extra = [...actual].filter((id) => !expectedMembers.has(id))
     expect(!missing.length && !extra.length, `memberships: ${missing.length} missing, ${extra.length} unexpected`)
+    // Rule-made rows carry the plugin's mark in Medusa's own membership table.
     const ruleMade = await q(
-      `select customer_id, count(*)::int as n from customer_group_rule_membership where customer_group_id = $1 and deleted_at is null group by customer_id`,
+      `select customer_id, count(*)::int as n from customer_group_customer where customer_group_id = $1 and deleted_at is null and created_by = 'customer-accounts:rule' group by customer_id`,
       [groupId]
     )
     expect(

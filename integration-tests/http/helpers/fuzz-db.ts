@@ -5,7 +5,6 @@ export const PLUGIN_TABLES = [
   "customer_note",
   "customer_preference",
   "customer_group_rule_set",
-  "customer_group_rule_membership",
   "customer_accounts_setting",
   "login_attempt",
   "login_throttle",
