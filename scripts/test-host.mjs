@@ -159,7 +159,7 @@ module.exports = defineConfig({
 
   console.log("Smoke test:")
   await check("migrations of all plugin modules ran", async () => {
-    for (const module of ["customerNote", "accountSecurity", "customerPreference", "customerGroupRule"]) {
+    for (const module of ["customerAccounts", "customerNote", "accountSecurity", "customerPreference", "customerGroupRule"]) {
       expect(migration.includes(module), `no migration output for ${module}`)
     }
   })

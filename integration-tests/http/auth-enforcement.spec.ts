@@ -105,7 +105,7 @@ medusaIntegrationTestRunner({
       eventually(async () => (await failuresOf(identifier)) > before, { timeoutMs: 5000 })
         .then(() => true)
         .catch(() => false)
-    const lockedState = async (identifier: string) => (await security.getLockoutState(identifier)).locked
+    const lockedState = async (identifier: string) => (await security.lockout.stateOf(identifier)).locked
     const lock = async (email: string) => {
       for (let i = 0; i < 5; i++) {
         await login(email, `wrong guess ${i}`)
@@ -163,7 +163,7 @@ medusaIntegrationTestRunner({
                 expect({ route: `${method} ${url}`, wrongCounted }).toEqual({ route: `${method} ${url}`, wrongCounted: true })
                 checked.push(`${method} ${path} (${actorType})`)
               }
-              await security.clearLoginThrottle("identifier", email)
+              await security.lockout.clear("identifier", email)
             }
           }
         }
@@ -259,7 +259,7 @@ medusaIntegrationTestRunner({
                 counted: true,
               })
             }
-            await security.clearLoginThrottle("identifier", bob.email)
+            await security.lockout.clear("identifier", bob.email)
           }),
           { numRuns: 60 }
         )

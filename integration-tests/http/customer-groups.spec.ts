@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { CUSTOMER_ACCOUNTS_MODULE } from "../../src/modules/customer-accounts"
+import type CustomerAccountsModuleService from "../../src/modules/customer-accounts/service"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../src/modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../src/modules/customer-group-rule/service"
 import { backfillCustomerGroupRulesWorkflow, MembershipMakers } from "../../src/workflows/customer-group-rule"
@@ -149,8 +151,8 @@ medusaIntegrationTestRunner({
         const doomed = await createGroup("Doomed")
         await api.post("/admin/customer-accounts/settings", { default_group_ids: [doomed] }, admin)
         await api.delete(`/admin/customer-groups/${doomed}`, admin)
-        const service = container.resolve<CustomerGroupRuleModuleService>(CUSTOMER_GROUP_RULE_MODULE)
-        await eventually(async () => (await service.getDefaultGroupIds())?.length === 0)
+        const settings = container.resolve<CustomerAccountsModuleService>(CUSTOMER_ACCOUNTS_MODULE)
+        await eventually(async () => (await settings.getDefaultGroupIds())?.length === 0)
         expect((await api.get("/admin/customer-accounts/settings", admin)).data.settings.default_group_ids).toEqual([])
       })
     })
@@ -452,8 +454,9 @@ medusaIntegrationTestRunner({
         const { deleteCustomerGroupsWorkflow } = await import("@medusajs/medusa/core-flows")
         await deleteCustomerGroupsWorkflow(container).run({ input: { ids: [vip] } })
         const service = container.resolve<CustomerGroupRuleModuleService>(CUSTOMER_GROUP_RULE_MODULE)
-        await eventually(async () => (await service.getDefaultGroupIds())?.length === 1)
-        expect(await service.getDefaultGroupIds()).toEqual([keep])
+        const settings = container.resolve<CustomerAccountsModuleService>(CUSTOMER_ACCOUNTS_MODULE)
+        await eventually(async () => (await settings.getDefaultGroupIds())?.length === 1)
+        expect(await settings.getDefaultGroupIds()).toEqual([keep])
         expect(await service.listGroupRuleSets({ customer_group_id: vip })).toEqual([])
       })
     })

@@ -636,7 +636,7 @@ medusaIntegrationTestRunner({
         if (runs++ % every === 0) {
           window += 1
           const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
-          await security.unlockIdentifier(jane.email)
+          await security.lockout.clear("identifier", jane.email)
         }
         const headers = { ...input.headers }
         // A generated X-Forwarded-For is kept: it is part of the input.

@@ -269,11 +269,11 @@ medusaIntegrationTestRunner({
         Number((await security.listLoginThrottles({ scope: "ip", key: ip }))[0]?.attempts ?? 0)
       // 50 admitted attempts still waiting for their verdict.
       for (let i = 0; i < 50; i++) {
-        expect(await security.admitLogin(`inflight${i}@example.com`, ip)).toEqual({ admitted: true })
+        expect(await security.lockout.admit(`inflight${i}@example.com`, ip)).toEqual({ admitted: true })
       }
       expect(await ipCount()).toEqual(50)
       // The 51st is refused by the IP, and the identifier's count is given back.
-      expect(await security.admitLogin("victim@example.com", ip)).toEqual({
+      expect(await security.lockout.admit("victim@example.com", ip)).toEqual({
         admitted: false,
         retryAfterSeconds: 900,
       })
@@ -282,14 +282,14 @@ medusaIntegrationTestRunner({
       expect(await ipCount()).toEqual(51)
       // One attempt in flight is aborted: the count held over the limit by the
       // refusal drops back first, so one place is free again.
-      await security.releaseLoginAttempt("inflight0@example.com", ip)
+      await security.lockout.release("inflight0@example.com", ip)
       expect(await ipCount()).toEqual(49)
-      expect(await security.admitLogin("victim@example.com", ip)).toEqual({ admitted: true })
+      expect(await security.lockout.admit("victim@example.com", ip)).toEqual({ admitted: true })
       // Its failure reaches the limit: the IP is blocked for lockSeconds.
-      await security.recordLoginFailure("victim@example.com", ip)
+      await security.lockout.recordFailure("victim@example.com", ip)
       const [ipRow] = await security.listLoginThrottles({ scope: "ip", key: ip })
       expect(new Date(ipRow.locked_until!).getTime() - Date.now()).toBeGreaterThan(890 * 1000)
-      expect(await security.admitLogin("other@example.com", ip)).toEqual({
+      expect(await security.lockout.admit("other@example.com", ip)).toEqual({
         admitted: false,
         retryAfterSeconds: expect.any(Number),
       })
@@ -324,7 +324,7 @@ medusaIntegrationTestRunner({
       )
       expect(update.status).toEqual(200)
       // The reset lifted the lock before it answered.
-      expect((await security.getLockoutState(jane.email)).locked).toBe(false)
+      expect((await security.lockout.stateOf(jane.email)).locked).toBe(false)
       expect((await login(jane.email, newPassword)).status).toEqual(200)
     })
 
@@ -491,7 +491,7 @@ medusaIntegrationTestRunner({
 
       it("puts a lock or block back when the unlock workflow fails after clearing it", async () => {
         await failTimes(jane.email, 5)
-        const locked = await security.getLockoutState(jane.email)
+        const locked = await security.lockout.stateOf(jane.email)
         expect(locked.locked).toEqual(true)
         const ip = "198.51.100.99"
         await blockIpForTest(ip)
@@ -508,7 +508,7 @@ medusaIntegrationTestRunner({
         })
         expect(unblockErrors.length).toBeGreaterThan(0)
 
-        const after = await security.getLockoutState(jane.email)
+        const after = await security.lockout.stateOf(jane.email)
         expect(after).toEqual(locked)
         const [ipRow] = await security.listLoginThrottles({ scope: "ip", key: ip })
         expect({ attempts: Number(ipRow.attempts), lock_count: Number(ipRow.lock_count), locked: !!ipRow.locked_until }).toEqual({

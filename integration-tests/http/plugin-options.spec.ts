@@ -121,16 +121,16 @@ medusaIntegrationTestRunner({
         expect((await wrong("/auth/user/emailpass", jane.email, i)).status).toEqual(401)
       }
       await waitForFailures(jane.email, 3)
-      expect((await security.getLockoutState(jane.email)).locked).toBe(false)
-      await security.clearLoginThrottle("ip", "127.0.0.1")
+      expect((await security.lockout.stateOf(jane.email)).locked).toBe(false)
+      await security.lockout.clear("ip", "127.0.0.1")
 
       // A Back Office user's identity through the storefront route: userLockout's 3.
       for (let i = 0; i < 3; i++) {
         expect((await wrong("/auth/customer/emailpass", admin.user.email, i)).status).toEqual(401)
       }
       await waitForFailures(admin.user.email, 3)
-      expect((await security.getLockoutState(admin.user.email)).locked).toBe(true)
-      await security.clearLoginThrottle("ip", "127.0.0.1")
+      expect((await security.lockout.stateOf(admin.user.email)).locked).toBe(true)
+      await security.lockout.clear("ip", "127.0.0.1")
       expect((await send(api.post("/auth/user/emailpass", { email: admin.user.email, password: "admin-password-1" }))).status).toEqual(429)
       expect((await send(api.post("/auth/customer/emailpass", { email: jane.email, password: "a long and unusual passphrase 42" }))).status).toEqual(200)
     })

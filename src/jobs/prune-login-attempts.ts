@@ -6,7 +6,7 @@ import type AccountSecurityModuleService from "../modules/account-security/servi
 /** Deletes login-attempt log entries older than `lockout.retentionDays`. */
 export default async function pruneLoginAttemptsJob(container: MedusaContainer) {
   const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
-  const removed = await security.pruneLoginAttempts()
+  const removed = await security.lockout.pruneLog(security.getOptions().lockout.retentionDays)
   container
     .resolve(ContainerRegistrationKeys.LOGGER)
     .info(`medusa-customer-accounts: pruned ${removed} login attempt(s)`)

@@ -177,25 +177,67 @@ const PLUGIN_NAME = "medusa-customer-accounts"
 /** Keys Medusa itself adds to every module's options (not the merchant's). */
 const MEDUSA_INJECTED_KEYS = ["database"]
 
-/**
- * Parses raw plugin options; throws one error that names every invalid
- * option path, e.g. `"passwordPolicy.minLength": Too small: expected number to be >=1`.
- */
-export function parsePluginOptions(raw: unknown): PluginOptions {
-  const own = Object.fromEntries(
+/** The error that names every invalid option path. */
+function invalidOptions(issues: { path: PropertyKey[]; message: string }[]): Error {
+  const problems = issues.map((issue) => {
+    const path = issue.path.length ? issue.path.map(String).join(".") : "(root)"
+    return `"${path}": ${issue.message}`
+  })
+  return new Error(`${PLUGIN_NAME}: invalid plugin option ${problems.join("; ")}`)
+}
+
+/** The merchant's keys of raw module options (Medusa adds some of its own). */
+function ownOptions(raw: unknown): Record<string, unknown> {
+  return Object.fromEntries(
     Object.entries((raw ?? {}) as Record<string, unknown>).filter(
       ([key]) => !MEDUSA_INJECTED_KEYS.includes(key)
     )
   )
-  const result = pluginOptionsSchema.safeParse(own)
+}
+
+/**
+ * Parses raw plugin options whole; throws one error that names every
+ * invalid option path, e.g. `"passwordPolicy.minLength": Too small: expected
+ * number to be >=1`, and every unknown key. The plugin's `customerAccounts`
+ * module does this once at boot.
+ */
+export function parsePluginOptions(raw: unknown): PluginOptions {
+  const result = pluginOptionsSchema.safeParse(ownOptions(raw))
   if (result.success) {
     return result.data
   }
-  const problems = result.error.issues.map((issue) => {
-    const path = issue.path.length ? issue.path.join(".") : "(root)"
-    return `"${path}": ${issue.message}`
-  })
-  throw new Error(
-    `${PLUGIN_NAME}: invalid plugin option ${problems.join("; ")}`
-  )
+  throw invalidOptions(result.error.issues)
 }
+
+type OptionKey = keyof PluginOptions
+
+/**
+ * The slice of the plugin options one module reads (the others are the
+ * other modules' to read, and `parsePluginOptions` checks them all), with
+ * every default filled in: each module parses its own slice once, at boot.
+ */
+export function parseOptionsSlice<K extends OptionKey>(raw: unknown, keys: readonly K[]): Pick<PluginOptions, K> {
+  const own = ownOptions(raw)
+  const mask = Object.fromEntries(keys.map((key) => [key, true])) as { [P in K]: true }
+  const slice = Object.fromEntries(keys.filter((key) => key in own).map((key) => [key, own[key]]))
+  const result = pluginOptionsSchema.pick(mask).safeParse(slice)
+  if (result.success) {
+    return result.data as unknown as Pick<PluginOptions, K>
+  }
+  throw invalidOptions(result.error.issues)
+}
+
+/** What the account-security module reads: the password policy, resets and the lockout. */
+export const ACCOUNT_SECURITY_OPTION_KEYS = [
+  "storeName",
+  "passwordPolicy",
+  "passwordReset",
+  "lockout",
+  "userLockout",
+  "allowAdminSetPassword",
+] as const satisfies readonly OptionKey[]
+export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURITY_OPTION_KEYS)[number]>
+
+/** What the customer-group-rule module reads. */
+export const CUSTOMER_GROUPS_OPTION_KEYS = ["customerGroups"] as const satisfies readonly OptionKey[]
+export type CustomerGroupsOptions = PluginOptions["customerGroups"]

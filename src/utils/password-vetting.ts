@@ -44,7 +44,7 @@ export function vetNewPassword(
       findEmailpassIdentity(container, email),
       passwordContextFor(container, email),
     ])
-    return security.checkNewPassword(password, context, identity?.auth_identity_id ?? null)
+    return security.passwords.checkNew(password, context, identity?.auth_identity_id ?? null)
   })()
   verdicts?.set(key, verdict)
   // A failed lookup must not stay cached for the next caller.

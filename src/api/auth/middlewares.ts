@@ -186,7 +186,7 @@ export async function answerResetRequest(
   assertIdentifier("identifier", identifier)
   const security = accountSecurity(req.scope)
   const { maxRequests, windowSeconds } = security.getOptions().passwordReset
-  const { allowed } = await security.consumeQuota(
+  const { allowed } = await security.quotas.consume(
     SecurityCounterScopes.PASSWORD_RESET,
     normalizeIdentifier(identifier),
     maxRequests,

@@ -197,7 +197,7 @@ export class PasswordGuard {
     }
     const key = attempt.identifier
     if (!this.admissions.has(key)) {
-      const admission = this.security.admitLogin(attempt.identifier, attempt.ip, routeKind(actorType))
+      const admission = this.security.lockout.admit(attempt.identifier, attempt.ip, routeKind(actorType))
       this.admissions.set(key, admission)
       void admission.then((result) => {
         if (!result.admitted) {
@@ -298,22 +298,22 @@ export class PasswordGuard {
     const route = routeKind(attempt.actor_type)
     try {
       if (outcome === "aborted") {
-        await security.releaseLoginAttempt(attempt.identifier, attempt.ip, route)
+        await security.lockout.release(attempt.identifier, attempt.ip, route)
         return
       }
       if (outcome === "refused") {
         // Refusals are what an attack produces by the thousand: one insert,
         // no lookup (the admin views find them by identifier).
-        await security.logLoginAttempt({ ...attempt, outcome })
+        await security.lockout.log({ ...attempt, outcome })
         return
       }
       const accounts = await accountsOf(scope, identity?.entity_id ?? attempt.identifier, identity ?? null)
       const logged = { ...attempt, customer_id: accounts.customer_id, user_id: accounts.user_id }
       if (outcome === "success") {
-        await security.recordLoginSuccess(logged, { owner: accounts.owner, route })
+        await security.lockout.recordSuccess(logged, { owner: accounts.owner, route })
         return
       }
-      const result = await security.recordLoginFailure(attempt.identifier, attempt.ip, {
+      const result = await security.lockout.recordFailure(attempt.identifier, attempt.ip, {
         owner: accounts.owner,
         route,
       })
@@ -335,7 +335,7 @@ export class PasswordGuard {
           await eventBus.emit({ name: CustomerAccountEvents.LOCKED, data })
         }
       }
-      await security.logLoginAttempt({ ...logged, outcome })
+      await security.lockout.log({ ...logged, outcome })
     } catch (error) {
       scope
         .resolve(ContainerRegistrationKeys.LOGGER)

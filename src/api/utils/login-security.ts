@@ -14,7 +14,7 @@ export async function loginSecurityOf(
 ): Promise<AdminLoginSecurity> {
   const security = accountSecurity(scope)
   const [state, attempts, [lastLogin], blockedIps] = await Promise.all([
-    security.getLockoutState(identifier),
+    security.lockout.stateOf(identifier),
     security.listLoginAttempts(
       { identifier },
       { order: { attempted_at: "DESC", id: "DESC" }, take: 20 }
@@ -23,7 +23,7 @@ export async function loginSecurityOf(
       { identifier, outcome: "success" },
       { order: { attempted_at: "DESC" }, take: 1, select: ["attempted_at"] }
     ),
-    security.listBlockedIpsFor(identifier),
+    security.lockout.blockedIpsFor(identifier),
   ])
   return {
     identifier,
@@ -59,7 +59,7 @@ export async function recentAttemptIpOrThrow(
   ip: string,
   account: string
 ): Promise<string> {
-  const found = await accountSecurity(scope).findRecentAttemptIp(identifier, ip)
+  const found = await accountSecurity(scope).lockout.recentAttemptIp(identifier, ip)
   if (!found) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,

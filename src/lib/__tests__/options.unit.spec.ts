@@ -1,4 +1,4 @@
-import { parsePluginOptions } from "../options"
+import { CUSTOMER_GROUPS_OPTION_KEYS, parseOptionsSlice, parsePluginOptions } from "../options"
 
 describe("parsePluginOptions", () => {
   it("fills every default when no options are given", () => {
@@ -40,5 +40,21 @@ describe("parsePluginOptions", () => {
     [{ allowAdminSetPassword: "yes" }, /"allowAdminSetPassword"/],
   ])("names the path of an invalid value: %j", (raw, message) => {
     expect(() => parsePluginOptions(raw)).toThrow(message)
+  })
+})
+
+describe("parseOptionsSlice", () => {
+  it("parses only a module's keys, with their defaults, and leaves the others to their modules", () => {
+    const slice = parseOptionsSlice(
+      { customerGroups: { backfillBatchSize: 100 }, lockout: { maxAttempts: "many" }, database: {} },
+      CUSTOMER_GROUPS_OPTION_KEYS
+    )
+    expect(slice).toEqual({ customerGroups: { defaultGroupIds: [], backfillBatchSize: 100 } })
+  })
+
+  it("names an invalid value of its own keys", () => {
+    expect(() => parseOptionsSlice({ customerGroups: { backfillBatchSize: 1 } }, CUSTOMER_GROUPS_OPTION_KEYS)).toThrow(
+      /"customerGroups.backfillBatchSize"/
+    )
   })
 })

@@ -1,10 +1,10 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
+import accountSecurityOptionsLoader from "./loaders/options"
 import AccountSecurityModuleService from "./service"
 
 export const ACCOUNT_SECURITY_MODULE = "accountSecurity"
 
 export default Module(ACCOUNT_SECURITY_MODULE, {
   service: AccountSecurityModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [accountSecurityOptionsLoader],
 })

@@ -1,38 +1,29 @@
 import { ContainerRegistrationKeys, MedusaService } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import AccountSetting from "./models/account-setting"
+import type { CustomerGroupsOptions } from "../../lib/options"
+import { CUSTOMER_GROUP_RULE_OPTIONS } from "./loaders/options"
 import GroupRuleSet from "./models/group-rule-set"
 import { orderFactsOf, type OrderFacts } from "./repositories/order-facts"
 
-export const DEFAULT_GROUPS_SETTING = "default_group_ids"
-
-class CustomerGroupRuleModuleService extends MedusaService({
-  AccountSetting,
-  GroupRuleSet,
-}) {
+/**
+ * The rules that make customer groups automatic, and the facts they are
+ * evaluated on. The memberships themselves are Medusa's (see
+ * workflows/customer-group-rule/evaluate.ts).
+ */
+class CustomerGroupRuleModuleService extends MedusaService({ GroupRuleSet }) {
+  protected readonly options_: CustomerGroupsOptions
   protected readonly pg_: Knex
 
   constructor(container: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
+    this.options_ = container[CUSTOMER_GROUP_RULE_OPTIONS] as CustomerGroupsOptions
     this.pg_ = container[ContainerRegistrationKeys.PG_CONNECTION] as Knex
   }
 
-  /** The stored default groups; null when never set (the option is then used). */
-  async getDefaultGroupIds(): Promise<string[] | null> {
-    const [setting] = await this.listAccountSettings({ key: DEFAULT_GROUPS_SETTING })
-    return setting ? ((setting.value as { ids: string[] }).ids ?? []) : null
-  }
-
-  async setDefaultGroupIds(ids: string[]): Promise<string[]> {
-    const [setting] = await this.listAccountSettings({ key: DEFAULT_GROUPS_SETTING })
-    const value = { ids: [...new Set(ids)] }
-    if (setting) {
-      await this.updateAccountSettings({ id: setting.id, value })
-    } else {
-      await this.createAccountSettings({ key: DEFAULT_GROUPS_SETTING, value })
-    }
-    return value.ids
+  /** The `customerGroups` options (default groups until edited, backfill batch size). */
+  getOptions(): CustomerGroupsOptions {
+    return this.options_
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { GroupCustomerPair, ICustomerModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { projectClock } from "../../lib/clock"
 import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import { matchesRuleSet, needsOrderFacts, type CustomerFacts, type GroupRule } from "../../lib/group-rules"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../modules/customer-group-rule"
@@ -108,7 +109,7 @@ export async function evaluateCustomerBatch(
     }
   }
 
-  const addedAt = new Date().toISOString()
+  const addedAt = projectClock.now().toISOString()
   const toAdd: (MembershipRow & { id: string })[] = []
   for (const [customer_id, fact] of facts) {
     for (const set of ruleSets) {

@@ -1,3 +1,4 @@
+export * from "./default-groups"
 export * from "./evaluate"
 export * from "./events"
 export * from "./steps/apply-customer-group-rules"

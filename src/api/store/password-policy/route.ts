@@ -7,5 +7,5 @@ export const GET = async (
   req: MedusaRequest,
   res: MedusaResponse<{ password_policy: PasswordPolicySummary }>
 ) => {
-  res.json({ password_policy: accountSecurity(req.scope).describePasswordPolicy() })
+  res.json({ password_policy: accountSecurity(req.scope).passwords.describe() })
 }

@@ -18,5 +18,5 @@ export const POST = async (
     first_name: first_name ?? null,
     last_name: last_name ?? null,
   })
-  res.json({ strength: accountSecurity(req.scope).checkPassword(password, context) })
+  res.json({ strength: accountSecurity(req.scope).passwords.check(password, context) })
 }

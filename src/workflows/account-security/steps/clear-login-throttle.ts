@@ -15,7 +15,7 @@ export const clearLoginThrottleStep = createStep(
   clearLoginThrottleStepId,
   async (input: ClearLoginThrottleStepInput, { container }) => {
     const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
-    const { was_locked, previous } = await security.clearLoginThrottle(input.scope, input.key)
+    const { was_locked, previous } = await security.lockout.clear(input.scope, input.key)
     return new StepResponse({ was_locked }, previous ? { ...input, previous } : null)
   },
   async (cleared, { container }) => {
@@ -23,6 +23,6 @@ export const clearLoginThrottleStep = createStep(
       return
     }
     const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
-    await security.restoreLoginThrottle(cleared.scope, cleared.key, cleared.previous)
+    await security.lockout.restore(cleared.scope, cleared.key, cleared.previous)
   }
 )

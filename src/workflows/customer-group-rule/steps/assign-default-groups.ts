@@ -1,9 +1,6 @@
 import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ACCOUNT_SECURITY_MODULE } from "../../../modules/account-security"
-import type AccountSecurityModuleService from "../../../modules/account-security/service"
-import { CUSTOMER_GROUP_RULE_MODULE } from "../../../modules/customer-group-rule"
-import type CustomerGroupRuleModuleService from "../../../modules/customer-group-rule/service"
+import { configuredDefaultGroupIds } from "../default-groups"
 import { customerModuleOf, MembershipMakers, type RuleLink } from "../evaluate"
 
 export const assignDefaultGroupsStepId = "cam-assign-default-groups"
@@ -17,10 +14,7 @@ export const assignDefaultGroupsStepId = "cam-assign-default-groups"
 export const assignDefaultGroupsStep = createStep(
   assignDefaultGroupsStepId,
   async ({ customer_id }: { customer_id: string }, { container }) => {
-    const rules: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
-    const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
-    const configured =
-      (await rules.getDefaultGroupIds()) ?? security.getOptions().customerGroups.defaultGroupIds
+    const configured = await configuredDefaultGroupIds(container)
     if (!configured.length) {
       return new StepResponse([] as RuleLink[], [] as string[])
     }

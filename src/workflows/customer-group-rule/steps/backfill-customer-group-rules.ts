@@ -1,8 +1,7 @@
 import type { FilterableCustomerProps } from "@medusajs/framework/types"
+import { projectClock } from "../../../lib/clock"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ACCOUNT_SECURITY_MODULE } from "../../../modules/account-security"
-import type AccountSecurityModuleService from "../../../modules/account-security/service"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../../modules/customer-group-rule/service"
 import { evaluateCustomerBatch, GROUP_RULES_LOCK, loadRuleSets } from "../evaluate"
@@ -34,8 +33,7 @@ export const backfillCustomerGroupRulesStep = createStep(
     const locking = container.resolve(Modules.LOCKING)
     const customerModule = container.resolve(Modules.CUSTOMER)
     const rules: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
-    const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
-    const batchSize = security.getOptions().customerGroups.backfillBatchSize
+    const batchSize = rules.getOptions().backfillBatchSize
     const result: BackfillResult = { skipped: false, evaluated: 0, added: 0, removed: 0 }
 
     // Fails at once when another backfill (on any instance) holds it.
@@ -76,7 +74,7 @@ export const backfillCustomerGroupRulesStep = createStep(
         await rules.updateGroupRuleSets(
           stored.map((set) => ({
             id: set.id,
-            last_run_at: new Date(),
+            last_run_at: projectClock.now(),
             last_run_evaluated: result.evaluated,
             last_run_added: perGroup.get(set.customer_group_id)?.added ?? 0,
             last_run_removed: perGroup.get(set.customer_group_id)?.removed ?? 0,

@@ -1,4 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_ACCOUNTS_MODULE } from "../../../modules/customer-accounts"
+import type CustomerAccountsModuleService from "../../../modules/customer-accounts/service"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../../modules/customer-group-rule/service"
 
@@ -12,10 +14,11 @@ export const forgetCustomerGroupsStep = createStep(
   forgetCustomerGroupsStepId,
   async ({ customer_group_ids }: { customer_group_ids: string[] }, { container }) => {
     const service: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
-    const defaults = await service.getDefaultGroupIds()
+    const settings: CustomerAccountsModuleService = container.resolve(CUSTOMER_ACCOUNTS_MODULE)
+    const defaults = await settings.getDefaultGroupIds()
     const keptDefaults = defaults?.filter((id) => !customer_group_ids.includes(id)) ?? null
     if (defaults && keptDefaults && keptDefaults.length !== defaults.length) {
-      await service.setDefaultGroupIds(keptDefaults)
+      await settings.setDefaultGroupIds(keptDefaults)
     }
     const sets = await service.listGroupRuleSets({ customer_group_id: customer_group_ids }, { select: ["id"] })
     const setIds = sets.map((set) => set.id)
@@ -36,7 +39,7 @@ export const forgetCustomerGroupsStep = createStep(
       await service.restoreGroupRuleSets(snapshot.setIds)
     }
     if (snapshot.defaults) {
-      await service.setDefaultGroupIds(snapshot.defaults)
+      await container.resolve<CustomerAccountsModuleService>(CUSTOMER_ACCOUNTS_MODULE).setDefaultGroupIds(snapshot.defaults)
     }
   }
 )

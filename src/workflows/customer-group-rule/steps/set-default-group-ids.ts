@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CUSTOMER_GROUP_RULE_MODULE } from "../../../modules/customer-group-rule"
-import type CustomerGroupRuleModuleService from "../../../modules/customer-group-rule/service"
+import { CUSTOMER_ACCOUNTS_MODULE } from "../../../modules/customer-accounts"
+import type CustomerAccountsModuleService from "../../../modules/customer-accounts/service"
 
 export const setDefaultGroupIdsStepId = "cam-set-default-group-ids"
 
@@ -12,7 +12,7 @@ export const setDefaultGroupIdsStepId = "cam-set-default-group-ids"
 export const setDefaultGroupIdsStep = createStep(
   setDefaultGroupIdsStepId,
   async ({ default_group_ids }: { default_group_ids: string[] }, { container }) => {
-    const service: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
+    const service: CustomerAccountsModuleService = container.resolve(CUSTOMER_ACCOUNTS_MODULE)
     const previous = await service.getDefaultGroupIds()
     const stored = await service.setDefaultGroupIds(default_group_ids)
     return new StepResponse(stored, { previous })
@@ -21,7 +21,7 @@ export const setDefaultGroupIdsStep = createStep(
     if (!snapshot) {
       return
     }
-    const service: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
+    const service: CustomerAccountsModuleService = container.resolve(CUSTOMER_ACCOUNTS_MODULE)
     await service.setDefaultGroupIds(snapshot.previous ?? [])
   }
 )

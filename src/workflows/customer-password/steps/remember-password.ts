@@ -17,7 +17,7 @@ export const rememberPasswordStep = createStep(
     if (!identity?.password_hash) {
       return new StepResponse(null, null)
     }
-    const entryId = await security.rememberPasswordHash(
+    const entryId = await security.passwords.remember(
       identity.auth_identity_id,
       identity.password_hash
     )
@@ -28,6 +28,6 @@ export const rememberPasswordStep = createStep(
       return
     }
     const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
-    await security.deletePasswordHistories([entryId])
+    await security.passwords.forget([entryId])
   }
 )

@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { projectClock } from "../../../lib/clock"
 import { CUSTOMER_PREFERENCE_MODULE } from "../../../modules/customer-preference"
 import type CustomerPreferenceModuleService from "../../../modules/customer-preference/service"
 import type { UpdateCustomerPreferencesInput } from "../types"
@@ -20,7 +21,7 @@ export const upsertCustomerPreferencesStep = createStep(
   async ({ customer_id, update }: UpdateCustomerPreferencesInput, { container }) => {
     const service: CustomerPreferenceModuleService = container.resolve(CUSTOMER_PREFERENCE_MODULE)
     const [existing] = await service.listCustomerPreferences({ customer_id })
-    const now = new Date()
+    const now = projectClock.now()
     const changes: Record<string, unknown> = {}
     if (update.locale !== undefined) changes.locale = update.locale
     if (update.preferred_shipping_option_id !== undefined) {

@@ -12,7 +12,7 @@ export const GET = async (
 ) => {
   const security = accountSecurity(req.scope)
   res.json({
-    password_policy: security.describePasswordPolicy(),
+    password_policy: security.passwords.describe(),
     allow_admin_set_password: security.getOptions().allowAdminSetPassword,
   })
 }

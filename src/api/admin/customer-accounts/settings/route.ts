@@ -4,19 +4,16 @@ import type {
 } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { CUSTOMER_GROUP_RULE_MODULE } from "../../../../modules/customer-group-rule"
-import type CustomerGroupRuleModuleService from "../../../../modules/customer-group-rule/service"
 import type { AdminCustomerAccountsSettingsResponse } from "../../../../types/customer-group-rule"
-import { updateCustomerAccountsSettingsWorkflow } from "../../../../workflows/customer-group-rule"
-import { accountSecurity } from "../../../utils/password-policy"
+import {
+  configuredDefaultGroupIds,
+  updateCustomerAccountsSettingsWorkflow,
+} from "../../../../workflows/customer-group-rule"
 import type { AdminUpdateCustomerAccountsSettingsType } from "./validators"
 
 /** The default groups in force: the stored setting, else the plugin option; deleted groups left out. */
 async function defaultGroupIds(scope: MedusaContainer): Promise<string[]> {
-  const rules: CustomerGroupRuleModuleService = scope.resolve(CUSTOMER_GROUP_RULE_MODULE)
-  const ids =
-    (await rules.getDefaultGroupIds()) ??
-    accountSecurity(scope).getOptions().customerGroups.defaultGroupIds
+  const ids = await configuredDefaultGroupIds(scope)
   if (!ids.length) {
     return []
   }

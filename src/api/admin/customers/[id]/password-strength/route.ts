@@ -19,6 +19,6 @@ export const POST = async (
   const account = await customerWithPasswordAccount(req.scope, req.params.id)
   const context = await passwordContextFor(req.scope, account.entity_id, account)
   res.json({
-    strength: accountSecurity(req.scope).checkPassword(req.validatedBody.password, context),
+    strength: accountSecurity(req.scope).passwords.check(req.validatedBody.password, context),
   })
 }

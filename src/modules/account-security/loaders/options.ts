@@ -1,6 +1,14 @@
+import { asValue } from "@medusajs/framework/awilix"
 import type { LoaderOptions, Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { parsePluginOptions, type PluginOptions } from "../../../lib/options"
+import {
+  ACCOUNT_SECURITY_OPTION_KEYS,
+  parseOptionsSlice,
+  type AccountSecurityOptions,
+} from "../../../lib/options"
+
+/** Where the module's service finds its options (registered at boot). */
+export const ACCOUNT_SECURITY_OPTIONS = "accountSecurityOptions"
 
 /**
  * Logged once at boot while the lockout reads the client IP from
@@ -15,22 +23,22 @@ export const FORWARDED_FOR_WARNING =
   "proxies in front of Medusa. See the README, \"Client IP behind proxies\"."
 
 /** Whether client-supplied headers may decide the IP the lockout counts. */
-export function forwardedForWarning(options: PluginOptions): string | null {
+export function forwardedForWarning(options: Pick<AccountSecurityOptions, "lockout">): string | null {
   return options.lockout.enabled && options.lockout.trustedProxyHops === null ? FORWARDED_FOR_WARNING : null
 }
 
 /**
- * Medusa hands the plugin's options to every module of the plugin; this
- * module owns them. Parsing them in a loader makes a misconfigured plugin fail
- * at boot, with a message naming the option, not at the first request. Also
- * warns (once, at boot) when the client IP comes from a header the merchant
- * has not vouched for.
+ * Parses the module's slice of the plugin options (password policy, resets,
+ * lockout) once, at boot, for its service; and warns once when the client
+ * IP comes from a header the merchant has not vouched for.
  */
-export default async function validateOptionsLoader({
+export default async function accountSecurityOptionsLoader({
   container,
   options,
 }: LoaderOptions<Record<string, unknown>>): Promise<void> {
-  const warning = forwardedForWarning(parsePluginOptions(options ?? {}))
+  const parsed = parseOptionsSlice(options ?? {}, ACCOUNT_SECURITY_OPTION_KEYS)
+  container.register(ACCOUNT_SECURITY_OPTIONS, asValue(parsed))
+  const warning = forwardedForWarning(parsed)
   if (warning) {
     container.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(warning)
   }

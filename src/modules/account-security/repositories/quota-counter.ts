@@ -1,0 +1,34 @@
+import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+
+/**
+ * Fixed-window counters (`security_counter`), e.g. reset requests per
+ * identifier. Registered by Medusa as `quotaCounterRepository` (the model's
+ * own `securityCounterRepository` stays Medusa's).
+ */
+export class QuotaCounterRepository {
+  protected readonly pg: Knex
+
+  constructor(cradle: Record<string, unknown>) {
+    this.pg = cradle[ContainerRegistrationKeys.PG_CONNECTION] as Knex
+  }
+
+  /**
+   * Counts one use in the window that starts at `windowStart` (a new window
+   * when the row's is older) and returns the count: one atomic statement.
+   */
+  async increment(scope: string, key: string, now: Date, windowStart: Date): Promise<number> {
+    const { rows } = await this.pg.raw<{ rows: { count: number }[] }>(
+      `insert into security_counter as c (id, scope, key, count, window_started_at, created_at, updated_at)
+       values (:id, :scope, :key, 1, :now, :now, :now)
+       on conflict (scope, key) where deleted_at is null do update set
+         count = case when c.window_started_at <= :window_start then 1 else c.count + 1 end,
+         window_started_at = case when c.window_started_at <= :window_start then excluded.window_started_at
+                             else c.window_started_at end,
+         updated_at = excluded.updated_at
+       returning count`,
+      { id: generateEntityId(undefined, "seccnt"), scope, key, now, window_start: windowStart }
+    )
+    return Number(rows[0].count)
+  }
+}

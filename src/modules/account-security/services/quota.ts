@@ -1,0 +1,27 @@
+import { projectClock } from "../../../lib/clock"
+import type { QuotaCounterRepository } from "../repositories/quota-counter"
+import type { QuotaResult } from "../types"
+
+/**
+ * Rate limits in fixed windows, shared by every instance (reset requests per
+ * identifier). An internal service of the module (`quotaService`).
+ */
+export class QuotaService {
+  protected readonly counters: QuotaCounterRepository
+  protected readonly clock = projectClock
+
+  constructor(cradle: Record<string, unknown>) {
+    this.counters = cradle.quotaCounterRepository as QuotaCounterRepository
+  }
+
+  /**
+   * Counts one use of a quota and says whether it is still within `max`.
+   * One atomic statement: concurrent callers on any instance each get their
+   * own count.
+   */
+  async consume(scope: string, key: string, max: number, windowSeconds: number): Promise<QuotaResult> {
+    const now = this.clock.now()
+    const count = await this.counters.increment(scope, key, now, new Date(now.getTime() - windowSeconds * 1000))
+    return { allowed: count <= max, count }
+  }
+}

@@ -1,0 +1,58 @@
+/** Shapes of the account-security module's API (lockout, quotas). */
+
+export const SecurityCounterScopes = {
+  PASSWORD_RESET: "password_reset",
+} as const
+
+export type QuotaResult = { allowed: boolean; count: number }
+
+export type LoginAdmission =
+  | { admitted: true }
+  | { admitted: false; retryAfterSeconds: number }
+
+export type LoginFailureResult = {
+  /** True when this failure locked the identifier (exactly one caller sees it). */
+  locked: boolean
+  locked_until: Date | null
+  lock_count: number
+}
+
+export type LoginAttemptOutcome = "success" | "failure" | "refused"
+
+/**
+ * Whose lockout block applies: a Back Office user's (`userLockout`) or a
+ * customer's (`lockout`, also for unknown identifiers and other actor types).
+ */
+export type AccountKind = "customer" | "user"
+
+export type LoginAttemptInput = {
+  identifier: string
+  /** The actor type of the route the attempt came through (customer, user, …). */
+  actor_type?: string | null
+  customer_id?: string | null
+  user_id?: string | null
+  ip?: string | null
+  user_agent?: string | null
+  outcome: LoginAttemptOutcome
+  attempted_at: Date
+}
+
+export type BlockedIp = { ip: string; blocked_until: Date }
+
+export type ThrottleScope = "identifier" | "ip"
+
+/** What a cleared `login_throttle` row held, to put it back. */
+export type LoginThrottleSnapshot = {
+  attempts: number
+  locked_until: Date | null
+  lock_count: number
+  last_locked_at: Date | null
+}
+
+export type LockoutState = {
+  locked: boolean
+  locked_until: Date | null
+  failed_attempts: number
+  lock_count_24h: number
+  last_failed_at: Date | null
+}
