@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
+import pg from "pg"
 import { resolveDatabase, ROOT } from "./lib/database.mjs"
 import { collectPasswords, scanLogs } from "./lib/secret-scan.mjs"
 
@@ -23,15 +24,31 @@ if (only && only !== "typecheck" && !TIERS[only]) {
   process.exit(2)
 }
 
-// Go to the log file only: Medusa's JSON log lines below warn level, and
-// knex's notice of the pooled connections that @medusajs/test-utils ends when
-// it restores the database before each test.
-const QUIET_LINE = /^(\{"level":"(info|http|verbose|debug|silly)"|Connection Error: Connection ended unexpectedly$)/
+// Go to the log file only: Medusa's JSON log lines below warn level; knex's
+// notice of the pooled connections that @medusajs/test-utils ends when it
+// restores the database before each test; and jest's hint that --forceExit
+// ended the run (deliberate: test-utils leaves pools open between suites);
+// node's notice that jest uses VM modules (NODE_OPTIONS below) and a hint
+// Medusa's user migration prints on every fresh database.
+const QUIET_LINE = new RegExp(
+  [
+    '^\\{"level":"(info|http|verbose|debug|silly)"',
+    "^Connection Error: Connection ended unexpectedly$",
+    "^Force exiting Jest: ",
+    "^\\(node:\\d+\\) ExperimentalWarning: VM Modules",
+    "^\\(Use `node --trace-warnings",
+    '^Note: If the index "IDX_user_email" fails to create',
+  ].join("|")
+)
+// Medusa's warn and error lines: the specs that provoke failures (a broken
+// notification provider, a database restarted mid-request) write them on
+// purpose. Counted on screen; printed in full only when the tier fails.
+const MEDUSA_LINE = /^\{"level":"(warn|error)"/
 // Longer lines (error stacks) are cut on screen; the log file keeps them whole.
 const SHOWN_LENGTH = 600
 
-/** Copies a stream to the log file, and to `out` but for quiet lines. */
-function tee(stream, out, log, logFile) {
+/** Copies a stream to the log file, and to `out` but for quiet lines and Medusa's (kept in `held`). */
+function tee(stream, out, log, logFile, held) {
   const show = (line) =>
     line.length > SHOWN_LENGTH
       ? `${line.slice(0, SHOWN_LENGTH)} … (${line.length - SHOWN_LENGTH} more characters in ${path.relative(ROOT, logFile)})`
@@ -41,20 +58,24 @@ function tee(stream, out, log, logFile) {
     log.write(chunk)
     const lines = (pending + chunk).split("\n")
     pending = lines.pop()
-    const shown = lines.filter((line) => !QUIET_LINE.test(line))
-    if (shown.length) out.write(shown.map(show).join("\n") + "\n")
+    const shown = []
+    for (const line of lines) {
+      if (MEDUSA_LINE.test(line)) held.push(show(line))
+      else if (!QUIET_LINE.test(line)) shown.push(show(line))
+    }
+    if (shown.length) out.write(shown.join("\n") + "\n")
   })
   stream.on("end", () => pending && !QUIET_LINE.test(pending) && out.write(show(pending) + "\n"))
 }
 
 /** Runs a command; with `logFile` its whole output also goes there (for the secret scan). */
-function run(command, args, env, logFile) {
+function run(command, args, env, logFile, held = []) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: logFile ? ["inherit", "pipe", "pipe"] : "inherit", env })
     if (logFile) {
       const log = fs.createWriteStream(logFile)
-      tee(child.stdout, process.stdout, log, logFile)
-      tee(child.stderr, process.stderr, log, logFile)
+      tee(child.stdout, process.stdout, log, logFile, held)
+      tee(child.stderr, process.stderr, log, logFile, held)
       child.on("close", () => log.end())
     }
     child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
@@ -62,6 +83,38 @@ function run(command, args, env, logFile) {
 }
 
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name)
+
+// @medusajs/test-utils names its databases `medusa-<module>-integration-<worker>`.
+// The HTTP runner drops its own; the module runner leaves its behind, so each
+// tier drops the ones that appeared while it ran.
+const INTEGRATION_DATABASE = "medusa-%-integration-%"
+
+async function integrationDatabases(credentials) {
+  const { host, port, user, password } = credentials
+  const client = new pg.Client({ host, port, user, password, database: "postgres" })
+  await client.connect()
+  try {
+    const { rows } = await client.query("select datname from pg_database where datname like $1", [INTEGRATION_DATABASE])
+    return new Set(rows.map((row) => row.datname))
+  } finally {
+    await client.end()
+  }
+}
+
+async function dropNewIntegrationDatabases(credentials, before) {
+  const left = [...(await integrationDatabases(credentials))].filter((name) => !before.has(name))
+  if (!left.length) return
+  const { host, port, user, password } = credentials
+  const client = new pg.Client({ host, port, user, password, database: "postgres" })
+  await client.connect()
+  try {
+    for (const name of left) {
+      await client.query(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`)
+    }
+  } finally {
+    await client.end()
+  }
+}
 const cacheDir = path.join(ROOT, ".cache")
 const logDir = path.join(cacheDir, "logs")
 fs.mkdirSync(logDir, { recursive: true })
@@ -125,12 +178,25 @@ try {
     }
     const logFile = path.join(logDir, `${tier}.log`)
     logFiles.push(logFile)
+    const medusaLines = []
+    const databasesBefore = database ? await integrationDatabases(database) : null
     const code = await run(
       bin("jest"),
       ["--runInBand", "--forceExit", "--json", `--outputFile=${report}`, ...jestArgs],
       env,
-      logFile
+      logFile,
+      medusaLines
     )
+    if (databasesBefore) {
+      await dropNewIntegrationDatabases(database, databasesBefore)
+    }
+    if (code !== 0) {
+      for (const line of medusaLines) console.error(line)
+    } else if (medusaLines.length) {
+      console.log(
+        `${medusaLines.length} warn/error line(s) of Medusa's logger, from specs that provoke failures: ${path.relative(ROOT, logFile)}`
+      )
+    }
     if (fs.existsSync(report)) {
       const result = JSON.parse(fs.readFileSync(report, "utf8"))
       passed += result.numPassedTests

@@ -310,7 +310,16 @@ medusaIntegrationTestRunner({
           expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
 
           const [mail] = await waitForMessages(admin.user.email, "user-account-locked")
-          expect(mail.data).toEqual(expect.objectContaining({ email: admin.user.email, lock_count: 1 }))
+          expect(mail.data).toEqual(
+            expect.objectContaining({
+              email: admin.user.email,
+              lock_count: 1,
+              // No language stored for the user: the defaultLocale option.
+              locale: "en",
+              language: "en",
+              subject: "Your admin login has been locked",
+            })
+          )
           expect(capture.named("user_account.locked")).toEqual([
             expect.objectContaining({ data: expect.objectContaining({ user_id: admin.user.id, actor_type: "user" }) }),
           ])
@@ -335,6 +344,24 @@ medusaIntegrationTestRunner({
         } finally {
           capture.stop()
         }
+      })
+
+      it("are told in the language of their metadata.locale (Medusa stores none for users)", async () => {
+        await container.resolve(Modules.USER).updateUsers({ id: admin.user.id, metadata: { locale: "de-de" } })
+        for (let i = 0; i < 5; i++) {
+          expect((await adminLogin(admin.user.email, `falsch ${i}`)).status).toEqual(401)
+        }
+        const [mail] = await waitForMessages(admin.user.email, "user-account-locked", 1, 20_000)
+        expect(mail.data).toEqual(
+          expect.objectContaining({
+            locale: "de-DE",
+            language: "de",
+            subject: "Ihre Admin-Anmeldung wurde gesperrt",
+            unlock_hint: expect.stringMatching(/^Ein anderer Admin kann Ihr Konto entsperren/),
+          })
+        )
+        expect(mail.data.text).toContain("Hallo Ada,")
+        expect(mail.data.text).toMatch(/bis .* UTC gesperrt\./)
       })
 
       it("answers unknown and known e-mails alike on the Back Office route", async () => {

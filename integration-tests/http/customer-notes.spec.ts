@@ -2,6 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CUSTOMER_NOTE_MODULE } from "../../src/modules/customer-note"
 import type CustomerNoteModuleService from "../../src/modules/customer-note/service"
+import { systemNoteText } from "../../src/lib/messages"
+import { createCustomerNotesWorkflow } from "../../src/workflows/customer-note"
 import {
   createAdmin,
   createPublishableKey,
@@ -72,8 +74,9 @@ medusaIntegrationTestRunner({
           customer_id: customerId,
           body: "Prefers delivery after 5pm",
           pinned: true,
-          // Only the plugin's own audit entries are system notes.
+          // Only the plugin's own audit entries are system notes, with a message.
           is_system: false,
+          message: null,
           author_id: admin.user.id,
           author: {
             id: admin.user.id,
@@ -107,6 +110,11 @@ medusaIntegrationTestRunner({
         ["a non-string body", { body: 42 }, "body"],
         ["a non-boolean pinned", { body: "ok", pinned: "yes" }, "pinned"],
         ["an unknown field", { body: "ok", author_id: "user_evil" }, "author_id"],
+        [
+          "a system note's message",
+          { body: "ok", message: { key: "systemNotes.passwordSet", params: { admin: "Ada Admin" } } },
+          "message",
+        ],
       ])("refuses %s with 400 and writes nothing", async (_, payload, message) => {
         const response = await send(api.post(notesUrl(), payload, admin))
 
@@ -234,6 +242,41 @@ medusaIntegrationTestRunner({
             })
           }
         }
+      })
+
+      it("returns a system note's message for the admin to show in the viewer's language", async () => {
+        const own = await addNote("Called about the lock")
+        await createCustomerNotesWorkflow(container).run({
+          input: {
+            notes: [
+              {
+                customer_id: customerId,
+                author_id: admin.user.id,
+                is_system: true,
+                ...systemNoteText("systemNotes.ipUnblocked", { ip: "203.0.113.9", admin: "Ada Admin" }),
+              },
+            ],
+          },
+        })
+
+        const { data } = await api.get(notesUrl(), admin)
+        expect(data.notes).toEqual([
+          expect.objectContaining({
+            is_system: true,
+            body: "Login block on IP 203.0.113.9 lifted by Ada Admin",
+            message: { key: "systemNotes.ipUnblocked", params: { ip: "203.0.113.9", admin: "Ada Admin" } },
+          }),
+          expect.objectContaining({ id: own.id, is_system: false, message: null }),
+        ])
+        const system = data.notes[0]
+        const one = await api.get(`${notesUrl()}/${system.id}?fields=id,message`, admin)
+        expect(one.data.note).toEqual({ id: system.id, message: system.message })
+        // Its text is fixed, in both forms.
+        const rewrite = await send(
+          api.post(`${notesUrl()}/${system.id}`, { message: { key: "systemNotes.passwordSet", params: { admin: "Eve" } } }, admin)
+        )
+        expect(rewrite.status).toEqual(400)
+        expect((await api.get(`${notesUrl()}/${system.id}`, admin)).data.note.message).toEqual(system.message)
       })
 
       it("answers 404 for an unknown customer", async () => {

@@ -326,6 +326,47 @@ medusaIntegrationTestRunner({
       // The reset lifted the lock before it answered.
       expect((await security.lockout.stateOf(jane.email)).locked).toBe(false)
       expect((await login(jane.email, newPassword)).status).toEqual(200)
+      const unlockNote = await eventually(async () => {
+        const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
+        return data.notes.find((note: { message: { key: string } | null }) =>
+          note.message?.key === "systemNotes.accountUnlockedByPasswordReset"
+        )
+      })
+      expect(unlockNote).toEqual(
+        expect.objectContaining({ is_system: true, body: "Account unlocked by a completed password reset", message: { key: "systemNotes.accountUnlockedByPasswordReset", params: {} } })
+      )
+    })
+
+    it("writes the lock e-mail in the customer's language; the note keeps English and its message", async () => {
+      await api.post("/store/customers/me/preferences", { locale: "de-DE" }, jane)
+      await failTimes(jane.email, 6)
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const [mail] = await eventually(async () => {
+        const list = await notifications.listNotifications({ to: jane.email, template: "customer-account-locked" })
+        return list.length ? list : undefined
+      })
+      expect(mail.data).toEqual(
+        expect.objectContaining({
+          locale: "de-DE",
+          language: "de",
+          subject: "Ihr Konto wurde gesperrt",
+          reset_hint: "Setzen Sie Ihr Passwort zurück, um Ihr Konto sofort zu entsperren.",
+        })
+      )
+      expect(mail.data?.text).toContain("Hallo Jane,")
+      // German date words and order, in UTC with the zone named.
+      expect(mail.data?.text).toMatch(/ist Ihr Konto bis \d{1,2}\. \S+ \d{4}, \d{2}:\d{2} UTC gesperrt\./)
+      const { data } = await eventually(async () => {
+        const response = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
+        return response.data.notes.length ? response : undefined
+      })
+      expect(data.notes).toEqual([
+        expect.objectContaining({
+          is_system: true,
+          body: expect.stringMatching(/^Account locked until /),
+          message: expect.objectContaining({ key: "systemNotes.accountLocked" }),
+        }),
+      ])
     })
 
     it("counts wrong current passwords on the change-password route", async () => {
@@ -366,12 +407,27 @@ medusaIntegrationTestRunner({
           const list = await notifications.listNotifications({ to: jane.email, template: "customer-account-locked" })
           return list.length ? list : undefined
         })
-        expect(mail.data).toEqual(expect.objectContaining({ locked_until: expect.any(String) }))
+        expect(mail.data).toEqual(
+          expect.objectContaining({
+            locked_until: expect.any(String),
+            locale: "en",
+            language: "en",
+            subject: "Your account has been locked",
+            reset_hint: "Reset your password to unlock your account right away.",
+          })
+        )
         const notes = await eventually(async () => {
           const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
           return data.notes.length ? data.notes : undefined
         })
-        expect(notes[0].body).toMatch(/^Account locked until .* after repeated failed logins/)
+        // English for API clients, with the time zone named (no raw GMT string)...
+        expect(notes[0].body).toMatch(/^Account locked until .* UTC after repeated failed logins \(lock #1 in 24 h\)\.$/)
+        expect(notes[0].body).not.toContain("GMT")
+        // ...and as data, for the admin to show in each viewer's language.
+        expect(notes[0].message).toEqual({
+          key: "systemNotes.accountLocked",
+          params: { locked_until: mail.data?.locked_until, lock_count: 1 },
+        })
       } finally {
         capture.stop()
       }
@@ -412,6 +468,10 @@ medusaIntegrationTestRunner({
         expect((await login(jane.email, PASSWORD)).status).toEqual(200)
         const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
         expect(data.notes.map((n: { body: string }) => n.body)).toContain("Account unlocked by Ada Admin")
+        expect(data.notes.map((n: { message: unknown }) => n.message)).toContainEqual({
+          key: "systemNotes.accountUnlocked",
+          params: { admin: "Ada Admin" },
+        })
       })
 
       it("shows the IP blocks in a customer's way and lets an admin lift one, with a note", async () => {
@@ -467,6 +527,7 @@ medusaIntegrationTestRunner({
         expect(data.notes.map((n: { body: string }) => n.body)).toEqual([
           `Login block on IP ${office} lifted by Ada Admin`,
         ])
+        expect(data.notes[0].message).toEqual({ key: "systemNotes.ipUnblocked", params: { ip: office, admin: "Ada Admin" } })
 
         // Again: nothing was blocked any more, and the note says so.
         const again = await api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: office }, admin)

@@ -77,6 +77,10 @@ medusaIntegrationTestRunner({
       expect(notes.map((note: { body: string }) => note.body)).toEqual([
         expect.stringMatching(/^Account locked until .* after repeated failed logins/),
       ])
+      expect(notes[0].message).toEqual({
+        key: "systemNotes.accountLocked",
+        params: { locked_until: expect.any(String), lock_count: 1 },
+      })
     })
 
     it("keeps reset requests enumeration-safe and rate-limited, and the issued token works", async () => {
@@ -109,6 +113,11 @@ medusaIntegrationTestRunner({
         return list.every((mail) => mail.data?.reset_url === REDACTED_RESET_URL) ? list : undefined
       })
       expect(JSON.stringify(stored)).not.toContain(token)
+      // The texts held the link too: redacted there as well, though the provider failed.
+      for (const mail of stored) {
+        expect(mail.data?.text).toContain(REDACTED_RESET_URL)
+        expect(mail.data?.html).toContain(REDACTED_RESET_URL)
+      }
       const weak = await send(
         api.post("/auth/customer/emailpass/update", { password: "jane12345" }, { headers: { authorization: `Bearer ${token}` } })
       )

@@ -191,8 +191,15 @@ medusaIntegrationTestRunner({
             first_name: "Jane",
             requested_by: "customer",
             reset_url: expect.stringContaining(`token=${encodeURIComponent(token)}`),
+            // No preference and no store locale: the defaultLocale option.
+            locale: "en",
+            language: "en",
+            subject: "Reset your password",
           })
         )
+        expect(mail.data.text).toContain("Hello Jane,")
+        expect(mail.data.text).toContain(`Choose a new password:\n${mail.data.reset_url}`)
+        expect(mail.data.html).toContain('<html lang="en">')
         const [stored] = await eventually(async () => {
           const list = await container
             .resolve(Modules.NOTIFICATION)
@@ -202,7 +209,37 @@ medusaIntegrationTestRunner({
         expect(stored).toEqual(
           expect.objectContaining({ channel: "email", to: jane.email, resource_id: jane.customer.id, status: "success" })
         )
+        expect(stored.data?.text).toContain(REDACTED_RESET_URL)
+        expect(stored.data?.html).toContain(REDACTED_RESET_URL)
         expect(JSON.stringify(stored)).not.toContain(token)
+      })
+
+      it("writes the reset e-mail in the customer's preferred language, English when the plugin does not speak it", async () => {
+        const setLocale = (customer: TestCustomer, locale: string) =>
+          api.post("/store/customers/me/preferences", { locale }, customer)
+        await setLocale(jane, "de-DE")
+        const pierre = await registerCustomer(api, pk, { email: "pierre@example.com", first_name: "Pierre" })
+        await setLocale(pierre, "fr-FR")
+
+        const token = await requestResetToken(jane.email)
+        const [german] = await resetEmailsTo(jane.email)
+        expect(german.data).toEqual(
+          expect.objectContaining({ locale: "de-DE", language: "de", subject: "Passwort zurücksetzen" })
+        )
+        expect(german.data.text).toContain("Hallo Jane,")
+        expect(german.data.text).toContain("Wir haben eine Anfrage erhalten")
+        expect(german.data.text).toContain(`Neues Passwort wählen:\n${german.data.reset_url}`)
+        expect(german.data.text).not.toContain("Reset your password")
+        expect(german.data.html).toContain('<html lang="de-DE">')
+        expect(String(german.data.reset_url)).toContain(`token=${encodeURIComponent(token)}`)
+
+        await requestResetToken(pierre.email)
+        const [french] = await resetEmailsTo(pierre.email)
+        // The template provider still learns the customer's locale; the texts are English.
+        expect(french.data).toEqual(
+          expect.objectContaining({ locale: "fr-FR", language: "en", subject: "Reset your password" })
+        )
+        expect(french.data.text).toContain("Hello Pierre,")
       })
 
       it("answers 201 for an unknown e-mail and sends nothing", async () => {
@@ -373,6 +410,11 @@ medusaIntegrationTestRunner({
         (await api.get(`/admin/customers/${customerId}/notes`, admin)).data.notes.map(
           (note: { body: string }) => note.body
         )
+      /** The notes' texts as data, which the admin shows in each viewer's language. */
+      const messagesOf = async (customerId: string) =>
+        (await api.get(`/admin/customers/${customerId}/notes`, admin)).data.notes.map(
+          (note: { message: unknown }) => note.message
+        )
 
       it("sends a reset link and leaves a note naming the admin", async () => {
         const capture = captureEvents(container)
@@ -387,8 +429,12 @@ medusaIntegrationTestRunner({
             const list = await resetEmailsTo(jane.email)
             return list.length ? list : undefined
           })
-          expect(mail.data).toEqual(expect.objectContaining({ requested_by: "admin" }))
+          expect(mail.data).toEqual(expect.objectContaining({ requested_by: "admin", subject: "Reset your password" }))
+          expect(mail.data.text).toContain("Our customer service sent you this link")
           expect(await notesOf(jane.customer.id)).toEqual(["Password reset link sent by Ada Admin"])
+          expect(await messagesOf(jane.customer.id)).toEqual([
+            { key: "systemNotes.passwordResetSent", params: { admin: "Ada Admin" } },
+          ])
           expect(capture.named("customer_account.password_reset_sent")).toEqual([
             expect.objectContaining({
               data: { customer_id: jane.customer.id, actor_id: admin.user.id },
@@ -416,6 +462,9 @@ medusaIntegrationTestRunner({
         expect((await login(jane.email, STRONG_3)).status).toEqual(200)
         expect((await login(jane.email, STRONG)).status).toEqual(401)
         expect(await notesOf(jane.customer.id)).toEqual(["Password set by Ada Admin"])
+        expect(await messagesOf(jane.customer.id)).toEqual([
+          { key: "systemNotes.passwordSet", params: { admin: "Ada Admin" } },
+        ])
       })
 
       it("answers 404 for a customer without an account and for unknown ids", async () => {

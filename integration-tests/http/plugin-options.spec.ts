@@ -140,7 +140,7 @@ medusaIntegrationTestRunner({
         send(
           api.post(
             "/auth/customer/emailpass",
-            { email, password: "wrong password" },
+            { email, password: "not-the-Right-one-77" },
             { headers: { "x-forwarded-for": forwardedFor } }
           )
         )

@@ -1,5 +1,4 @@
 import { z } from "zod"
-import { MAX_RULES_PER_GROUP } from "../types/customer-group-rule"
 
 /**
  * Conditions that make a customer belong to an automatic customer group.
@@ -7,7 +6,8 @@ import { MAX_RULES_PER_GROUP } from "../types/customer-group-rule"
  */
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
 
-export { MAX_RULES_PER_GROUP }
+/** Most rules one group may carry (API validator and admin form). */
+export const MAX_RULES_PER_GROUP = 20
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date())
 

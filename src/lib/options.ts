@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { canonicalLocale } from "./messages/locale"
 import { passwordPolicyOptionsSchema } from "./password-policy/options"
 
 /** Reset e-mails: where the link points and how often one may be requested. */
@@ -34,6 +35,21 @@ const passwordResetOptionsSchema = z
       .default(PASSWORD_RESET_DEFAULTS.windowSeconds),
   })
   .strict()
+
+/**
+ * Language of the e-mails the plugin sends to a reader whose own is unknown
+ * (see README "E-mails"); texts in a language the plugin does not speak are
+ * written in English.
+ */
+export const DEFAULT_LOCALE = "en"
+
+const defaultLocaleSchema = z
+  .string()
+  .refine((tag) => canonicalLocale(tag) !== null, {
+    message: 'must be a BCP 47 language tag, e.g. "de-DE"',
+  })
+  .transform((tag) => canonicalLocale(tag) as string)
+  .default(DEFAULT_LOCALE)
 
 /** Failed-login lockout; see README "Failed-login lockout". */
 export const LOCKOUT_DEFAULTS = {
@@ -158,6 +174,12 @@ export const pluginOptionsSchema = z
     customerGroups: customerGroupsOptionsSchema.prefault({}),
     /** Lets admins set a customer's password directly (off: only reset links). */
     allowAdminSetPassword: z.boolean().default(false),
+    /**
+     * E-mails' language for a reader without one of their own: a customer
+     * without a preferred locale (when the store lists no supported locales
+     * either), a Back Office user without `metadata.locale`.
+     */
+    defaultLocale: defaultLocaleSchema,
   })
   .strict()
 
@@ -227,7 +249,10 @@ export function parseOptionsSlice<K extends OptionKey>(raw: unknown, keys: reado
   throw invalidOptions(result.error.issues)
 }
 
-/** What the account-security module reads: the password policy, resets and the lockout. */
+/**
+ * What the account-security module reads: the password policy, resets, the
+ * lockout, and the language of the reset and lock e-mails.
+ */
 export const ACCOUNT_SECURITY_OPTION_KEYS = [
   "storeName",
   "passwordPolicy",
@@ -235,6 +260,7 @@ export const ACCOUNT_SECURITY_OPTION_KEYS = [
   "lockout",
   "userLockout",
   "allowAdminSetPassword",
+  "defaultLocale",
 ] as const satisfies readonly OptionKey[]
 export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURITY_OPTION_KEYS)[number]>
 

@@ -1,7 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { renderEmail, systemNoteText, translate } from "../lib/messages"
+import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { CustomerAccountEvents } from "../modules/account-security/events"
-import { notificationLocale } from "../utils/customer-preferences"
+import type AccountSecurityModuleService from "../modules/account-security/service"
+import { notificationLocale } from "../utils/read-preferences"
 import { createCustomerNotesWorkflow } from "../workflows/customer-note"
 
 type AccountLockedEvent = {
@@ -16,9 +19,11 @@ export const SYSTEM_AUTHOR_ID = "system"
 
 /**
  * Tells a real customer their account was locked (with the unlock time and
- * a hint that a password reset lifts the lock) and leaves a system note for
- * the Back Office. Unknown identifiers get nothing. The lock itself never
- * depends on this subscriber.
+ * a hint that a password reset lifts the lock), in their language (see
+ * `notificationLocale`, then the `defaultLocale` option), and leaves a
+ * system note for the Back Office, which each admin reads in their own
+ * language. Unknown identifiers get nothing. The lock itself never depends
+ * on this subscriber.
  */
 export default async function notifyAccountLocked({
   event: { data },
@@ -27,19 +32,27 @@ export default async function notifyAccountLocked({
   if (!data.customer_id) {
     return
   }
-  // Notes are plain text: a readable UTC time rather than an ISO string.
-  const until = data.locked_until ? new Date(data.locked_until).toUTCString() : "later"
+  const note = data.locked_until
+    ? systemNoteText("systemNotes.accountLocked", { locked_until: data.locked_until, lock_count: data.lock_count })
+    : systemNoteText("systemNotes.accountLockedNoEnd", { lock_count: data.lock_count })
   await createCustomerNotesWorkflow(container).run({
     input: {
-      notes: [
-        {
-          customer_id: data.customer_id,
-          author_id: SYSTEM_AUTHOR_ID,
-          is_system: true,
-          body: `Account locked until ${until} after repeated failed logins (lock #${data.lock_count} in 24 h).`,
-        },
-      ],
+      notes: [{ customer_id: data.customer_id, author_id: SYSTEM_AUTHOR_ID, is_system: true, ...note }],
     },
+  })
+
+  const { defaultLocale } = container.resolve<AccountSecurityModuleService>(ACCOUNT_SECURITY_MODULE).getOptions()
+  const {
+    data: [customer],
+  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "customer",
+    fields: ["first_name"],
+    filters: { id: data.customer_id },
+  })
+  const locale = (await notificationLocale(container, data.customer_id)) ?? defaultLocale
+  const mail = renderEmail([locale, defaultLocale], "accountLocked", {
+    first_name: customer?.first_name ?? null,
+    locked_until: data.locked_until,
   })
   await container.resolve(Modules.NOTIFICATION).createNotifications({
     to: data.identifier,
@@ -47,11 +60,16 @@ export default async function notifyAccountLocked({
     template: "customer-account-locked",
     resource_type: "customer",
     resource_id: data.customer_id,
+    content: { subject: mail.subject, text: mail.text, html: mail.html },
     data: {
       email: data.identifier,
       locked_until: data.locked_until,
-      reset_hint: "Reset your password to unlock your account right away.",
-      locale: await notificationLocale(container, data.customer_id),
+      reset_hint: translate(mail.locale, "emails.accountLocked.resetHint", {}),
+      locale,
+      language: mail.language,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
     },
   })
 }

@@ -1,6 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { canonicalLocale, renderEmail, translate } from "../lib/messages"
+import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { UserAccountEvents } from "../modules/account-security/events"
+import type AccountSecurityModuleService from "../modules/account-security/service"
 
 type UserLockedEvent = {
   identifier: string
@@ -10,10 +13,21 @@ type UserLockedEvent = {
 }
 
 /**
+ * A Back Office user's language for e-mails. Medusa 2.21 stores none on the
+ * user (the dashboard keeps its language in the browser: the `lng` cookie
+ * and localStorage), so the plugin reads `metadata.locale` when an admin
+ * app or script has set one (`POST /admin/users/:id` with
+ * `{ metadata: { locale: "de-DE" } }`).
+ */
+const userLocale = (metadata: Record<string, unknown> | null | undefined): string | null =>
+  typeof metadata?.locale === "string" ? canonicalLocale(metadata.locale) : null
+
+/**
  * Tells a Back Office user their login was locked after repeated failed
  * attempts (template `user-account-locked`), with the unlock time and how
- * to get in sooner: another admin's unlock, or a password reset. The lock
- * itself never depends on this subscriber.
+ * to get in sooner: another admin's unlock, or a password reset; in the
+ * user's language (`metadata.locale`, else the `defaultLocale` option). The
+ * lock itself never depends on this subscriber.
  */
 export default async function notifyUserLocked({
   event: { data },
@@ -26,12 +40,18 @@ export default async function notifyUserLocked({
     data: [user],
   } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "user",
-    fields: ["id", "email", "first_name"],
+    fields: ["id", "email", "first_name", "metadata"],
     filters: { id: data.user_id },
   })
   if (!user?.email) {
     return
   }
+  const { defaultLocale } = container.resolve<AccountSecurityModuleService>(ACCOUNT_SECURITY_MODULE).getOptions()
+  const locale = userLocale(user.metadata) ?? defaultLocale
+  const mail = renderEmail([locale, defaultLocale], "userAccountLocked", {
+    first_name: user.first_name ?? null,
+    locked_until: data.locked_until,
+  })
   await container.resolve(Modules.NOTIFICATION).createNotifications({
     to: user.email,
     channel: "email",
@@ -39,12 +59,18 @@ export default async function notifyUserLocked({
     resource_type: "user",
     resource_id: user.id,
     receiver_id: user.id,
+    content: { subject: mail.subject, text: mail.text, html: mail.html },
     data: {
       email: user.email,
       first_name: user.first_name ?? null,
       locked_until: data.locked_until,
       lock_count: data.lock_count,
-      unlock_hint: "Another admin can unlock your account, or reset your password to unlock it right away.",
+      unlock_hint: translate(mail.locale, "emails.userAccountLocked.unlockHint", {}),
+      locale,
+      language: mail.language,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
     },
   })
 }

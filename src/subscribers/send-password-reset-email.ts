@@ -6,10 +6,11 @@ import {
   MedusaError,
   Modules,
 } from "@medusajs/framework/utils"
+import { renderEmail, type EmailParams, type RenderedEmail } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
-import { errorReason } from "../utils/error-reason"
+import { errorReason } from "../lib/error-reason"
 import type AccountSecurityModuleService from "../modules/account-security/service"
-import { notificationLocale } from "../utils/customer-preferences"
+import { notificationLocale } from "../utils/read-preferences"
 
 type PasswordResetEvent = {
   entity_id: string
@@ -28,6 +29,17 @@ export function buildResetUrl(template: string, token: string, email: string): s
 /** What a stored reset notification shows instead of the link once the provider took it. */
 export const REDACTED_RESET_URL = "[redacted once delivered: a live reset link]"
 
+/** Medusa signs reset tokens for 15 minutes (`generateResetPasswordTokenWorkflow`; not configurable). */
+export const RESET_LINK_VALID_MINUTES = 15
+
+/** The e-mail's texts as notification data (template providers read them there). */
+const textsOf = (mail: RenderedEmail) => ({
+  language: mail.language,
+  subject: mail.subject,
+  text: mail.text,
+  html: mail.html,
+})
+
 /**
  * The Notification module stores every notification with its data (and
  * `GET /admin/notifications` shows it), but its service type has no update:
@@ -39,10 +51,15 @@ type NotificationStore = INotificationModuleService & {
 
 /**
  * Once the provider has taken (or failed to take) a reset e-mail, replaces
- * the link in the stored notification: no admin API, response or database
- * reader should find a live reset token there.
+ * the link in the stored notification, in `reset_url` and in the texts
+ * (`redacted`: the same e-mail rendered with the placeholder): no admin API,
+ * response or database reader should find a live reset token there.
  */
-async function redactStoredResetLink(notifications: NotificationStore, idempotencyKey: string) {
+async function redactStoredResetLink(
+  notifications: NotificationStore,
+  idempotencyKey: string,
+  redacted: RenderedEmail
+) {
   const [stored] = await notifications.listNotifications(
     // A column the module filters by, though its filter type omits it.
     { idempotency_key: idempotencyKey } as FilterableNotificationProps,
@@ -51,7 +68,7 @@ async function redactStoredResetLink(notifications: NotificationStore, idempoten
   if (stored) {
     await notifications.updateNotifications({
       id: stored.id,
-      data: { ...(stored.data ?? {}), reset_url: REDACTED_RESET_URL },
+      data: { ...(stored.data ?? {}), reset_url: REDACTED_RESET_URL, ...textsOf(redacted) },
     })
   }
 }
@@ -59,7 +76,10 @@ async function redactStoredResetLink(notifications: NotificationStore, idempoten
 /**
  * E-mails a customer the reset link after Medusa issued a reset token
  * (`auth.password_reset`), through the Notification module's `email` channel,
- * then redacts the link in the stored notification.
+ * then redacts the link in the stored notification. Subject, text and HTML
+ * are written in the customer's language (see `notificationLocale`, then the
+ * `defaultLocale` option; English when the plugin does not speak it): as
+ * `content` for providers that send it as is, and in `data` for templates.
  */
 export default async function sendPasswordResetEmail({
   event: { data },
@@ -69,7 +89,10 @@ export default async function sendPasswordResetEmail({
     return
   }
   const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
-  const { resetPasswordUrl, templateId } = security.getOptions().passwordReset
+  const {
+    passwordReset: { resetPasswordUrl, templateId },
+    defaultLocale,
+  } = security.getOptions()
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [customer],
@@ -78,6 +101,19 @@ export default async function sendPasswordResetEmail({
     fields: ["id", "first_name", "last_name"],
     filters: { email: data.entity_id, has_account: true },
   })
+
+  // For localized templates: the customer's preference, else the store's,
+  // else the plugin's. The texts take the first of these the plugin speaks.
+  const locale = (await notificationLocale(container, customer?.id)) ?? defaultLocale
+  const resetUrl = buildResetUrl(resetPasswordUrl, data.token, data.entity_id)
+  const params: EmailParams["passwordReset"] = {
+    first_name: customer?.first_name ?? null,
+    reset_url: resetUrl,
+    valid_minutes: RESET_LINK_VALID_MINUTES,
+    requested_by: data.metadata?.requested_by === "admin" ? "admin" : "customer",
+  }
+  const mail = renderEmail([locale, defaultLocale], "passwordReset", params)
+  const redacted = renderEmail([locale, defaultLocale], "passwordReset", { ...params, reset_url: REDACTED_RESET_URL })
 
   const notifications = container.resolve(Modules.NOTIFICATION) as NotificationStore
   const idempotencyKey = `cam-password-reset-${randomUUID()}`
@@ -89,14 +125,15 @@ export default async function sendPasswordResetEmail({
       template: templateId,
       resource_type: "customer",
       resource_id: customer?.id,
+      content: { subject: mail.subject, text: mail.text, html: mail.html },
       data: {
         email: data.entity_id,
-        reset_url: buildResetUrl(resetPasswordUrl, data.token, data.entity_id),
-        first_name: customer?.first_name ?? null,
+        reset_url: resetUrl,
+        first_name: params.first_name,
         last_name: customer?.last_name ?? null,
-        requested_by: data.metadata?.requested_by === "admin" ? "admin" : "customer",
-        // For localized templates: the customer's preference, else the store's.
-        locale: await notificationLocale(container, customer?.id),
+        requested_by: params.requested_by,
+        locale,
+        ...textsOf(mail),
       },
     })
   } catch (error) {
@@ -110,7 +147,7 @@ export default async function sendPasswordResetEmail({
         .replaceAll(encodeURIComponent(data.token), "<reset token>")}`
     )
   } finally {
-    await redactStoredResetLink(notifications, idempotencyKey)
+    await redactStoredResetLink(notifications, idempotencyKey, redacted)
   }
 }
 

@@ -1,7 +1,5 @@
 /** HTTP shapes of the customer-group admin/store API, shared with the admin widgets. */
 
-/** Most rules one group may carry (API validator and admin form). */
-export const MAX_RULES_PER_GROUP = 20
 export type { GroupRule, GroupRuleSetInput } from "../lib/group-rules"
 import type { GroupRule } from "../lib/group-rules"
 

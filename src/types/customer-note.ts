@@ -2,8 +2,10 @@
  * HTTP shapes of the customer-note admin API, shared by the routes and the admin widgets.
  */
 
-/** Longest note text, in characters after trimming (API validator and widget counter). */
-export const NOTE_BODY_MAX_LENGTH = 10_000
+import type { SystemNoteMessage } from "../lib/messages/types"
+
+export type { SystemNoteMessage }
+
 export type CustomerNoteAuthor = {
   id: string
   email: string
@@ -21,6 +23,12 @@ export type AdminCustomerNote = {
    * reset link, password set): nobody can change its text or delete it.
    */
   is_system: boolean
+  /**
+   * A system note's text as data (`{ key, params }`), for the admin to show
+   * in the viewer's language; `body` holds it in English. Null for admins'
+   * notes and for system notes written before it existed.
+   */
+  message: SystemNoteMessage | null
   /** The admin who acted (or "system" for automatic entries). */
   author_id: string
   /** The admin user who wrote the note; null when that user has been deleted. */
@@ -47,15 +55,11 @@ export type AdminCustomerNoteResponse = {
   note: AdminCustomerNote
 }
 
-export type AdminCreateCustomerNote = {
-  body: string
-  pinned?: boolean
-}
-
-export type AdminUpdateCustomerNote = {
-  body?: string
-  pinned?: boolean
-}
+/** Bodies of the create and update routes, inferred from their zod schemas. */
+export type {
+  CreateCustomerNote as AdminCreateCustomerNote,
+  CustomerNoteChanges as AdminUpdateCustomerNote,
+} from "../lib/notes"
 
 export type AdminCustomerNoteDeleteResponse = {
   id: string

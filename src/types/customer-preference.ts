@@ -31,11 +31,5 @@ export type CustomerPreferences = {
 
 export type CustomerPreferencesResponse = { preferences: CustomerPreferences }
 
-/** Partial update: omitted fields stay, `null` clears. */
-export type UpdateCustomerPreferences = {
-  locale?: string | null
-  preferred_shipping_option_id?: string | null
-  default_shipping_address_id?: string | null
-  default_billing_address_id?: string | null
-  communication?: { email_marketing?: boolean; sms_marketing?: boolean }
-}
+/** Partial update: omitted fields stay, `null` clears (inferred from its zod schema). */
+export type { UpdateCustomerPreferences } from "../lib/preferences"

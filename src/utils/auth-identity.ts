@@ -78,6 +78,8 @@ export async function isResetTokenLive(
     .where("t.token_hash", createHash("sha256").update(jti).digest("hex"))
     .whereNull("t.deleted_at")
     .whereNull("p.deleted_at")
+    // The system clock, not the project's: Medusa checks the token's own
+    // expiry against it, and both must agree.
     .where("t.expires_at", ">", new Date())
     .where("p.provider", EMAILPASS_PROVIDER)
     .where("p.entity_id", entityId)

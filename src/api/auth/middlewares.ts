@@ -13,7 +13,7 @@ import {
   isResetTokenLive,
   normalizeIdentifier,
 } from "../../utils/auth-identity"
-import { errorReason } from "../../utils/error-reason"
+import { errorReason } from "../../lib/error-reason"
 import { accountSecurity, sendPasswordPolicyError } from "../utils/password-policy"
 import { refuseHostileBodies } from "../utils/request-guards"
 import { installPasswordGuard } from "./guarded-auth-module"

@@ -16,7 +16,7 @@ import {
   normalizeIdentifier,
   type EmailpassIdentity,
 } from "../../utils/auth-identity"
-import { errorReason } from "../../utils/error-reason"
+import { errorReason } from "../../lib/error-reason"
 import { vetNewPassword } from "../../utils/password-vetting"
 import { accountSecurity } from "../utils/password-policy"
 

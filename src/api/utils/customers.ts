@@ -1,28 +1,74 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { wantsShippingOption } from "../../lib/preferences"
+import type { CustomerPreferences } from "../../types/customer-preference"
+import { readCustomerPreferences } from "../../utils/read-preferences"
 import { findEmailpassIdentity, normalizeIdentifier } from "../../utils/auth-identity"
 import {
   ContainerRegistrationKeys,
   MedusaError,
 } from "@medusajs/framework/utils"
 
-/** Throws NOT_FOUND unless a (non-deleted) customer with this id exists. */
-export async function assertCustomerExists(
+const LABELS = { customer: "Customer", user: "User", customer_group: "Customer group" } as const
+
+/**
+ * One record by id with the given fields, or NOT_FOUND in Medusa's own
+ * wording ("Customer with id: cus_1 was not found"). Deleted records count
+ * as unknown.
+ */
+async function fetchOrThrow<T>(
   scope: MedusaContainer,
-  customerId: string
-): Promise<void> {
+  entity: keyof typeof LABELS,
+  id: string,
+  fields: string[]
+): Promise<T> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "customer",
-    fields: ["id"],
-    filters: { id: customerId },
-  })
-  if (!data.length) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Customer with id: ${customerId} was not found`
-    )
+  const {
+    data: [record],
+  } = await query.graph({ entity, fields, filters: { id } })
+  if (!record) {
+    throw notFound(entity, id)
   }
+  return record as T
 }
+
+const notFound = (entity: keyof typeof LABELS, id: string) =>
+  new MedusaError(MedusaError.Types.NOT_FOUND, `${LABELS[entity]} with id: ${id} was not found`)
+
+/** A customer with the given fields (its id alone by default); NOT_FOUND if unknown. */
+export const fetchCustomerOrThrow = <T extends { id: string } = { id: string }>(
+  scope: MedusaContainer,
+  customerId: string,
+  fields: string[] = ["id"]
+) => fetchOrThrow<T>(scope, "customer", customerId, fields)
+
+/**
+ * A customer's preferences as the API shows them (`fields=*shipping_option`
+ * expands the preferred option); NOT_FOUND for an unknown customer.
+ */
+export async function fetchCustomerPreferencesOrThrow(
+  scope: MedusaContainer,
+  customerId: string,
+  fields?: string
+): Promise<CustomerPreferences> {
+  const preferences = await readCustomerPreferences(scope, customerId, {
+    withShippingOption: wantsShippingOption(fields),
+  })
+  if (!preferences) {
+    throw notFound("customer", customerId)
+  }
+  return preferences
+}
+
+/** A Back Office user with the given fields; NOT_FOUND if unknown. */
+export const fetchUserOrThrow = <T extends { id: string } = { id: string }>(
+  scope: MedusaContainer,
+  userId: string,
+  fields: string[] = ["id"]
+) => fetchOrThrow<T>(scope, "user", userId, fields)
+
+/** A customer group; NOT_FOUND if unknown. */
+export const fetchCustomerGroupOrThrow = (scope: MedusaContainer, groupId: string) =>
+  fetchOrThrow<{ id: string }>(scope, "customer_group", groupId, ["id"])
 
 /** How automatic notes name an admin: "First Last", else the e-mail. */
 export async function adminLabel(
@@ -49,20 +95,13 @@ export async function customerWithPasswordAccount(
   scope: MedusaContainer,
   customerId: string
 ): Promise<{ customer_id: string; entity_id: string; auth_identity_id: string; first_name: string | null; last_name: string | null }> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [customer],
-  } = await query.graph({
-    entity: "customer",
-    fields: ["id", "email", "has_account", "first_name", "last_name"],
-    filters: { id: customerId },
-  })
-  if (!customer) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Customer with id: ${customerId} was not found`
-    )
-  }
+  const customer = await fetchCustomerOrThrow<{
+    id: string
+    email: string | null
+    has_account: boolean
+    first_name: string | null
+    last_name: string | null
+  }>(scope, customerId, ["id", "email", "has_account", "first_name", "last_name"])
   const identity = customer.has_account && customer.email
     ? await findEmailpassIdentity(scope, customer.email)
     : null
@@ -81,30 +120,12 @@ export async function customerWithPasswordAccount(
   }
 }
 
-/**
- * The login identifier (normalized e-mail) of a customer or a Back Office
- * user; NOT_FOUND if there is no such account.
- */
-async function loginIdentifierOf(
-  scope: MedusaContainer,
-  entity: "customer" | "user",
-  id: string
-): Promise<string> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [account],
-  } = await query.graph({ entity, fields: ["id", "email"], filters: { id } })
-  if (!account) {
-    const label = entity === "customer" ? "Customer" : "User"
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `${label} with id: ${id} was not found`)
-  }
-  return normalizeIdentifier(account.email ?? "")
-}
+type WithEmail = { id: string; email: string | null }
 
 /** The customer's login identifier (normalized e-mail); NOT_FOUND if unknown. */
-export const customerIdentifier = (scope: MedusaContainer, customerId: string) =>
-  loginIdentifierOf(scope, "customer", customerId)
+export const customerIdentifier = async (scope: MedusaContainer, customerId: string) =>
+  normalizeIdentifier((await fetchCustomerOrThrow<WithEmail>(scope, customerId, ["id", "email"])).email ?? "")
 
 /** A Back Office user's login identifier (normalized e-mail); NOT_FOUND if unknown. */
-export const userIdentifier = (scope: MedusaContainer, userId: string) =>
-  loginIdentifierOf(scope, "user", userId)
+export const userIdentifier = async (scope: MedusaContainer, userId: string) =>
+  normalizeIdentifier((await fetchUserOrThrow<WithEmail>(scope, userId, ["id", "email"])).email ?? "")

@@ -8,6 +8,7 @@ import {
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "zod"
+import { storableText } from "../../lib/text"
 
 /**
  * Medusa's body validator writes the received value into its error message
@@ -53,16 +54,6 @@ export function refuseHostileBodies(req: MedusaRequest, _res: MedusaResponse, ne
   }
   next()
 }
-
-/** True when PostgreSQL can take the string as text (it cannot hold NUL). */
-export const storableText = (value: string): boolean => !value.includes("\u0000")
-
-/**
- * For zod: `z.string().refine(...noNul("email"))` refuses strings that would
- * fail the query they reach (a 500) with a 400 naming the field.
- */
-export const noNul = (field: string) =>
-  [storableText, `${field}: must not contain NUL characters`] as const
 
 /** The same for hand-checked values (the auth guards run before any validator). */
 export function assertStorableText(field: string, value: string): void {

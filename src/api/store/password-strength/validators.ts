@@ -1,5 +1,6 @@
 import { z } from "zod"
-import { noNul, secretString } from "../../utils/request-guards"
+import { noNul } from "../../../lib/text"
+import { secretString } from "../../utils/request-guards"
 
 /** Longer inputs are refused outright: no policy allows them and they cost CPU. */
 export const STRENGTH_INPUT_MAX_LENGTH = 1024

@@ -7,7 +7,11 @@ import { model } from "@medusajs/framework/utils"
  *
  * `is_system` marks the audit entries the plugin writes for security actions
  * (locks, unlocks, reset links, passwords set): no admin can rewrite or
- * delete them, not even the admin they name as author.
+ * delete them, not even the admin they name as author. Their `message`
+ * (`{ key, params }`, see lib/messages `SystemNoteMessage`) is their text as
+ * data, which the admin shows in each viewer's language; `body` keeps it in
+ * English for API clients and search. Notes written before `message`
+ * existed, and admins' own notes, have none.
  */
 const CustomerNote = model
   .define("customer_note", {
@@ -17,6 +21,7 @@ const CustomerNote = model
     author_id: model.text(),
     pinned: model.boolean().default(false),
     is_system: model.boolean().default(false),
+    message: model.json().nullable(),
   })
   .indexes([
     {

@@ -5,6 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { systemNoteText } from "../../../lib/messages"
 import { CustomerAccountEvents, UserAccountEvents } from "../../../modules/account-security/events"
 import { createCustomerNotesWorkflow } from "../../customer-note"
 import { clearLoginThrottleStep } from "../steps/clear-login-throttle"
@@ -26,9 +27,10 @@ export const unblockLoginIpWorkflowId = "cam-unblock-login-ip"
  * the IP's) and clears its count on an admin's behalf. On a customer's page
  * it leaves a system note ("Login block on IP <ip> lifted by <admin>", or
  * "Failed-login count of IP <ip> reset by <admin>" when it was not blocked)
- * and emits `customer_account.ip_unblocked`; on a user's page it emits
- * `user_account.ip_unblocked`. If the note cannot be written, the block is
- * put back. The caller checks that the account was tried from that IP.
+ * and emits `customer_account.ip_unblocked` (the note keeps its text as a
+ * message key too, for the admin to show in each viewer's language); on a
+ * user's page it emits `user_account.ip_unblocked`. If the note cannot be
+ * written, the block is put back. The caller checks that the account was tried from that IP.
  *
  * @example
  * const { result } = await unblockLoginIpWorkflow(container).run({
@@ -47,9 +49,10 @@ export const unblockLoginIpWorkflow = createWorkflow(
         {
           customer_id: input.customer_id!,
           author_id: input.admin.id,
-          body: cleared.was_locked
-            ? `Login block on IP ${input.ip} lifted by ${input.admin.label}`
-            : `Failed-login count of IP ${input.ip} reset by ${input.admin.label}`,
+          ...systemNoteText(cleared.was_locked ? "systemNotes.ipUnblocked" : "systemNotes.ipCountReset", {
+            ip: input.ip,
+            admin: input.admin.label,
+          }),
           is_system: true,
         },
       ])

@@ -5,6 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { systemNoteText, type SystemNoteText } from "../../../lib/messages"
 import { CustomerAccountEvents, UserAccountEvents } from "../../../modules/account-security/events"
 import { createCustomerNotesWorkflow } from "../../customer-note"
 import { clearLoginThrottleStep } from "../steps/clear-login-throttle"
@@ -26,20 +27,21 @@ export type UnlockAccountWorkflowInput = {
 
 export const unlockAccountWorkflowId = "cam-unlock-account"
 
-const unlockNote = (actor: UnlockActor, wasLocked: boolean): string =>
+const unlockNote = (actor: UnlockActor, wasLocked: boolean): SystemNoteText =>
   actor.type === "password_reset"
-    ? "Account unlocked by a completed password reset"
+    ? systemNoteText("systemNotes.accountUnlockedByPasswordReset", {})
     : wasLocked
-      ? `Account unlocked by ${actor.label}`
-      : `Failed-login counters reset by ${actor.label}`
+      ? systemNoteText("systemNotes.accountUnlocked", { admin: actor.label })
+      : systemNoteText("systemNotes.lockCountersReset", { admin: actor.label })
 
 /**
  * Lifts a failed-login lock and clears the identifier's counters. An admin's
  * unlock always leaves a system note on the customer ("Account unlocked by
  * <admin>", or "Failed-login counters reset by <admin>" when nothing was
  * locked) and emits `customer_account.unlocked` / `user_account.unlocked`; a
- * completed password reset does so only when it lifted a lock. If the note
- * cannot be written, the lock is put back.
+ * completed password reset does so only when it lifted a lock. The note
+ * keeps its text as a message key too, for the admin to show in each
+ * viewer's language. If the note cannot be written, the lock is put back.
  *
  * @example
  * const { result } = await unlockAccountWorkflow(container).run({
@@ -67,7 +69,7 @@ export const unlockAccountWorkflow = createWorkflow(
         {
           customer_id: input.customer_id!,
           author_id: input.actor.type === "admin" ? input.actor.id : "system",
-          body: unlockNote(input.actor, cleared.was_locked),
+          ...unlockNote(input.actor, cleared.was_locked),
           is_system: true,
         },
       ])

@@ -7,6 +7,7 @@ import {
   emitEventStep,
   generateResetPasswordTokenWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { systemNoteText } from "../../../lib/messages"
 import { createCustomerNotesWorkflow } from "../../customer-note"
 import { CustomerPasswordEvents } from "../events"
 
@@ -24,7 +25,8 @@ export const sendCustomerPasswordResetWorkflowId = "cam-send-customer-password-r
  * Starts Medusa's own reset flow for a customer on an admin's behalf: a reset
  * token is generated and `auth.password_reset` emitted (the plugin's
  * subscriber e-mails the link). Leaves a system note
- * ("Password reset link sent by <admin>") and emits
+ * ("Password reset link sent by <admin>", with its message key for the admin
+ * to show in each viewer's language) and emits
  * `customer_account.password_reset_sent`.
  *
  * @example
@@ -49,7 +51,7 @@ export const sendCustomerPasswordResetWorkflow = createWorkflow(
       {
         customer_id: input.customer_id,
         author_id: input.admin.id,
-        body: `Password reset link sent by ${input.admin.label}`,
+        ...systemNoteText("systemNotes.passwordResetSent", { admin: input.admin.label }),
         is_system: true,
       },
     ])

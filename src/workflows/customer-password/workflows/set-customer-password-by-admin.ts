@@ -4,6 +4,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { systemNoteText } from "../../../lib/messages"
 import { createCustomerNotesWorkflow } from "../../customer-note"
 import { CustomerPasswordEvents } from "../events"
 import { assertAdminMaySetPasswordStep } from "../steps/assert-admin-may-set-password"
@@ -25,7 +26,8 @@ export const setCustomerPasswordByAdminWorkflowId = "cam-set-customer-password-b
  * Sets a customer's password on an admin's behalf: refuses unless the
  * merchant enabled `allowAdminSetPassword`, refuses a password the policy
  * rejects, stores it, voids every outstanding reset link, records it in the
- * history, leaves a system note ("Password set by <admin>") and emits
+ * history, leaves a system note ("Password set by <admin>", with its
+ * message key for the admin to show in each viewer's language) and emits
  * `customer_account.password_set_by_admin`.
  *
  * @example
@@ -46,7 +48,7 @@ export const setCustomerPasswordByAdminWorkflow = createWorkflow(
       {
         customer_id: input.customer_id,
         author_id: input.admin.id,
-        body: `Password set by ${input.admin.label}`,
+        ...systemNoteText("systemNotes.passwordSet", { admin: input.admin.label }),
         is_system: true,
       },
     ])

@@ -6,7 +6,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../../../modules/customer-group-rule/service"
 import type { AdminCustomerAccountsGroupRulesResponse } from "../../../../types/customer-group-rule"
-import { toRuleSetView } from "../../customer-groups/[id]/rules/helpers"
+import { toRuleSetView } from "../../../utils/group-rules"
 
 /**
  * The automatic groups (groups with rules) for the settings page: each with

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { noNul } from "../../../utils/request-guards"
+import { noNul } from "../../../../lib/text"
 
 export const AdminUpdateCustomerAccountsSettings = z
   .object({ default_group_ids: z.array(z.string().min(1).max(100).refine(...noNul("default_group_ids"))).max(50) })

@@ -4,14 +4,15 @@ import type {
 } from "@medusajs/framework/http"
 import type { AdminCustomerGroupRulesResponse } from "../../../../../types/customer-group-rule"
 import { setCustomerGroupRulesWorkflow } from "../../../../../workflows/customer-group-rule"
-import { assertGroupExists, readRuleSet } from "./helpers"
+import { fetchCustomerGroupOrThrow } from "../../../../utils/customers"
+import { readRuleSet } from "../../../../utils/group-rules"
 import type { AdminSetCustomerGroupRulesType } from "./validators"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminCustomerGroupRulesResponse>
 ) => {
-  await assertGroupExists(req.scope, req.params.id)
+  await fetchCustomerGroupOrThrow(req.scope, req.params.id)
   res.json({ rule_set: await readRuleSet(req.scope, req.params.id) })
 }
 

@@ -12,7 +12,7 @@ import type {
   MembershipSource,
 } from "../../../../../types/customer-group-rule"
 import { MembershipMakers } from "../../../../../workflows/customer-group-rule"
-import { assertCustomerExists } from "../../../../utils/customers"
+import { fetchCustomerOrThrow } from "../../../../utils/customers"
 
 /** What a membership row's maker makes of it; anything but the plugin's own marks is manual. */
 const sourceOf = (createdBy: string | null | undefined): MembershipSource =>
@@ -32,7 +32,7 @@ export const GET = async (
   res: MedusaResponse<AdminCustomerGroupMembershipsResponse>
 ) => {
   const customerId = req.params.id
-  await assertCustomerExists(req.scope, customerId)
+  await fetchCustomerOrThrow(req.scope, customerId)
   const customerModule = req.scope.resolve(Modules.CUSTOMER)
   const rows = await customerModule.listCustomerGroupCustomers(
     { customer_id: customerId },

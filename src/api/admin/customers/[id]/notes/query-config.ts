@@ -4,6 +4,7 @@ export const defaultAdminCustomerNoteFields = [
   "body",
   "pinned",
   "is_system",
+  "message",
   "author_id",
   "created_at",
   "updated_at",
@@ -15,7 +16,8 @@ export const defaultAdminCustomerNoteFields = [
 
 /**
  * Everything `fields` may name (with Medusa's `+`, `-` and `*` prefixes): the
- * note's columns and its author's. The validators refuse other names.
+ * note's columns and its author's. Medusa strips other names and refuses to
+ * order by them; the validators answer them with a 400 first.
  */
 export const allowedAdminCustomerNoteFields = [
   ...defaultAdminCustomerNoteFields,
@@ -26,11 +28,13 @@ export const allowedAdminCustomerNoteFields = [
 
 export const retrieveCustomerNoteQueryConfig = {
   defaults: defaultAdminCustomerNoteFields,
+  allowed: allowedAdminCustomerNoteFields,
   isList: false,
 }
 
 export const listCustomerNoteQueryConfig = {
   defaults: defaultAdminCustomerNoteFields,
+  allowed: allowedAdminCustomerNoteFields,
   defaultLimit: 20,
   isList: true,
 }

@@ -8,9 +8,9 @@ import type {
   AdminCustomerNoteListResponse,
   AdminCustomerNoteResponse,
 } from "../../../../../types/customer-note"
-import { assertCustomerExists } from "../../../../utils/customers"
+import { fetchCustomerOrThrow } from "../../../../utils/customers"
+import { refetchCustomerNote } from "../../../../utils/notes"
 import { createCustomerNotesWorkflow } from "../../../../../workflows/customer-note"
-import { refetchCustomerNote } from "./helpers"
 import type {
   AdminCreateCustomerNoteType,
   AdminGetCustomerNotesParamsType,
@@ -22,7 +22,7 @@ export const GET = async (
   res: MedusaResponse<AdminCustomerNoteListResponse>
 ) => {
   const customerId = req.params.id
-  await assertCustomerExists(req.scope, customerId)
+  await fetchCustomerOrThrow(req.scope, customerId)
 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { skip = 0, take = 20, order } = req.queryConfig.pagination

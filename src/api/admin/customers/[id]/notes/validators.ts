@@ -1,38 +1,25 @@
+import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "zod"
-
-import { NOTE_BODY_MAX_LENGTH } from "../../../../../types/customer-note"
-import { noNul } from "../../../../utils/request-guards"
+import { CreateCustomerNoteSchema, CustomerNoteChangesSchema } from "../../../../../lib/notes"
 import { allowedAdminCustomerNoteFields } from "./query-config"
 
-// Medusa words size and enum errors itself ("Value for field 'body' too
-// small, expected at least: '1'"), so no custom messages here.
-const noteBody = z.string().trim().min(1).max(NOTE_BODY_MAX_LENGTH).refine(...noNul("body"))
-
-export const AdminCreateCustomerNote = z
-  .object({
-    body: noteBody,
-    pinned: z.boolean().optional(),
-  })
-  .strict()
+export const AdminCreateCustomerNote = CreateCustomerNoteSchema
 export type AdminCreateCustomerNoteType = z.infer<typeof AdminCreateCustomerNote>
 
-export const AdminUpdateCustomerNote = z
-  .object({
-    body: noteBody.optional(),
-    pinned: z.boolean().optional(),
-  })
-  .strict()
-  .refine((value) => value.body !== undefined || value.pinned !== undefined, {
-    message: "Provide body or pinned",
-  })
+export const AdminUpdateCustomerNote = CustomerNoteChangesSchema.refine(
+  (value) => value.body !== undefined || value.pinned !== undefined,
+  { message: "Provide body or pinned" }
+)
 export type AdminUpdateCustomerNoteType = z.infer<typeof AdminUpdateCustomerNote>
 
 /**
- * Medusa passes unknown `fields` names to the ORM, which answers some with a
- * 500 (`toString`, `valueOf`: Object.prototype members) or an SQL message
- * (`constructor`), so only the allowed names pass.
+ * `fields` naming only what the query config allows. Medusa's own filter
+ * would drop other names silently; before it did, unknown names reached the
+ * ORM, which answered some with a 500 (`toString`, `valueOf`:
+ * Object.prototype members) or an SQL message (`constructor`). A 400 tells
+ * the caller what went wrong.
  */
-const fieldsParam = z
+const knownFields = z
   .string()
   .refine(
     (value) =>
@@ -47,25 +34,26 @@ const fieldsParam = z
 /** Fields the list may be ordered by after `pinned` (pinned notes always come first). */
 export const NOTE_ORDER_FIELDS = ["created_at", "updated_at"] as const
 
-const integerParam = (name: string, min: number, max: number) =>
+/**
+ * Medusa's `limit`/`offset` take any number (`parseInt("1e9")`, NaN for
+ * "abc"); a page of notes is bounded, and a malformed number is named.
+ */
+const wholeNumber = (name: string, min: number, max: number) =>
   z
     .string()
     .regex(/^\d+$/, `${name} must be a whole number`)
     .transform(Number)
     .pipe(z.number().min(min).max(max))
 
-export const AdminGetCustomerNotesParams = z
-  .object({
-    fields: fieldsParam,
-    limit: integerParam("limit", 1, 100).default(20),
-    offset: integerParam("offset", 0, Number.MAX_SAFE_INTEGER).default(0),
-    order: z
-      .enum(NOTE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`]))
-      .default("-created_at"),
+export const AdminGetCustomerNotesParams = createFindParams({ limit: 20, offset: 0 })
+  .omit({ with_deleted: true })
+  .extend({
+    fields: knownFields,
+    limit: wholeNumber("limit", 1, 100).default(20),
+    offset: wholeNumber("offset", 0, Number.MAX_SAFE_INTEGER).default(0),
+    order: z.enum(NOTE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`])).default("-created_at"),
   })
   .strict()
 export type AdminGetCustomerNotesParamsType = z.infer<typeof AdminGetCustomerNotesParams>
 
-export const AdminGetCustomerNoteParams = z
-  .object({ fields: fieldsParam })
-  .strict()
+export const AdminGetCustomerNoteParams = createSelectParams().extend({ fields: knownFields }).strict()

@@ -6,7 +6,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
 import type { AdminEvaluateCustomerGroupRulesResponse } from "../../../../../../types/customer-group-rule"
 import { backfillCustomerGroupRulesWorkflow } from "../../../../../../workflows/customer-group-rule"
-import { assertGroupExists } from "../helpers"
+import { fetchCustomerGroupOrThrow } from "../../../../../utils/customers"
 
 /**
  * Starts re-evaluating the group for every customer and answers at once
@@ -18,7 +18,7 @@ export const POST = async (
   res: MedusaResponse<AdminEvaluateCustomerGroupRulesResponse>
 ) => {
   const groupId = req.params.id
-  await assertGroupExists(req.scope, groupId)
+  await fetchCustomerGroupOrThrow(req.scope, groupId)
   const transactionId = `cam-backfill-${randomUUID()}`
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   backfillCustomerGroupRulesWorkflow(req.scope)

@@ -10,7 +10,7 @@ import {
   deleteCustomerNotesWorkflow,
   updateCustomerNotesWorkflow,
 } from "../../../../../../workflows/customer-note"
-import { refetchCustomerNote } from "../helpers"
+import { refetchCustomerNote } from "../../../../../utils/notes"
 import type { AdminUpdateCustomerNoteType } from "../validators"
 
 export const GET = async (

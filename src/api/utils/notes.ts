@@ -3,7 +3,7 @@ import {
   ContainerRegistrationKeys,
   MedusaError,
 } from "@medusajs/framework/utils"
-import type { AdminCustomerNote } from "../../../../../types/customer-note"
+import type { AdminCustomerNote } from "../../types/customer-note"
 
 /** Re-reads one note of a customer with the fields the request asked for. */
 export async function refetchCustomerNote(

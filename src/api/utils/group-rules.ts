@@ -1,18 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
-import type { GroupRule } from "../../../../../lib/group-rules"
-import { CUSTOMER_GROUP_RULE_MODULE } from "../../../../../modules/customer-group-rule"
-import type CustomerGroupRuleModuleService from "../../../../../modules/customer-group-rule/service"
-import type { CustomerGroupRuleSet } from "../../../../../types/customer-group-rule"
-
-export async function assertGroupExists(scope: MedusaContainer, groupId: string): Promise<void> {
-  const [group] = await scope
-    .resolve(Modules.CUSTOMER)
-    .listCustomerGroups({ id: groupId }, { select: ["id"] })
-  if (!group) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer group with id: ${groupId} was not found`)
-  }
-}
+import type { GroupRule } from "../../lib/group-rules"
+import { CUSTOMER_GROUP_RULE_MODULE } from "../../modules/customer-group-rule"
+import type CustomerGroupRuleModuleService from "../../modules/customer-group-rule/service"
+import type { CustomerGroupRuleSet } from "../../types/customer-group-rule"
 
 type StoredRuleSet = {
   match: string

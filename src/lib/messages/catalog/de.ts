@@ -1,0 +1,44 @@
+import type { MessageCatalog } from "../types"
+
+/** German. */
+export const de: MessageCatalog = {
+  "systemNotes.accountLocked": ({ locked_until, lock_count }, f) =>
+    `Konto nach wiederholten fehlgeschlagenen Anmeldungen gesperrt bis ${f.dateTime(locked_until)} (Sperre Nr. ${lock_count} in 24 Std.).`,
+  "systemNotes.accountLockedNoEnd": ({ lock_count }) =>
+    `Konto nach wiederholten fehlgeschlagenen Anmeldungen gesperrt (Sperre Nr. ${lock_count} in 24 Std.).`,
+  "systemNotes.accountUnlocked": ({ admin }) => `Konto entsperrt von ${admin}`,
+  "systemNotes.accountUnlockedByPasswordReset": () =>
+    "Konto durch abgeschlossene Passwortzurücksetzung entsperrt",
+  "systemNotes.lockCountersReset": ({ admin }) => `Zähler fehlgeschlagener Anmeldungen zurückgesetzt von ${admin}`,
+  "systemNotes.ipUnblocked": ({ ip, admin }) => `Anmeldesperre der IP ${ip} aufgehoben von ${admin}`,
+  "systemNotes.ipCountReset": ({ ip, admin }) =>
+    `Zähler fehlgeschlagener Anmeldungen der IP ${ip} zurückgesetzt von ${admin}`,
+  "systemNotes.passwordResetSent": ({ admin }) => `Link zum Zurücksetzen des Passworts gesendet von ${admin}`,
+  "systemNotes.passwordSet": ({ admin }) => `Passwort gesetzt von ${admin}`,
+
+  "emails.greeting": ({ first_name }) => (first_name ? `Hallo ${first_name},` : "Guten Tag,"),
+  "emails.passwordReset.subject": () => "Passwort zurücksetzen",
+  "emails.passwordReset.intro": ({ requested_by }) =>
+    requested_by === "admin"
+      ? "Unser Kundenservice hat Ihnen diesen Link gesendet, damit Sie ein neues Passwort für Ihr Konto wählen können."
+      : "Wir haben eine Anfrage erhalten, das Passwort Ihres Kontos zurückzusetzen.",
+  "emails.passwordReset.action": () => "Neues Passwort wählen",
+  "emails.passwordReset.validity": ({ valid_minutes }) =>
+    `Der Link funktioniert einmal, ${valid_minutes} Minuten lang.`,
+  "emails.passwordReset.ignore": () =>
+    "Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.",
+  "emails.accountLocked.subject": () => "Ihr Konto wurde gesperrt",
+  "emails.accountLocked.body": ({ locked_until }, f) =>
+    locked_until
+      ? `Nach mehreren fehlgeschlagenen Anmeldeversuchen ist Ihr Konto bis ${f.dateTime(locked_until)} gesperrt.`
+      : "Nach mehreren fehlgeschlagenen Anmeldeversuchen ist Ihr Konto vorerst gesperrt.",
+  "emails.accountLocked.resetHint": () =>
+    "Setzen Sie Ihr Passwort zurück, um Ihr Konto sofort zu entsperren.",
+  "emails.userAccountLocked.subject": () => "Ihre Admin-Anmeldung wurde gesperrt",
+  "emails.userAccountLocked.body": ({ locked_until }, f) =>
+    locked_until
+      ? `Nach mehreren fehlgeschlagenen Anmeldeversuchen ist Ihre Admin-Anmeldung bis ${f.dateTime(locked_until)} gesperrt.`
+      : "Nach mehreren fehlgeschlagenen Anmeldeversuchen ist Ihre Admin-Anmeldung vorerst gesperrt.",
+  "emails.userAccountLocked.unlockHint": () =>
+    "Ein anderer Admin kann Ihr Konto entsperren, oder Sie setzen Ihr Passwort zurück, um es sofort zu entsperren.",
+}

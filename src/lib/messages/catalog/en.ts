@@ -1,0 +1,41 @@
+import type { MessageCatalog } from "../types"
+
+/** English: the catalog's fallback, and the language of note bodies. */
+export const en: MessageCatalog = {
+  "systemNotes.accountLocked": ({ locked_until, lock_count }, f) =>
+    `Account locked until ${f.dateTime(locked_until)} after repeated failed logins (lock #${lock_count} in 24 h).`,
+  "systemNotes.accountLockedNoEnd": ({ lock_count }) =>
+    `Account locked after repeated failed logins (lock #${lock_count} in 24 h).`,
+  "systemNotes.accountUnlocked": ({ admin }) => `Account unlocked by ${admin}`,
+  "systemNotes.accountUnlockedByPasswordReset": () => "Account unlocked by a completed password reset",
+  "systemNotes.lockCountersReset": ({ admin }) => `Failed-login counters reset by ${admin}`,
+  "systemNotes.ipUnblocked": ({ ip, admin }) => `Login block on IP ${ip} lifted by ${admin}`,
+  "systemNotes.ipCountReset": ({ ip, admin }) => `Failed-login count of IP ${ip} reset by ${admin}`,
+  "systemNotes.passwordResetSent": ({ admin }) => `Password reset link sent by ${admin}`,
+  "systemNotes.passwordSet": ({ admin }) => `Password set by ${admin}`,
+
+  "emails.greeting": ({ first_name }) => (first_name ? `Hello ${first_name},` : "Hello,"),
+  "emails.passwordReset.subject": () => "Reset your password",
+  "emails.passwordReset.intro": ({ requested_by }) =>
+    requested_by === "admin"
+      ? "Our customer service sent you this link to choose a new password for your account."
+      : "We received a request to reset the password of your account.",
+  "emails.passwordReset.action": () => "Choose a new password",
+  "emails.passwordReset.validity": ({ valid_minutes }) =>
+    `The link works once, for ${valid_minutes} minutes.`,
+  "emails.passwordReset.ignore": () =>
+    "If you did not ask for this, ignore this e-mail: your password stays as it is.",
+  "emails.accountLocked.subject": () => "Your account has been locked",
+  "emails.accountLocked.body": ({ locked_until }, f) =>
+    locked_until
+      ? `After several failed login attempts, your account is locked until ${f.dateTime(locked_until)}.`
+      : "After several failed login attempts, your account is locked for now.",
+  "emails.accountLocked.resetHint": () => "Reset your password to unlock your account right away.",
+  "emails.userAccountLocked.subject": () => "Your admin login has been locked",
+  "emails.userAccountLocked.body": ({ locked_until }, f) =>
+    locked_until
+      ? `After several failed login attempts, your admin login is locked until ${f.dateTime(locked_until)}.`
+      : "After several failed login attempts, your admin login is locked for now.",
+  "emails.userAccountLocked.unlockHint": () =>
+    "Another admin can unlock your account, or reset your password to unlock it right away.",
+}
