@@ -24,6 +24,7 @@ import { userSecuritySpec } from "./specs/user-security.mjs"
 export const WIDGET_SCREENSHOTS = [
   "customer-notes",
   "account-security",
+  "login-attempts",
   "preferences",
   "group-memberships",
   "group-rules",

@@ -1,6 +1,7 @@
 // @ts-check
 import { confirmPrompt, expectToast, openAdminPage, rowValue, widget } from "../lib/browser.mjs"
 import { eventually, expect } from "../lib/checks.mjs"
+import { createCustomerAccount } from "../seed.mjs"
 
 /**
  * @typedef {import("../lib/context.mjs").SpecContext} SpecContext
@@ -19,12 +20,14 @@ const widgetDateTime = (iso) =>
     .replace(/\s+/g, " ")
 
 /**
- * Account security widget: the lock and the IP block made by the seed,
- * unlock, unblock, reset link.
+ * Account security widgets: the side card (status, counters, actions,
+ * blocked IPs) and the main column's login attempts table, with the lock and
+ * the IP block made by the seed; unlock, unblock, reset link; a guest.
  * @param {SpecContext} ctx
  */
 export async function accountSecuritySpec({ runner, page, api, seed, admin, screenshot }) {
   const card = widget(page, "Account security")
+  const attempts = widget(page, "Recent login attempts")
   const notes = widget(page, "Notes")
   const customerId = () => seed().customer.id
   const readSecurity = async () =>
@@ -34,14 +37,14 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
 
   await runner.check("account security: shows the lock, counters, blocked IP and login attempts of the seeded failures", async () => {
     await openAdminPage(page, `/app/customers/${customerId()}`)
-    await card.getByText("Recent login attempts").waitFor()
+    await attempts.locator("tbody tr").first().waitFor()
     const security = await readSecurity()
     expect(security.locked, "the API does not report the seeded lock")
     const status = await rowValue(card, "Status").innerText()
     expect(/^Locked until /.test(status), `status reads "${status}"`)
     const failed = await rowValue(card, "Failed attempts in the current window").innerText()
     expect(failed.trim() === String(security.failed_attempts), `page ${failed}, API ${security.failed_attempts}`)
-    const rows = card.locator("tbody tr")
+    const rows = attempts.locator("tbody tr")
     expect((await rows.count()) === security.recent_attempts.length, `${await rows.count()} rows, API ${security.recent_attempts.length} attempts`)
     const statuses = seed().failedLogins.statuses
     const failures = statuses.filter((status) => status === 401).length
@@ -68,6 +71,20 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     await blockedRow.getByText(until, { exact: true }).waitFor()
     expect(await blockedRow.getByRole("button", { name: `Unblock ${blockedIp.ip}`, exact: true }).isVisible(), "no Unblock button naming the IP")
     await screenshot("account-security", card)
+    await screenshot("login-attempts", attempts)
+  })
+
+  await runner.check("account security: the status card sits in the side column, the login attempts table in the main column", async () => {
+    // Medusa's own Customer Groups card is in the main column.
+    const [main, side, table] = await Promise.all([
+      widget(page, "Customer Groups").boundingBox(),
+      card.boundingBox(),
+      attempts.boundingBox(),
+    ])
+    expect(main && side && side.x > main.x + main.width, `the status card is not in the side column (${JSON.stringify({ main, side })})`)
+    expect(main && table && Math.abs(table.x - main.x) < 2, `the attempts table is not in the main column (${JSON.stringify({ main, table })})`)
+    // The whole page, for the artifacts only (not a widget screenshot).
+    await screenshot("customer-page", page.locator("main"))
   })
 
   await runner.check("account security: Unlock lifts the lock (page, API, and the customer can log in again)", async () => {
@@ -131,5 +148,64 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
       (templates) => templates.includes("customer-password-reset"),
       { what: "no customer-password-reset notification to the customer" }
     )
+  })
+
+  await runner.check("account security: Set password checks as typed, saves, and shows a reused password's refusal instead of the tick until edited", async () => {
+    // A customer of its own: the seeded one keeps its password for later checks.
+    const email = `pat@set-password-${seed().runId}.test`
+    const { id } = await createCustomerAccount(api, seed().publishableKey, { email, firstName: "Pat", lastName: "Neumann" })
+    await openAdminPage(page, `/app/customers/${id}`)
+    const drawer = page.getByRole("dialog", { name: "Set password" })
+    const field = drawer.getByLabel("New password", { exact: true })
+    const save = drawer.getByRole("button", { name: "Save", exact: true })
+    const meetsPolicy = drawer.getByText("Meets the password policy.", { exact: true })
+    const refused = drawer.getByText("The password was not accepted:", { exact: true })
+    const password = `quiet harbour lanterns ${seed().runId}`
+
+    await card.getByRole("button", { name: "Set password", exact: true }).click()
+    expect((await field.getAttribute("type")) === "password", "the password is shown before asking")
+    await drawer.getByRole("button", { name: "Show password", exact: true }).click()
+    await drawer.getByRole("button", { name: "Hide password", exact: true }).waitFor()
+    expect((await field.getAttribute("type")) === "text", "Show password did not show it")
+    await field.fill(password)
+    await meetsPolicy.waitFor()
+    await save.click()
+    await expectToast(page, "Password set")
+    await drawer.waitFor({ state: "hidden" })
+    const login = await api.customerLogin(email, password, seed().storefront)
+    expect(login === 200, `the customer's login with the new password answered ${login}`)
+
+    await card.getByRole("button", { name: "Set password", exact: true }).click()
+    await field.fill(password)
+    await meetsPolicy.waitFor()
+    await save.click()
+    await refused.waitFor()
+    expect(await drawer.getByText(/^Must differ from the customer's (previous|last \d+) password/).isVisible(), "the refusal names no reason")
+    expect((await meetsPolicy.count()) === 0, "the drawer still says the refused password meets the policy")
+    expect(await save.isDisabled(), "Save is still enabled for the refused password")
+    await screenshot("set-password.refused", drawer)
+    await field.fill(`${password}!`)
+    await meetsPolicy.waitFor()
+    expect((await refused.count()) === 0, "the refusal stays after the password changed")
+    await page.keyboard.press("Escape")
+    await page.getByRole("alertdialog").getByRole("button", { name: "Discard", exact: true }).click()
+    await drawer.waitFor({ state: "hidden" })
+    const again = await api.customerLogin(email, password, seed().storefront)
+    expect(again === 200, `the customer's login answered ${again} after the refused and discarded attempts`)
+  })
+
+  await runner.check("account security: a guest reads Guest (no account), with no lock, counters, actions or login attempts", async () => {
+    // Customers the admin creates have no account: the same as a guest checkout.
+    const email = `guest@guest-${seed().runId}.test`
+    const { customer: guest } = await api.adminPost("/admin/customers", { email, first_name: "Gina", last_name: "Gast" })
+    expect(guest.has_account === false, `API has_account ${guest.has_account}`)
+    await openAdminPage(page, `/app/customers/${guest.id}`)
+    await rowValue(card, "Status").getByText("Guest (no account)", { exact: true }).waitFor()
+    expect((await card.getByText("Active", { exact: true }).count()) === 0, "the guest reads Active")
+    expect(await card.getByText(/^This customer checked out as a guest and has no account/).isVisible(), "no explanation for the guest")
+    expect((await card.getByRole("button").count()) === 0, `the guest's card offers: ${await card.getByRole("button").allInnerTexts()}`)
+    expect((await card.getByText("Failed attempts in the current window", { exact: true }).count()) === 0, "the guest's card shows counters")
+    expect((await attempts.count()) === 0, "a login attempts card is shown for the guest")
+    await screenshot("account-security.guest", card)
   })
 }

@@ -101,6 +101,8 @@ export async function customerGroupsSpec({ runner, page, api, seed, screenshot }
   await runner.check("group rules: Re-evaluate now runs the rules and reports the run (page and API)", async () => {
     await rules.getByRole("button", { name: "Re-evaluate now", exact: true }).click()
     await expectToast(page, /^Re-evaluation started/)
+    const started = await page.locator("[data-sonner-toast]").filter({ hasText: /^Re-evaluation started/ }).first().innerText()
+    expect(!/\b(run|transaction)\b|[0-9A-Z]{8,}/.test(started), `the toast names an internal id: "${started}"`)
     // The widget polls until the background run reports back.
     const lastRun = rules.getByText(/^Last run just now: /)
     await lastRun.waitFor({ timeout: 60_000 })

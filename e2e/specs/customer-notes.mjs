@@ -34,7 +34,8 @@ export async function customerNotesSpec({ runner, page, api, seed, admin, screen
   await runner.check("customer notes: the lock note written by the plugin is labelled System, not as a deleted user", async () => {
     const lockNote = (await listNotes()).find((note) => note.body.startsWith("Account locked until"))
     expect(lockNote, "the API has no lock note")
-    const article = noteArticle(lockNote.body)
+    // The page writes the lock's end in the viewer's time zone, the stored body in UTC.
+    const article = notes.locator("article").filter({ hasText: /Account locked until .+ after repeated failed logins/ })
     await article.waitFor()
     expect(await article.getByText("System", { exact: true }).isVisible(), `the lock note reads: ${await article.innerText()}`)
     expect((await article.getByText("Deleted user").count()) === 0, "the lock note is attributed to a deleted user")
@@ -67,6 +68,35 @@ export async function customerNotesSpec({ runner, page, api, seed, admin, screen
     expect((await noteArticle(added).count()) === 0, "the old text is still shown")
     const bodies = (await listNotes()).map((note) => note.body)
     expect(bodies.includes(edited) && !bodies.includes(added), `API bodies: ${bodies.join(" | ")}`)
+  })
+
+  await runner.check("customer notes: closing the edit drawer with unsaved changes asks first; Keep editing keeps them, Discard drops them", async () => {
+    const actions = noteArticle(edited).getByRole("button", { name: "Note actions" })
+    const drawer = page.getByRole("dialog", { name: "Edit note" })
+    const textbox = drawer.getByRole("textbox", { name: "Note" })
+    const discardPrompt = page.getByRole("alertdialog").filter({ hasText: "Discard unsaved changes?" })
+    // Unchanged: Cancel closes at once.
+    await actions.click()
+    await page.getByRole("menuitem", { name: "Edit" }).click()
+    await drawer.getByRole("button", { name: "Cancel", exact: true }).click()
+    await drawer.waitFor({ state: "hidden" })
+    expect((await discardPrompt.count()) === 0, "an unchanged drawer asked before closing")
+
+    const draft = "A draft that is never saved."
+    await actions.click()
+    await page.getByRole("menuitem", { name: "Edit" }).click()
+    await textbox.fill(draft)
+    await drawer.getByRole("button", { name: "Cancel", exact: true }).click()
+    await discardPrompt.getByRole("button", { name: "Keep editing", exact: true }).click()
+    await discardPrompt.waitFor({ state: "hidden" })
+    expect((await textbox.inputValue()) === draft, `the drawer holds "${await textbox.inputValue()}" after Keep editing`)
+    await page.keyboard.press("Escape")
+    await discardPrompt.getByRole("button", { name: "Discard", exact: true }).click()
+    await drawer.waitFor({ state: "hidden" })
+    await noteArticle(edited).waitFor()
+    expect((await noteArticle(draft).count()) === 0, "the discarded draft is shown as a note")
+    const bodies = (await listNotes()).map((note) => note.body)
+    expect(bodies.includes(edited) && !bodies.includes(draft), `API bodies: ${bodies.join(" | ")}`)
   })
 
   await runner.check("customer notes: deletes a note after confirmation (page and API)", async () => {

@@ -1,5 +1,7 @@
 // @ts-check
-import { openAdminPage, widget } from "../lib/browser.mjs"
+import fs from "node:fs"
+import { translations as zxcvbnEnglish } from "@zxcvbn-ts/language-en"
+import { openAdminPage, rowValue, widget } from "../lib/browser.mjs"
 import { expect } from "../lib/checks.mjs"
 import { blockIp } from "../seed.mjs"
 
@@ -71,6 +73,54 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     expect(await row.getByRole("button", { name: `${ip} entsperren`, exact: true }).isVisible(), "no German Unblock button naming the IP")
     expect(await row.getByText("Entsperren", { exact: true }).isVisible(), "the Unblock button's German label is not shown")
     await screenshot("account-security.de", card)
+  })
+
+  await runner.check("i18n: a guest's account security card reads Gast (kein Konto)", async () => {
+    const email = `gast@guest-de-${seed().runId}.test`
+    const { customer: guest } = await api.adminPost("/admin/customers", { email, first_name: "Gerd", last_name: "Gast" })
+    await openAdminPage(page, `/app/customers/${guest.id}`)
+    const card = widget(page, "Kontosicherheit")
+    await rowValue(card, "Status").getByText("Gast (kein Konto)", { exact: true }).waitFor()
+    expect(await card.getByText(/^Dieser Kunde hat als Gast bestellt/).isVisible(), "no German explanation for the guest")
+  })
+
+  await runner.check("i18n: the Set password drawer reads German: show/hide toggle, zxcvbn's advice, the unsaved-changes prompt", async () => {
+    const customerId = seed().customer.id
+    const weak = "password1"
+    // What the server says about it (in English), and what the page should say instead.
+    const { strength } = await api.adminPost(`/admin/customers/${customerId}/password-strength`, { password: weak })
+    const advice = [
+      ...(strength.warning ? [{ kind: "warnings", text: strength.warning }] : []),
+      ...strength.suggestions.map((/** @type {string} */ text) => ({ kind: "suggestions", text })),
+    ]
+    expect(advice.length > 0, `the server gives no advice on "${weak}": ${JSON.stringify(strength)}`)
+    const de = JSON.parse(fs.readFileSync(new URL("../../src/admin/i18n/json/de.json", import.meta.url), "utf8"))
+    /** @type {Record<string, Record<string, string>>} */
+    const english = zxcvbnEnglish
+    const german = advice.map(({ kind, text }) => {
+      const key = Object.keys(english[kind]).find((candidate) => english[kind][candidate] === text)
+      expect(key, `"${text}" is not one of zxcvbn's ${kind}`)
+      return de.customerAccounts.security.strength.feedback[kind][key]
+    })
+
+    await openAdminPage(page, `/app/customers/${customerId}`)
+    await widget(page, "Kontosicherheit").getByRole("button", { name: "Passwort festlegen", exact: true }).click()
+    const drawer = page.getByRole("dialog", { name: "Passwort festlegen" })
+    await drawer.getByRole("button", { name: "Passwort anzeigen", exact: true }).click()
+    await drawer.getByRole("button", { name: "Passwort verbergen", exact: true }).waitFor()
+    await drawer.getByLabel("Neues Passwort", { exact: true }).fill(weak)
+    for (const text of german) {
+      await drawer.getByText(text, { exact: true }).waitFor()
+    }
+    for (const { text } of advice) {
+      expect((await drawer.getByText(text, { exact: true }).count()) === 0, `English advice on the German page: "${text}"`)
+    }
+    await screenshot("set-password.de", drawer)
+    await drawer.getByRole("button", { name: "Abbrechen", exact: true }).click()
+    const prompt = page.getByRole("alertdialog")
+    await prompt.getByText("Ungespeicherte Änderungen verwerfen?", { exact: true }).waitFor()
+    await prompt.getByRole("button", { name: "Verwerfen", exact: true }).click()
+    await drawer.waitFor({ state: "hidden" })
   })
 
   await runner.check("i18n: Settings → Kundenkonten reads German, sidebar entry included", async () => {

@@ -44,6 +44,9 @@ export async function preferencesSpec({ runner, page, api, seed, screenshot }) {
     const email = await rowValue(card, "E-mail marketing").innerText()
     const sms = await rowValue(card, "SMS marketing").innerText()
     expect(email === "On" && sms === "Off", `consents read ${email} / ${sms}`)
+    // The side column: right of Medusa's own Customer Groups card.
+    const [own, side] = await Promise.all([widget(page, "Customer Groups").boundingBox(), card.boundingBox()])
+    expect(own && side && side.x > own.x + own.width, `the card is not in the side column (${JSON.stringify({ own, side })})`)
   })
 
   await runner.check("preferences: Edit changes language, shipping address and SMS consent (page and API)", async () => {

@@ -39,6 +39,15 @@ const LOCK_EXPIRY_REFETCH_MAX_MS = 60 * 60_000
 const customerPath = (customerId: string) =>
   `/admin/customers/${encodeURIComponent(customerId)}`
 
+/**
+ * What an admin's security action changes: the customer's lockout state, and
+ * their notes (each action leaves a system note).
+ */
+const securityActionKeys = (customerId: string) => [
+  customerSecurityKeys.detail(customerId),
+  customerNoteKeys.customer(customerId),
+]
+
 type SetPasswordPayload = { password: string }
 export type UnblockIpPayload = { ip: string }
 
@@ -224,10 +233,7 @@ export const useUnlockCustomer = (
         `${customerPath(customerId)}/security/unlock`,
         { method: "POST", body: {} }
       ),
-    ...useInvalidatingOptions(
-      [customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)],
-      options
-    ),
+    ...useInvalidatingOptions(securityActionKeys(customerId), options),
   })
 }
 
@@ -246,10 +252,7 @@ export const useUnblockIp = (
         `${customerPath(customerId)}/security/unblock-ip`,
         { method: "POST", body: { ip } }
       ),
-    ...useInvalidatingOptions(
-      [customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)],
-      options
-    ),
+    ...useInvalidatingOptions(securityActionKeys(customerId), options),
   })
 }
 
@@ -264,10 +267,7 @@ export const useSendPasswordReset = (
         `${customerPath(customerId)}/password-reset`,
         { method: "POST", body: {} }
       ),
-    ...useInvalidatingOptions(
-      [customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)],
-      options
-    ),
+    ...useInvalidatingOptions(securityActionKeys(customerId), options),
   })
 }
 
@@ -293,9 +293,6 @@ export const useSetCustomerPassword = (
         throw error
       }
     },
-    ...useInvalidatingOptions(
-      [customerSecurityKeys.detail(customerId), customerNoteKeys.customer(customerId)],
-      options
-    ),
+    ...useInvalidatingOptions(securityActionKeys(customerId), options),
   })
 }

@@ -13,6 +13,7 @@ import {
   customerAccountsSettingsKeys,
   customerGroupMembershipKeys,
   customerGroupRuleKeys,
+  dashboardKeys,
   groupRuleChoiceKeys,
 } from "../lib/query-keys"
 import {
@@ -110,13 +111,6 @@ export const useEvaluateCustomerGroupRules = (
 }
 
 /**
- * Roots of the dashboard's own query keys (`CUSTOMERS_QUERY_KEY`,
- * `CUSTOMER_GROUPS_QUERY_KEY` in @medusajs/dashboard) whose data a run
- * changes: the group page's customer table and member count.
- */
-const DASHBOARD_MEMBERSHIP_QUERY_ROOTS = ["customers", "customer_groups"]
-
-/**
  * Refetches what a finished run may have changed: the group's rules (last
  * run, on the group page and in the settings list), every customer's
  * memberships and the dashboard's member lists.
@@ -130,7 +124,9 @@ export const useInvalidateRuleRunResults = (groupId: string) => {
         customerGroupRuleKeys.detail(groupId),
         customerGroupRuleKeys.list(),
         customerGroupMembershipKeys.all,
-        ...DASHBOARD_MEMBERSHIP_QUERY_ROOTS.map((root) => [root]),
+        // The group page's customer table and member count.
+        dashboardKeys.customers,
+        dashboardKeys.customerGroups,
       ].map((queryKey) => queryClient.invalidateQueries({ queryKey }))
     )
 }

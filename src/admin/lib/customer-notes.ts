@@ -1,7 +1,5 @@
-import {
-  NOTE_BODY_MAX_LENGTH,
-  type AdminCustomerNote,
-} from "../../types/customer-note"
+import { NOTE_BODY_MAX_LENGTH } from "../../lib/notes"
+import type { AdminCustomerNote, SystemNoteMessage } from "../../types/customer-note"
 
 export { NOTE_BODY_MAX_LENGTH }
 
@@ -62,4 +60,67 @@ export const getNoteAuthorLabel = (note: AdminCustomerNote): string | null => {
     .trim()
 
   return name || note.author.email
+}
+
+/** The i18n key of a system note's text (admin i18n `customerAccounts.systemNotes.*`). */
+export type SystemNoteI18nKey = `customerAccounts.${SystemNoteMessage["key"]}`
+
+/** A system note's text in the viewer's language: an i18n key and its values. */
+export type SystemNoteTranslation = {
+  key: SystemNoteI18nKey
+  values: Record<string, string | number>
+}
+
+/** Parameters that hold an ISO date (the lock's end). */
+const DATE_PARAMS = new Set(["locked_until"])
+
+/**
+ * A date and time in the viewer's locale and time zone, naming the zone
+ * ("Nov 27, 2026, 2:52 AM GMT+1"): an audit entry is read by admins in
+ * several places, so the zone is spelled out.
+ */
+export const formatNoteDateTime = (iso: string, locale: string): string => {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) {
+    return iso
+  }
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(date)
+}
+
+/**
+ * How the admin shows a system note in the viewer's language: the i18n key
+ * of its `message` and the values to fill in, dates formatted for `locale`
+ * (a BCP 47 tag, see date-format `toIntlLocale`). Null when the note has no
+ * message (an admin's note, or a system note written before messages
+ * existed) or one this admin does not know: its `body` is shown then.
+ */
+export const systemNoteTranslation = (
+  note: Pick<AdminCustomerNote, "message">,
+  locale: string,
+  isKnownKey: (key: string) => boolean
+): SystemNoteTranslation | null => {
+  const message = note.message
+  if (!message || typeof message.key !== "string" || !message.key.startsWith("systemNotes.")) {
+    return null
+  }
+  const key = `customerAccounts.${message.key}` as SystemNoteI18nKey
+  if (!isKnownKey(key)) {
+    return null
+  }
+  const values: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(message.params ?? {})) {
+    if (typeof value === "number") {
+      values[name] = value
+    } else if (typeof value === "string") {
+      values[name] = DATE_PARAMS.has(name) ? formatNoteDateTime(value, locale) : value
+    }
+  }
+  return { key, values }
 }

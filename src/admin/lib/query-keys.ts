@@ -154,3 +154,13 @@ export const groupRuleChoiceKeys = {
   customerGroups: () =>
     [...groupRuleChoiceKeys.all, "customer-groups"] as const,
 }
+
+/**
+ * Roots of the dashboard's own query keys (`CUSTOMERS_QUERY_KEY`,
+ * `CUSTOMER_GROUPS_QUERY_KEY` in @medusajs/dashboard), outside the plugin's
+ * root: only ever invalidated, when the plugin changed what they show.
+ */
+export const dashboardKeys = {
+  customers: ["customers"] as const,
+  customerGroups: ["customer_groups"] as const,
+}

@@ -6,7 +6,10 @@ import type {
 
 import { AccountSecuritySection } from "../components/account-security/account-security-section"
 
-/** Lock status, login attempts and password actions on the customer page. */
+/**
+ * Lock status, counters, password actions and blocked IPs on the customer
+ * page; the login attempts table is its own widget in the main column.
+ */
 const CustomerAccountSecurityWidget = ({
   data,
 }: DetailWidgetProps<AdminCustomer>) => {
@@ -14,7 +17,8 @@ const CustomerAccountSecurityWidget = ({
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details.after",
+  // The side column: a compact status card next to the addresses.
+  zone: "customer.details.side.after",
   // Stable id (prefixed, as the admin-sdk asks of plugins) so an admin's
   // layout customisations survive renames of this file.
   id: "customer-accounts:account-security",

@@ -14,7 +14,8 @@ const CustomerPreferencesWidget = ({
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details.after",
+  // The side column: a short list of label/value rows.
+  zone: "customer.details.side.after",
   // Stable id (prefixed, as the admin-sdk asks of plugins) so an admin's
   // layout customisations survive renames of this file.
   id: "customer-accounts:preferences",

@@ -1,10 +1,11 @@
 import type { AdminCustomer } from "@medusajs/framework/types"
+import { Badge, Container, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import { useCustomerSecurity, useUnblockIp } from "../../hooks/account-security"
+import { SectionRow } from "../common/section-row"
 import { BlockedIpsList } from "./blocked-ips-list"
-import { LoginAttemptsTable } from "./login-attempts-table"
-import { LoginSecurityCard } from "./login-security-card"
+import { LoginSecurityCard, SecurityCardHeader } from "./login-security-card"
 import { SecurityActions } from "./security-actions"
 import { SecurityCounters } from "./security-counters"
 
@@ -13,13 +14,21 @@ type AccountSecuritySectionProps = {
 }
 
 /**
- * The account security card of the customer page: lock status, failed-login
- * counters, unlock and password actions, the blocked IPs the customer was
- * tried from, recent login attempts.
+ * The account security card of the customer page's side column: lock
+ * status, failed-login counters, unlock and password actions, the blocked
+ * IPs the customer was tried from. A guest has no account, so no sign-in to
+ * guard: the card says so instead.
  */
 export const AccountSecuritySection = ({
   customer,
-}: AccountSecuritySectionProps) => {
+}: AccountSecuritySectionProps) =>
+  customer.has_account ? (
+    <AccountHolderSecurity customer={customer} />
+  ) : (
+    <GuestSecurity />
+  )
+
+const AccountHolderSecurity = ({ customer }: AccountSecuritySectionProps) => {
   const { t } = useTranslation()
   const { security, error, refetch } = useCustomerSecurity(customer.id)
   // Lives as long as the card, so its toast follows even when the list empties.
@@ -45,14 +54,35 @@ export const AccountSecuritySection = ({
               "customerAccounts.security.unblockIp.description"
             )}
           />
-          <LoginAttemptsTable
-            attempts={security.recent_attempts}
-            emptyDescription={t(
-              "customerAccounts.security.attempts.empty.description"
-            )}
-          />
         </>
       )}
     </LoginSecurityCard>
+  )
+}
+
+/**
+ * No lock status, counters or actions: a guest's e-mail may belong to a
+ * registered customer too, whose sign-ins are theirs, not this record's.
+ */
+const GuestSecurity = () => {
+  const { t } = useTranslation()
+
+  return (
+    <Container className="divide-y p-0">
+      <SecurityCardHeader
+        title={t("customerAccounts.security.title")}
+        description={t("customerAccounts.security.description")}
+      />
+      <SectionRow label={t("customerAccounts.security.status.label")}>
+        <Badge size="2xsmall" color="grey">
+          {t("customerAccounts.security.status.guest")}
+        </Badge>
+      </SectionRow>
+      <div className="px-6 py-4">
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("customerAccounts.security.guest")}
+        </Text>
+      </div>
+    </Container>
   )
 }

@@ -1,4 +1,4 @@
-import { Badge, Heading, Table, Text, Tooltip } from "@medusajs/ui"
+import { Badge, Heading, Table, Text, Tooltip, clx } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import type { AdminLoginAttempt } from "../../../types/account-security"
@@ -6,6 +6,8 @@ import { RelativeTime } from "../customer-notes/relative-time"
 
 type LoginAttemptsTableProps = {
   attempts: AdminLoginAttempt[]
+  /** A heading above the table, when it shares its card with other rows. */
+  title?: string
   /** Under "No login attempts yet": whose sign-ins will show up here. */
   emptyDescription: string
 }
@@ -19,19 +21,25 @@ const OUTCOME_COLORS = {
 /** An account's latest sign-in attempts (a customer's or a user's), newest first. */
 export const LoginAttemptsTable = ({
   attempts,
+  title,
   emptyDescription,
 }: LoginAttemptsTableProps) => {
   const { t } = useTranslation()
 
   return (
     <div className="flex flex-col">
-      <div className="px-6 py-4">
-        <Heading level="h3">
-          {t("customerAccounts.security.attempts.title")}
-        </Heading>
-      </div>
+      {title && (
+        <div className="px-6 py-4">
+          <Heading level="h3">{title}</Heading>
+        </div>
+      )}
       {attempts.length === 0 ? (
-        <div className="flex flex-col items-center gap-y-1 border-t px-6 py-8 text-center">
+        <div
+          className={clx(
+            "flex flex-col items-center gap-y-1 px-6 py-8 text-center",
+            { "border-t": title }
+          )}
+        >
           <Text size="small" leading="compact" weight="plus">
             {t("customerAccounts.security.attempts.empty.title")}
           </Text>

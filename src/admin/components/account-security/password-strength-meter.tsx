@@ -1,4 +1,4 @@
-import { CheckCircleSolid } from "@medusajs/icons"
+import { CheckCircleSolid, XCircleSolid } from "@medusajs/icons"
 import { Text, clx } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
@@ -7,6 +7,7 @@ import type {
   PasswordStrength,
 } from "../../../types/account-security"
 import { usePasswordErrorMessage } from "./use-password-error-message"
+import { zxcvbnSuggestionKey, zxcvbnWarningKey } from "./zxcvbn-feedback"
 
 /** zxcvbn scores 0-4, one segment each. */
 const SEGMENTS = [0, 1, 2, 3, 4] as const
@@ -26,6 +27,14 @@ const segmentColor = (score: number) =>
       ? "bg-ui-tag-orange-icon"
       : "bg-ui-tag-green-icon"
 
+/** The server refused to save the password (e.g. one used before). */
+export type PasswordRefusal = {
+  /** The rules it breaks; empty when the server named none. */
+  errors: PasswordStrength["errors"]
+  /** The server's own words, for when no rule is named. */
+  message: string
+}
+
 type PasswordStrengthMeterProps = {
   id: string
   /** The latest verdict; may be for the previous input while checking. */
@@ -33,18 +42,25 @@ type PasswordStrengthMeterProps = {
   isChecking: boolean
   /** The check itself failed (not the password). */
   checkError: Error | null
+  /**
+   * Why saving this very password failed. It outranks the check's verdict,
+   * which cannot know everything the server does (the password history).
+   */
+  refusal?: PasswordRefusal | null
   policy: PasswordPolicySummary | undefined
 }
 
 /**
- * Five segments for zxcvbn's score, then what the policy objects to and
- * zxcvbn's advice. The advice comes from the server in English only.
+ * Five segments for zxcvbn's score, then what the policy (or, after a save,
+ * the server) objects to, or that the password meets the policy, and
+ * zxcvbn's advice.
  */
 export const PasswordStrengthMeter = ({
   id,
   strength,
   isChecking,
   checkError,
+  refusal,
   policy,
 }: PasswordStrengthMeterProps) => {
   const { t } = useTranslation()
@@ -83,54 +99,134 @@ export const PasswordStrengthMeter = ({
             })}
           </Text>
         ) : (
-          strength && (
-            <>
-              {strength.errors.length > 0 ? (
-                <ul className="flex flex-col gap-y-1">
-                  {strength.errors.map((error) => (
-                    <li key={error.code}>
-                      <Text size="small" className="text-ui-fg-error">
-                        {describeError(error)}
-                      </Text>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                strength.valid && (
-                  <div className="flex items-center gap-x-1.5">
-                    <CheckCircleSolid className="text-ui-tag-green-icon" />
-                    <Text size="small" className="text-ui-fg-subtle">
-                      {t("customerAccounts.security.strength.valid")}
-                    </Text>
-                  </div>
-                )
-              )}
-              {(strength.warning || strength.suggestions.length > 0) && (
-                <div className="flex flex-col gap-y-1">
-                  {strength.warning && (
-                    <Text
-                      size="small"
-                      weight="plus"
-                      className="text-ui-fg-subtle"
-                    >
-                      {strength.warning}
-                    </Text>
-                  )}
-                  {strength.suggestions.length > 0 && (
-                    <ul className="text-ui-fg-subtle list-disc pl-5">
-                      {strength.suggestions.map((suggestion) => (
-                        <li key={suggestion}>
-                          <Text size="small">{suggestion}</Text>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </div>
-              )}
-            </>
-          )
+          <>
+            {refusal ? (
+              <RefusalVerdict
+                refusal={refusal}
+                describeError={describeError}
+              />
+            ) : (
+              strength && (
+                <PolicyVerdict
+                  strength={strength}
+                  describeError={describeError}
+                />
+              )
+            )}
+            {strength && <StrengthAdvice strength={strength} />}
+          </>
         )}
       </div>
+    </div>
+  )
+}
+
+type DescribeError = ReturnType<typeof usePasswordErrorMessage>
+
+const ErrorList = ({ messages }: { messages: string[] }) => (
+  <ul className="flex flex-col gap-y-1">
+    {messages.map((message) => (
+      <li key={message}>
+        <Text size="small" className="text-ui-fg-error">
+          {message}
+        </Text>
+      </li>
+    ))}
+  </ul>
+)
+
+/** The rules the password breaks, or a tick when it breaks none. */
+const PolicyVerdict = ({
+  strength,
+  describeError,
+}: {
+  strength: PasswordStrength
+  describeError: DescribeError
+}) => {
+  const { t } = useTranslation()
+
+  if (strength.errors.length > 0) {
+    return <ErrorList messages={strength.errors.map(describeError)} />
+  }
+  if (!strength.valid) {
+    return null
+  }
+  return (
+    <div className="flex items-center gap-x-1.5">
+      <CheckCircleSolid className="text-ui-tag-green-icon" />
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("customerAccounts.security.strength.valid")}
+      </Text>
+    </div>
+  )
+}
+
+/** "The password was not accepted:" and why, in place of the tick. */
+const RefusalVerdict = ({
+  refusal,
+  describeError,
+}: {
+  refusal: PasswordRefusal
+  describeError: DescribeError
+}) => {
+  const { t } = useTranslation()
+
+  return (
+    <div className="flex flex-col gap-y-1">
+      <div className="flex items-center gap-x-1.5">
+        <XCircleSolid className="text-ui-fg-error" />
+        <Text size="small" weight="plus" className="text-ui-fg-error">
+          {t("customerAccounts.security.setPassword.refused")}
+        </Text>
+      </div>
+      <ErrorList
+        messages={
+          refusal.errors.length > 0
+            ? refusal.errors.map(describeError)
+            : [refusal.message]
+        }
+      />
+    </div>
+  )
+}
+
+/** zxcvbn's warning and suggestions, in the dashboard's language when known. */
+const StrengthAdvice = ({ strength }: { strength: PasswordStrength }) => {
+  const { t } = useTranslation()
+
+  const warning = (text: string) => {
+    const key = zxcvbnWarningKey(text)
+    return key
+      ? t(`customerAccounts.security.strength.feedback.warnings.${key}`)
+      : text
+  }
+  const suggestion = (text: string) => {
+    const key = zxcvbnSuggestionKey(text)
+    return key
+      ? t(`customerAccounts.security.strength.feedback.suggestions.${key}`)
+      : text
+  }
+
+  if (!strength.warning && strength.suggestions.length === 0) {
+    return null
+  }
+
+  return (
+    <div className="flex flex-col gap-y-1">
+      {strength.warning && (
+        <Text size="small" weight="plus" className="text-ui-fg-subtle">
+          {warning(strength.warning)}
+        </Text>
+      )}
+      {strength.suggestions.length > 0 && (
+        <ul className="text-ui-fg-subtle list-disc pl-5">
+          {strength.suggestions.map((text) => (
+            <li key={text}>
+              <Text size="small">{suggestion(text)}</Text>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   )
 }

@@ -1,5 +1,5 @@
 import type { AdminCustomer } from "@medusajs/framework/types"
-import { Button, Text, toast, usePrompt } from "@medusajs/ui"
+import { Button, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
@@ -10,7 +10,7 @@ import {
   useUnlockCustomer,
 } from "../../hooks/account-security"
 import { SetPasswordDrawer } from "./set-password-drawer"
-import { UnlockAction, unlockKindOf } from "./unlock-action"
+import { UnlockAction } from "./unlock-action"
 
 type SecurityActionsProps = {
   customer: AdminCustomer
@@ -18,8 +18,9 @@ type SecurityActionsProps = {
 }
 
 /**
- * Unlock (or reset the counters), send a reset link, set a password. Guests
- * have no password, so they get an explanation instead of password actions.
+ * Unlock (or reset the counters), send a reset link, set a password (when
+ * the store allows it). Only for customers with an account: a guest's card
+ * has no actions.
  */
 export const SecurityActions = ({
   customer,
@@ -29,15 +30,9 @@ export const SecurityActions = ({
   const prompt = usePrompt()
   const [isSettingPassword, setIsSettingPassword] = useState(false)
 
-  const hasAccount = customer.has_account
-  const { policy, allowAdminSetPassword } = usePasswordPolicy({
-    enabled: hasAccount,
-  })
+  const { policy, allowAdminSetPassword } = usePasswordPolicy()
   const unlock = useUnlockCustomer(customer.id)
   const sendReset = useSendPasswordReset(customer.id)
-
-  const canSetPassword = hasAccount && allowAdminSetPassword
-  const hasActions = unlockKindOf(security) !== null || hasAccount
 
   const handleSendReset = async () => {
     const confirmed = await prompt({
@@ -65,53 +60,40 @@ export const SecurityActions = ({
   }
 
   return (
-    <div className="flex flex-col gap-y-3 px-6 py-4">
-      {!hasAccount && (
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerAccounts.security.guest")}
-        </Text>
-      )}
-      {hasActions && (
-        <div className="flex flex-wrap items-center justify-end gap-2">
-          <UnlockAction
-            security={security}
-            unlock={unlock}
-            unlockDescription={t(
-              "customerAccounts.security.unlock.description"
-            )}
-            resetCountersDescription={t(
-              "customerAccounts.security.resetCounters.description"
-            )}
+    <div className="flex flex-wrap items-center justify-end gap-2 px-6 py-4">
+      <UnlockAction
+        security={security}
+        unlock={unlock}
+        unlockDescription={t("customerAccounts.security.unlock.description")}
+        resetCountersDescription={t(
+          "customerAccounts.security.resetCounters.description"
+        )}
+      />
+      <Button
+        size="small"
+        variant="secondary"
+        onClick={handleSendReset}
+        isLoading={sendReset.isPending}
+        disabled={sendReset.isPending}
+      >
+        {t("customerAccounts.security.actions.sendResetLink")}
+      </Button>
+      {allowAdminSetPassword && (
+        <>
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={() => setIsSettingPassword(true)}
+          >
+            {t("customerAccounts.security.actions.setPassword")}
+          </Button>
+          <SetPasswordDrawer
+            customer={customer}
+            policy={policy}
+            open={isSettingPassword}
+            onOpenChange={setIsSettingPassword}
           />
-          {hasAccount && (
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={handleSendReset}
-              isLoading={sendReset.isPending}
-              disabled={sendReset.isPending}
-            >
-              {t("customerAccounts.security.actions.sendResetLink")}
-            </Button>
-          )}
-          {canSetPassword && (
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={() => setIsSettingPassword(true)}
-            >
-              {t("customerAccounts.security.actions.setPassword")}
-            </Button>
-          )}
-        </div>
-      )}
-      {canSetPassword && (
-        <SetPasswordDrawer
-          customer={customer}
-          policy={policy}
-          open={isSettingPassword}
-          onOpenChange={setIsSettingPassword}
-        />
+        </>
       )}
     </div>
   )

@@ -39,7 +39,8 @@ export const SecurityStatusBadge = ({ security }: SecurityStatusBadgeProps) => {
 
   return (
     <Tooltip content={<LockExpiry until={lockedUntil} />}>
-      <Badge size="2xsmall" color="red">
+      {/* Grows to two lines rather than overflow in the narrow side column. */}
+      <Badge size="2xsmall" color="red" className="h-auto min-h-5 py-0.5">
         {t("customerAccounts.security.status.lockedUntil", {
           date: formatDateTime(lockedUntil, toIntlLocale(i18n.language)),
         })}

@@ -1,15 +1,6 @@
 import type { AdminCustomer } from "@medusajs/framework/types"
-import {
-  Alert,
-  Button,
-  Drawer,
-  Hint,
-  Input,
-  Label,
-  Text,
-  toast,
-} from "@medusajs/ui"
-import { useId, useState, type FormEvent } from "react"
+import { Hint, Label, Text, toast } from "@medusajs/ui"
+import { useId, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { PasswordPolicySummary } from "../../../types/account-security"
@@ -18,8 +9,9 @@ import {
   usePasswordStrength,
   useSetCustomerPassword,
 } from "../../hooks/account-security"
+import { FormDrawer } from "../common/form-drawer"
+import { PasswordInput } from "../common/password-input"
 import { PasswordStrengthMeter } from "./password-strength-meter"
-import { usePasswordErrorMessage } from "./use-password-error-message"
 
 type SetPasswordDrawerProps = {
   customer: AdminCustomer
@@ -38,40 +30,25 @@ export const SetPasswordDrawer = ({
   const { t } = useTranslation()
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>
-            {t("customerAccounts.security.setPassword.title")}
-          </Drawer.Title>
-          <Drawer.Description className="sr-only">
-            {t("customerAccounts.security.setPassword.description", {
-              email: customer.email,
-            })}
-          </Drawer.Description>
-        </Drawer.Header>
-        {/* Mounted only while open: closing forgets the typed password. */}
-        <SetPasswordForm
-          customer={customer}
-          policy={policy}
-          onDone={() => onOpenChange(false)}
-        />
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("customerAccounts.security.setPassword.title")}
+      description={t("customerAccounts.security.setPassword.description", {
+        email: customer.email,
+      })}
+    >
+      <SetPasswordForm customer={customer} policy={policy} />
+    </FormDrawer>
   )
 }
 
 type SetPasswordFormProps = {
   customer: AdminCustomer
   policy: PasswordPolicySummary | undefined
-  onDone: () => void
 }
 
-const SetPasswordForm = ({
-  customer,
-  policy,
-  onDone,
-}: SetPasswordFormProps) => {
+const SetPasswordForm = ({ customer, policy }: SetPasswordFormProps) => {
   const { t } = useTranslation()
   const inputId = useId()
   const hintId = useId()
@@ -79,13 +56,14 @@ const SetPasswordForm = ({
   const [password, setPassword] = useState("")
 
   const check = usePasswordStrength(customer.id, password)
-  const { mutate, isPending, error, reset } = useSetCustomerPassword(
+  const { mutateAsync, isPending, error, reset } = useSetCustomerPassword(
     customer.id
   )
-  const describeError = usePasswordErrorMessage(policy, check.strength?.score)
 
+  // The server's verdict outranks the meter's until the password changes:
+  // the strength check cannot see the password history.
   const refusal = error instanceof PasswordRefusedError ? error : null
-  const canSave = check.isCurrent && !!check.strength?.valid && !isPending
+  const canSave = check.isCurrent && !!check.strength?.valid && !refusal
 
   const handleChange = (value: string) => {
     setPassword(value)
@@ -95,114 +73,66 @@ const SetPasswordForm = ({
     }
   }
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    if (!canSave) {
-      return
-    }
-
-    mutate(
-      { password },
-      {
-        onSuccess: () => {
-          toast.success(t("customerAccounts.security.toasts.passwordSet"))
-          onDone()
-        },
-        onError: (error) => {
-          // A refusal is listed in the drawer, next to the field.
-          if (!(error instanceof PasswordRefusedError)) {
-            toast.error(error.message)
-          }
-        },
-      }
-    )
-  }
-
   return (
-    <form
-      onSubmit={handleSubmit}
-      className="flex flex-1 flex-col overflow-hidden"
+    <FormDrawer.Form
+      onSubmit={() =>
+        mutateAsync(
+          { password },
+          {
+            onError: (error) => {
+              // A refusal is shown in the drawer, by the meter.
+              if (!(error instanceof PasswordRefusedError)) {
+                toast.error(error.message)
+              }
+            },
+          }
+        )
+      }
+      successMessage={t("customerAccounts.security.toasts.passwordSet")}
+      isPending={isPending}
+      isDirty={password.length > 0}
+      canSubmit={canSave}
     >
-      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-        {/* Screen readers hear this as the drawer's description already. */}
-        <Text size="small" className="text-ui-fg-subtle" aria-hidden>
-          {t("customerAccounts.security.setPassword.description", {
-            email: customer.email,
-          })}
-        </Text>
-        <div className="flex flex-col gap-y-2">
-          <Label htmlFor={inputId} size="small" weight="plus">
-            {t("customerAccounts.security.setPassword.field")}
-          </Label>
-          {/* Medusa's password input brings its own show/hide toggle. */}
-          <Input
-            id={inputId}
-            type="password"
-            autoComplete="new-password"
-            autoFocus
-            value={password}
-            onChange={(event) => handleChange(event.target.value)}
-            readOnly={isPending}
-            aria-invalid={
-              (check.isCurrent && check.strength?.valid === false) ||
-              !!refusal ||
-              undefined
-            }
-            aria-describedby={`${hintId} ${meterId}`}
-          />
-          <Hint id={hintId}>
-            {policy
-              ? t("customerAccounts.security.setPassword.minLength", {
-                  count: policy.min_length,
-                })
-              : t("customerAccounts.security.setPassword.policyLoading")}
-          </Hint>
-        </div>
-        <PasswordStrengthMeter
-          id={meterId}
-          strength={check.strength}
-          isChecking={check.isChecking}
-          checkError={check.isError ? check.error : null}
-          policy={policy}
+      {/* Screen readers hear this as the drawer's description already. */}
+      <Text size="small" className="text-ui-fg-subtle" aria-hidden>
+        {t("customerAccounts.security.setPassword.description", {
+          email: customer.email,
+        })}
+      </Text>
+      <div className="flex flex-col gap-y-2">
+        <Label htmlFor={inputId} size="small" weight="plus">
+          {t("customerAccounts.security.setPassword.field")}
+        </Label>
+        <PasswordInput
+          id={inputId}
+          autoComplete="new-password"
+          autoFocus
+          value={password}
+          onChange={(event) => handleChange(event.target.value)}
+          readOnly={isPending}
+          aria-invalid={
+            (check.isCurrent && check.strength?.valid === false) ||
+            !!refusal ||
+            undefined
+          }
+          aria-describedby={`${hintId} ${meterId}`}
         />
-        {refusal && (
-          <Alert variant="error">
-            <div className="flex flex-col gap-y-1">
-              <Text size="small" weight="plus">
-                {t("customerAccounts.security.setPassword.refused")}
-              </Text>
-              <ul className="list-disc pl-5">
-                {refusal.errors.length > 0 ? (
-                  refusal.errors.map((refusalError) => (
-                    <li key={refusalError.code}>
-                      <Text size="small">{describeError(refusalError)}</Text>
-                    </li>
-                  ))
-                ) : (
-                  <li>
-                    <Text size="small">{refusal.message}</Text>
-                  </li>
-                )}
-              </ul>
-            </div>
-          </Alert>
-        )}
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button">
-            {t("customerAccounts.security.actions.cancel")}
-          </Button>
-        </Drawer.Close>
-        <Button
-          size="small"
-          type="submit"
-          disabled={!canSave}
-          isLoading={isPending}
-        >
-          {t("customerAccounts.security.actions.save")}
-        </Button>
-      </Drawer.Footer>
-    </form>
+        <Hint id={hintId}>
+          {policy
+            ? t("customerAccounts.security.setPassword.minLength", {
+                count: policy.min_length,
+              })
+            : t("customerAccounts.security.setPassword.policyLoading")}
+        </Hint>
+      </div>
+      <PasswordStrengthMeter
+        id={meterId}
+        strength={check.strength}
+        isChecking={check.isChecking}
+        checkError={check.isError ? check.error : null}
+        refusal={refusal}
+        policy={policy}
+      />
+    </FormDrawer.Form>
   )
 }

@@ -66,6 +66,7 @@ export const UserSecuritySection = ({ user }: UserSecuritySectionProps) => {
           />
           <LoginAttemptsTable
             attempts={security.recent_attempts}
+            title={t("customerAccounts.security.attempts.title")}
             emptyDescription={t(
               "customerAccounts.userSecurity.attempts.empty.description"
             )}

@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Drawer, Hint, Label, Text, toast } from "@medusajs/ui"
-import { useId, useState, type FormEvent } from "react"
+import { Checkbox, Hint, Label, Text, toast } from "@medusajs/ui"
+import { useId, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 
 import { useUpdateCustomerAccountsSettings } from "../../hooks/customer-groups"
+import { FormDrawer } from "../common/form-drawer"
 
 type GroupChoice = { id: string; name: string | null }
 
@@ -26,42 +27,37 @@ export const EditDefaultGroupsDrawer = ({
   const { t } = useTranslation()
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>
-            {t("customerAccounts.settings.defaultGroups.drawerTitle")}
-          </Drawer.Title>
-          <Drawer.Description className="sr-only">
-            {t("customerAccounts.settings.defaultGroups.description")}
-          </Drawer.Description>
-        </Drawer.Header>
-        {/* Mounted only while open: reopening starts from the saved choice. */}
-        {open && (
-          <DefaultGroupsForm {...formProps} onDone={() => onOpenChange(false)} />
-        )}
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("customerAccounts.settings.defaultGroups.drawerTitle")}
+      description={t("customerAccounts.settings.defaultGroups.description")}
+    >
+      <DefaultGroupsForm {...formProps} />
+    </FormDrawer>
   )
 }
 
 type DefaultGroupsFormProps = Omit<
   EditDefaultGroupsDrawerProps,
   "open" | "onOpenChange"
-> & { onDone: () => void }
+>
+
+/** Whether two id lists hold the same ids, in any order. */
+const sameIds = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((id) => b.includes(id))
 
 const DefaultGroupsForm = ({
   defaultGroupIds,
   customerGroups,
   count,
-  onDone,
 }: DefaultGroupsFormProps) => {
   const { t } = useTranslation()
   const listLabelId = useId()
   // Every saved id stays, also one of a group past the listed ones.
   const [selected, setSelected] = useState<string[]>(defaultGroupIds)
   const [formError, setFormError] = useState<string | null>(null)
-  const { mutate, isPending } = useUpdateCustomerAccountsSettings()
+  const { mutateAsync, isPending } = useUpdateCustomerAccountsSettings()
 
   const toggle = (id: string, checked: boolean) =>
     setSelected((current) =>
@@ -70,16 +66,11 @@ const DefaultGroupsForm = ({
         : current.filter((known) => known !== id)
     )
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const save = () => {
     setFormError(null)
-    mutate(
+    return mutateAsync(
       { default_group_ids: selected },
       {
-        onSuccess: () => {
-          toast.success(t("customerAccounts.settings.defaultGroups.saved"))
-          onDone()
-        },
         onError: (error) => {
           if (error.status === 400) {
             // E.g. a group deleted meanwhile: the API's verdict stays in the drawer.
@@ -93,75 +84,64 @@ const DefaultGroupsForm = ({
   }
 
   return (
-    <form onSubmit={handleSubmit} className="flex flex-1 flex-col overflow-hidden">
-      <Drawer.Body className="flex flex-1 flex-col gap-y-4 overflow-y-auto">
-        {formError && (
-          <Alert variant="error" dismissible={false}>
-            {formError}
-          </Alert>
-        )}
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerAccounts.settings.defaultGroups.description")}
-        </Text>
-        {customerGroups.length === 0 ? (
-          <div className="flex flex-col items-start gap-y-2">
-            <Text size="small">
-              {t("customerAccounts.settings.defaultGroups.empty")}
-            </Text>
-            <Text asChild size="small" weight="plus">
-              <Link
-                to="/customer-groups/create"
-                className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-              >
-                {t("customerAccounts.settings.defaultGroups.createGroup")}
-              </Link>
-            </Text>
-          </div>
-        ) : (
-          <div className="flex flex-col gap-y-2">
-            <Label id={listLabelId} size="small" weight="plus">
-              {t("customerAccounts.settings.defaultGroups.groups")}
-            </Label>
-            <ul aria-labelledby={listLabelId} className="flex flex-col gap-y-2">
-              {customerGroups.map((group) => (
-                <GroupOption
-                  key={group.id}
-                  group={group}
-                  checked={selected.includes(group.id)}
-                  onChange={(checked) => toggle(group.id, checked)}
-                  disabled={isPending}
-                />
-              ))}
-            </ul>
-            {count > customerGroups.length && (
-              <Hint>
-                {t("customerAccounts.settings.defaultGroups.truncated", {
-                  shown: customerGroups.length,
-                  count,
-                })}
-              </Hint>
-            )}
-          </div>
-        )}
-        <Text size="small" className="text-ui-fg-subtle" aria-live="polite">
-          {selected.length
-            ? t("customerAccounts.settings.defaultGroups.selected", {
-                count: selected.length,
-              })
-            : t("customerAccounts.settings.defaultGroups.noneSelected")}
-        </Text>
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button">
-            {t("customerAccounts.settings.defaultGroups.cancel")}
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" disabled={isPending} isLoading={isPending}>
-          {t("customerAccounts.settings.defaultGroups.save")}
-        </Button>
-      </Drawer.Footer>
-    </form>
+    <FormDrawer.Form
+      onSubmit={save}
+      successMessage={t("customerAccounts.settings.defaultGroups.saved")}
+      isPending={isPending}
+      isDirty={!sameIds(selected, defaultGroupIds)}
+      error={formError}
+    >
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("customerAccounts.settings.defaultGroups.description")}
+      </Text>
+      {customerGroups.length === 0 ? (
+        <div className="flex flex-col items-start gap-y-2">
+          <Text size="small">
+            {t("customerAccounts.settings.defaultGroups.empty")}
+          </Text>
+          <Text asChild size="small" weight="plus">
+            <Link
+              to="/customer-groups/create"
+              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+            >
+              {t("customerAccounts.settings.defaultGroups.createGroup")}
+            </Link>
+          </Text>
+        </div>
+      ) : (
+        <div className="flex flex-col gap-y-2">
+          <Label id={listLabelId} size="small" weight="plus">
+            {t("customerAccounts.settings.defaultGroups.groups")}
+          </Label>
+          <ul aria-labelledby={listLabelId} className="flex flex-col gap-y-2">
+            {customerGroups.map((group) => (
+              <GroupOption
+                key={group.id}
+                group={group}
+                checked={selected.includes(group.id)}
+                onChange={(checked) => toggle(group.id, checked)}
+                disabled={isPending}
+              />
+            ))}
+          </ul>
+          {count > customerGroups.length && (
+            <Hint>
+              {t("customerAccounts.settings.defaultGroups.truncated", {
+                shown: customerGroups.length,
+                count,
+              })}
+            </Hint>
+          )}
+        </div>
+      )}
+      <Text size="small" className="text-ui-fg-subtle" aria-live="polite">
+        {selected.length
+          ? t("customerAccounts.settings.defaultGroups.selected", {
+              count: selected.length,
+            })
+          : t("customerAccounts.settings.defaultGroups.noneSelected")}
+      </Text>
+    </FormDrawer.Form>
   )
 }
 

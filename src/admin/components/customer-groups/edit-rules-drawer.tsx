@@ -1,6 +1,6 @@
-import { Alert, Button, Drawer, Hint, Label, RadioGroup, Text, toast } from "@medusajs/ui"
+import { Button, Hint, Label, RadioGroup, Text, toast } from "@medusajs/ui"
 import { Plus } from "@medusajs/icons"
-import { useId, useState, type FormEvent } from "react"
+import { useId, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { CustomerGroupRuleSet } from "../../../types/customer-group-rule"
@@ -8,10 +8,12 @@ import {
   useStoreCurrencies,
   useUpdateCustomerGroupRules,
 } from "../../hooks/customer-groups"
+import { FormDrawer } from "../common/form-drawer"
 import { RuleRowFields } from "./rule-row-fields"
 import {
   MAX_RULES_PER_GROUP,
   emptyRow,
+  haveRulesChanged,
   toFormValues,
   toPayload,
   type RuleRow,
@@ -36,43 +38,32 @@ export const EditRulesDrawer = ({
   const { t } = useTranslation()
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>{t("customerAccounts.groups.rules.edit.title")}</Drawer.Title>
-          <Drawer.Description className="sr-only">
-            {t("customerAccounts.groups.rules.edit.description")}
-          </Drawer.Description>
-        </Drawer.Header>
-        {/* Mounted only while open: reopening starts from the saved rules. */}
-        {open && (
-          <EditRulesForm
-            groupId={groupId}
-            ruleSet={ruleSet}
-            onDone={() => onOpenChange(false)}
-          />
-        )}
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("customerAccounts.groups.rules.edit.title")}
+      description={t("customerAccounts.groups.rules.edit.description")}
+    >
+      <EditRulesForm groupId={groupId} ruleSet={ruleSet} />
+    </FormDrawer>
   )
 }
 
 type EditRulesFormProps = {
   groupId: string
   ruleSet: CustomerGroupRuleSet
-  onDone: () => void
 }
 
-const EditRulesForm = ({ groupId, ruleSet, onDone }: EditRulesFormProps) => {
+const EditRulesForm = ({ groupId, ruleSet }: EditRulesFormProps) => {
   const { t } = useTranslation()
   const matchLabelId = useId()
-  const [values, setValues] = useState<RulesFormValues>(() =>
-    toFormValues(ruleSet)
-  )
+  // The rules the drawer opened with, to tell whether anything changed.
+  const [initial] = useState<RulesFormValues>(() => toFormValues(ruleSet))
+  const [values, setValues] = useState(initial)
   const [rowErrors, setRowErrors] = useState<Record<string, RuleRowErrors>>({})
   const [formError, setFormError] = useState<string | null>(null)
 
-  const { mutate, isPending } = useUpdateCustomerGroupRules(groupId)
+  const { mutateAsync, isPending } = useUpdateCustomerGroupRules(groupId)
   const currencies = useCurrencyChoices()
 
   const updateRow = (key: string, changes: Partial<Omit<RuleRow, "key">>) => {
@@ -101,8 +92,7 @@ const EditRulesForm = ({ groupId, ruleSet, onDone }: EditRulesFormProps) => {
     setRowErrors(({ [key]: _cleared, ...rest }) => rest)
   }
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const save = () => {
     const result = toPayload(values)
     if (result.errors) {
       setRowErrors(result.errors)
@@ -110,11 +100,7 @@ const EditRulesForm = ({ groupId, ruleSet, onDone }: EditRulesFormProps) => {
     }
 
     setFormError(null)
-    mutate(result.payload, {
-      onSuccess: () => {
-        toast.success(t("customerAccounts.groups.rules.toasts.saved"))
-        onDone()
-      },
+    return mutateAsync(result.payload, {
       onError: (error) => {
         if (error.status === 400) {
           // The API's verdict (e.g. "rules: unknown currency xyz") stays in the drawer.
@@ -129,95 +115,84 @@ const EditRulesForm = ({ groupId, ruleSet, onDone }: EditRulesFormProps) => {
   const atLimit = values.rows.length >= MAX_RULES_PER_GROUP
 
   return (
-    <form onSubmit={handleSubmit} className="flex flex-1 flex-col overflow-hidden">
-      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-        {formError && (
-          <Alert variant="error" dismissible={false}>
-            {formError}
-          </Alert>
+    <FormDrawer.Form
+      onSubmit={save}
+      successMessage={t("customerAccounts.groups.rules.toasts.saved")}
+      isPending={isPending}
+      isDirty={haveRulesChanged(initial, values)}
+      error={formError}
+    >
+      <div className="flex flex-col gap-y-2">
+        <Label id={matchLabelId} size="small" weight="plus">
+          {t("customerAccounts.groups.rules.edit.match")}
+        </Label>
+        <RadioGroup
+          value={values.match}
+          onValueChange={(match) =>
+            setValues((current) => ({
+              ...current,
+              match: match === "any" ? "any" : "all",
+            }))
+          }
+          aria-labelledby={matchLabelId}
+          disabled={isPending}
+          className="flex flex-row gap-x-6"
+        >
+          <MatchOption value="all" label={t("customerAccounts.groups.rules.edit.matchAll")} />
+          <MatchOption value="any" label={t("customerAccounts.groups.rules.edit.matchAny")} />
+        </RadioGroup>
+      </div>
+      <div className="flex flex-col gap-y-3">
+        <Label size="small" weight="plus">
+          {t("customerAccounts.groups.rules.edit.rules")}
+        </Label>
+        {values.rows.length === 0 && (
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("customerAccounts.groups.rules.edit.empty")}
+          </Text>
         )}
-        <div className="flex flex-col gap-y-2">
-          <Label id={matchLabelId} size="small" weight="plus">
-            {t("customerAccounts.groups.rules.edit.match")}
-          </Label>
-          <RadioGroup
-            value={values.match}
-            onValueChange={(match) =>
-              setValues((current) => ({
-                ...current,
-                match: match === "any" ? "any" : "all",
-              }))
+        {values.rows.map((row, index) => (
+          <RuleRowFields
+            key={row.key}
+            index={index}
+            row={row}
+            errors={rowErrors[row.key]}
+            currencies={currencies}
+            onChange={(changes) =>
+              updateRow(
+                row.key,
+                // Switching to total_spent preselects the store's first currency.
+                changes.type === "total_spent" && !row.currencyCode && currencies.codes[0]
+                  ? { ...changes, currencyCode: currencies.codes[0] }
+                  : changes
+              )
             }
-            aria-labelledby={matchLabelId}
+            onRemove={() => removeRow(row.key)}
             disabled={isPending}
-            className="flex flex-row gap-x-6"
+          />
+        ))}
+        <div className="flex flex-col items-start gap-y-2">
+          <Button
+            type="button"
+            size="small"
+            variant="secondary"
+            onClick={addRow}
+            disabled={isPending || atLimit}
           >
-            <MatchOption value="all" label={t("customerAccounts.groups.rules.edit.matchAll")} />
-            <MatchOption value="any" label={t("customerAccounts.groups.rules.edit.matchAny")} />
-          </RadioGroup>
-        </div>
-        <div className="flex flex-col gap-y-3">
-          <Label size="small" weight="plus">
-            {t("customerAccounts.groups.rules.edit.rules")}
-          </Label>
-          {values.rows.length === 0 && (
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("customerAccounts.groups.rules.edit.empty")}
-            </Text>
-          )}
-          {values.rows.map((row, index) => (
-            <RuleRowFields
-              key={row.key}
-              index={index}
-              row={row}
-              errors={rowErrors[row.key]}
-              currencies={currencies}
-              onChange={(changes) =>
-                updateRow(
-                  row.key,
-                  // Switching to total_spent preselects the store's first currency.
-                  changes.type === "total_spent" && !row.currencyCode && currencies.codes[0]
-                    ? { ...changes, currencyCode: currencies.codes[0] }
-                    : changes
-                )
-              }
-              onRemove={() => removeRow(row.key)}
-              disabled={isPending}
-            />
-          ))}
-          <div className="flex flex-col items-start gap-y-2">
-            <Button
-              type="button"
-              size="small"
-              variant="secondary"
-              onClick={addRow}
-              disabled={isPending || atLimit}
-            >
-              <Plus />
-              {t("customerAccounts.groups.rules.actions.addRule")}
-            </Button>
-            {atLimit && (
-              <Hint>
-                {t("customerAccounts.groups.rules.edit.limit", {
-                  count: MAX_RULES_PER_GROUP,
-                })}
-              </Hint>
-            )}
-          </div>
-        </div>
-        <Hint>{t("customerAccounts.groups.rules.manualMembersHint")}</Hint>
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button">
-            {t("customerAccounts.groups.rules.actions.cancel")}
+            <Plus />
+            {t("customerAccounts.groups.rules.actions.addRule")}
           </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" disabled={isPending} isLoading={isPending}>
-          {t("customerAccounts.groups.rules.actions.save")}
-        </Button>
-      </Drawer.Footer>
-    </form>
+          {atLimit && (
+            <Hint>
+              {t("customerAccounts.groups.rules.edit.limit", {
+                count: MAX_RULES_PER_GROUP,
+              })}
+            </Hint>
+          )}
+        </div>
+      </div>
+      <Hint>{t("customerAccounts.groups.rules.manualMembersHint")}</Hint>
+    </FormDrawer.Form>
   )
 }
 

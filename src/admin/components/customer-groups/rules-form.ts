@@ -16,7 +16,7 @@ export const GROUP_RULE_TYPES: GroupRuleType[] = [
   "created_before",
 ]
 
-export { MAX_RULES_PER_GROUP } from "../../../types/customer-group-rule"
+export { MAX_RULES_PER_GROUP } from "../../../lib/group-rules"
 
 /**
  * One editable rule row. It holds the fields of every type as typed, so
@@ -186,3 +186,19 @@ export const toPayload = (
     ? { errors }
     : { payload: { match: values.match, rules } }
 }
+
+/** A row's entries without its React key. */
+const rowEntries = ({ key: _key, ...entries }: RuleRow) => entries
+
+/**
+ * Whether the form differs from what it opened with. Rows are compared by
+ * what was entered, not by key: a row removed and added back unchanged, or a
+ * type switched back and forth, is no change.
+ */
+export const haveRulesChanged = (
+  initial: RulesFormValues,
+  values: RulesFormValues
+) =>
+  initial.match !== values.match ||
+  JSON.stringify(initial.rows.map(rowEntries)) !==
+    JSON.stringify(values.rows.map(rowEntries))

@@ -11,13 +11,6 @@ import {
 /** How long to poll for a started run before telling the admin to come back. */
 const RUN_POLL_TIMEOUT_MS = 60_000
 
-/** Characters of a transaction id shown in the toast. */
-const SHORT_ID_LENGTH = 8
-
-/** "…4f2a9c1e": the end of an id, which is what differs between runs. */
-export const shortenId = (id: string) =>
-  id.length > SHORT_ID_LENGTH ? `…${id.slice(-SHORT_ID_LENGTH)}` : id
-
 type PendingRun = {
   /** `last_run.at` when the run started; a different value means it finished. */
   previousAt: string | null
@@ -66,12 +59,10 @@ export const useRuleRun = (
   const start = () => {
     const previousAt = lastRunAt
     mutate(undefined, {
-      onSuccess: ({ transaction_id }) => {
-        toast.info(
-          t("customerAccounts.groups.rules.toasts.started", {
-            id: shortenId(transaction_id),
-          })
-        )
+      // The answer names the run's workflow transaction: an id for logs,
+      // not for the admin, who is told when the run finished instead.
+      onSuccess: () => {
+        toast.info(t("customerAccounts.groups.rules.toasts.started"))
         setPending({ previousAt })
       },
       onError: (error) => toast.error(error.message),

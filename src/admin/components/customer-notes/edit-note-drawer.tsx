@@ -1,10 +1,11 @@
-import { Button, Drawer, toast } from "@medusajs/ui"
-import { useState, type FormEvent } from "react"
+import { toast } from "@medusajs/ui"
+import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { AdminCustomerNote } from "../../../types/customer-note"
 import { useUpdateCustomerNote } from "../../hooks/customer-notes"
 import { checkNoteBody } from "../../lib/customer-notes"
+import { FormDrawer, useFormDrawer } from "../common/form-drawer"
 import { NoteBodyField } from "./note-body-field"
 
 type EditNoteDrawerProps = {
@@ -22,88 +23,49 @@ export const EditNoteDrawer = ({
   const { t } = useTranslation()
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>{t("customerAccounts.notes.edit.title")}</Drawer.Title>
-          <Drawer.Description className="sr-only">
-            {t("customerAccounts.notes.edit.description")}
-          </Drawer.Description>
-        </Drawer.Header>
-        {/* Mounted only while open: reopening starts from the saved text. */}
-        <EditNoteForm note={note} onDone={() => onOpenChange(false)} />
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("customerAccounts.notes.edit.title")}
+      description={t("customerAccounts.notes.edit.description")}
+    >
+      <EditNoteForm note={note} />
+    </FormDrawer>
   )
 }
 
-type EditNoteFormProps = {
-  note: AdminCustomerNote
-  onDone: () => void
-}
-
-const EditNoteForm = ({ note, onDone }: EditNoteFormProps) => {
+const EditNoteForm = ({ note }: { note: AdminCustomerNote }) => {
   const { t } = useTranslation()
+  const { submit } = useFormDrawer()
   const [body, setBody] = useState(note.body)
-  const { mutate, isPending } = useUpdateCustomerNote(note.customer_id, note.id)
+  const { mutateAsync, isPending } = useUpdateCustomerNote(
+    note.customer_id,
+    note.id
+  )
 
   const isUnchanged = body.trim() === note.body.trim()
-  const canSave = checkNoteBody(body).isValid && !isUnchanged && !isPending
-
-  const save = () => {
-    if (!canSave) {
-      return
-    }
-
-    mutate(
-      { body: body.trim() },
-      {
-        onSuccess: () => {
-          toast.success(t("customerAccounts.notes.toasts.updated"))
-          onDone()
-        },
-        onError: (error) => {
-          toast.error(error.message)
-        },
-      }
-    )
-  }
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    save()
-  }
 
   return (
-    <form
-      onSubmit={handleSubmit}
-      className="flex flex-1 flex-col overflow-hidden"
+    <FormDrawer.Form
+      onSubmit={() =>
+        mutateAsync(
+          { body: body.trim() },
+          { onError: (error) => toast.error(error.message) }
+        )
+      }
+      successMessage={t("customerAccounts.notes.toasts.updated")}
+      isPending={isPending}
+      isDirty={!isUnchanged}
+      canSubmit={checkNoteBody(body).isValid && !isUnchanged}
     >
-      <Drawer.Body className="flex flex-1 flex-col overflow-y-auto">
-        <NoteBodyField
-          value={body}
-          onChange={setBody}
-          onSubmit={save}
-          readOnly={isPending}
-          autoFocus
-          rows={12}
-        />
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button">
-            {t("customerAccounts.notes.actions.cancel")}
-          </Button>
-        </Drawer.Close>
-        <Button
-          size="small"
-          type="submit"
-          disabled={!canSave}
-          isLoading={isPending}
-        >
-          {t("customerAccounts.notes.actions.save")}
-        </Button>
-      </Drawer.Footer>
-    </form>
+      <NoteBodyField
+        value={body}
+        onChange={setBody}
+        onSubmit={submit}
+        readOnly={isPending}
+        autoFocus
+        rows={12}
+      />
+    </FormDrawer.Form>
   )
 }

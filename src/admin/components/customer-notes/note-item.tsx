@@ -7,7 +7,12 @@ import {
   useDeleteCustomerNote,
   useUpdateCustomerNote,
 } from "../../hooks/customer-notes"
-import { getNoteAuthorLabel, isSystemNote } from "../../lib/customer-notes"
+import {
+  getNoteAuthorLabel,
+  isSystemNote,
+  systemNoteTranslation,
+} from "../../lib/customer-notes"
+import { toIntlLocale } from "../../lib/date-format"
 import { EditNoteDrawer } from "./edit-note-drawer"
 import { NoteActionsMenu } from "./note-actions-menu"
 import { RelativeTime } from "./relative-time"
@@ -19,7 +24,7 @@ type NoteItemProps = {
 }
 
 export const NoteItem = ({ note, isOwn }: NoteItemProps) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const prompt = usePrompt()
   const [isEditing, setIsEditing] = useState(false)
 
@@ -28,6 +33,13 @@ export const NoteItem = ({ note, isOwn }: NoteItemProps) => {
 
   // System notes record security actions: their text and existence are fixed.
   const isSystem = isSystemNote(note)
+  // A system note reads in the viewer's language; its body is the English
+  // text, shown for notes without a message (admins' own, older ones).
+  const systemText = systemNoteTranslation(
+    note,
+    toIntlLocale(i18n.language),
+    (key) => i18n.exists(key)
+  )
   // A note without an author user is the plugin's own or its author was deleted.
   const author =
     getNoteAuthorLabel(note) ??
@@ -113,7 +125,7 @@ export const NoteItem = ({ note, isOwn }: NoteItemProps) => {
         size="small"
         className="text-ui-fg-subtle whitespace-pre-wrap break-words"
       >
-        {note.body}
+        {systemText ? t(systemText.key, systemText.values) : note.body}
       </Text>
       {isOwn && !isSystem && (
         <EditNoteDrawer

@@ -1,6 +1,6 @@
 import type { AdminCustomer } from "@medusajs/framework/types"
-import { Alert, Button, Drawer, Heading, toast } from "@medusajs/ui"
-import { useMemo, useState, type FormEvent } from "react"
+import { Heading, toast } from "@medusajs/ui"
+import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { CustomerPreferences } from "../../../types/customer-preference"
@@ -10,6 +10,7 @@ import {
   useUpdateCustomerPreferences,
 } from "../../hooks/customer-preferences"
 import { toIntlLocale } from "../../lib/date-format"
+import { FormDrawer } from "../common/form-drawer"
 import { SwitchField } from "../common/form-field"
 import { LanguageTagField } from "./language-tag-field"
 import {
@@ -48,37 +49,25 @@ export const EditPreferencesDrawer = ({
   const { t } = useTranslation()
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>
-            {t("customerAccounts.preferences.edit.title")}
-          </Drawer.Title>
-          <Drawer.Description className="sr-only">
-            {t("customerAccounts.preferences.edit.description")}
-          </Drawer.Description>
-        </Drawer.Header>
-        {/* Mounted only while open: reopening starts from the saved values. */}
-        <EditPreferencesForm
-          customer={customer}
-          preferences={preferences}
-          onDone={() => onOpenChange(false)}
-        />
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("customerAccounts.preferences.edit.title")}
+      description={t("customerAccounts.preferences.edit.description")}
+    >
+      <EditPreferencesForm customer={customer} preferences={preferences} />
+    </FormDrawer>
   )
 }
 
 type EditPreferencesFormProps = {
   customer: AdminCustomer
   preferences: CustomerPreferences
-  onDone: () => void
 }
 
 const EditPreferencesForm = ({
   customer,
   preferences,
-  onDone,
 }: EditPreferencesFormProps) => {
   const { t } = useTranslation()
   // The values the drawer opened with: only what differs from them is sent.
@@ -89,7 +78,7 @@ const EditPreferencesForm = ({
   const [fieldErrors, setFieldErrors] = useState<PreferencesFieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
 
-  const { mutate, isPending } = useUpdateCustomerPreferences(customer.id)
+  const { mutateAsync, isPending } = useUpdateCustomerPreferences(customer.id)
 
   const localeChoices = useLocaleChoices(initial.locale)
   const shippingChoices = useShippingChoices(preferences)
@@ -120,14 +109,10 @@ const EditPreferencesForm = ({
 
   const current = readValues()
   const changes = current ? getPreferencesChanges(initial, current) : null
-  const canSave =
-    !isPending && (changes === null || hasPreferencesChanges(changes))
+  // An invalid typed tag counts as a change: Save then says what is wrong.
+  const hasChanges = changes === null || hasPreferencesChanges(changes)
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    if (!canSave) {
-      return
-    }
+  const save = () => {
     if (!changes) {
       setFieldErrors((errors) => ({
         ...errors,
@@ -137,11 +122,7 @@ const EditPreferencesForm = ({
     }
 
     setFormError(null)
-    mutate(changes, {
-      onSuccess: () => {
-        toast.success(t("customerAccounts.preferences.toasts.updated"))
-        onDone()
-      },
+    return mutateAsync(changes, {
       onError: (error) => {
         if (error.status !== 400) {
           toast.error(error.message)
@@ -162,101 +143,81 @@ const EditPreferencesForm = ({
   }
 
   return (
-    <form
-      onSubmit={handleSubmit}
-      className="flex flex-1 flex-col overflow-hidden"
+    <FormDrawer.Form
+      onSubmit={save}
+      successMessage={t("customerAccounts.preferences.toasts.updated")}
+      isPending={isPending}
+      isDirty={hasChanges}
+      canSubmit={hasChanges}
+      error={formError}
     >
-      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-        {formError && (
-          <Alert variant="error" dismissible={false}>
-            {formError}
-          </Alert>
-        )}
-        {localeChoices.mode === "text" ? (
-          <LanguageTagField
-            value={localeText}
-            onChange={handleLocaleTextChange}
-            hint={localeChoices.hint}
-            error={fieldErrors.locale}
-            readOnly={isPending}
-          />
-        ) : (
-          <PreferenceChoiceField
-            label={t("customerAccounts.preferences.fields.locale")}
-            value={values.locale}
-            onChange={(locale) => setField("locale", locale)}
-            choices={localeChoices.choices}
-            error={fieldErrors.locale}
-            disabled={isPending || localeChoices.mode === "loading"}
-          />
-        )}
-        <PreferenceChoiceField
-          label={t("customerAccounts.preferences.fields.shippingOption")}
-          value={values.preferred_shipping_option_id}
-          onChange={(id) => setField("preferred_shipping_option_id", id)}
-          choices={shippingChoices.choices}
-          hint={shippingChoices.hint}
-          error={fieldErrors.preferred_shipping_option_id}
-          disabled={isPending || shippingChoices.isPending}
+      {localeChoices.mode === "text" ? (
+        <LanguageTagField
+          value={localeText}
+          onChange={handleLocaleTextChange}
+          hint={localeChoices.hint}
+          error={fieldErrors.locale}
+          readOnly={isPending}
         />
+      ) : (
         <PreferenceChoiceField
-          label={t(
-            "customerAccounts.preferences.fields.defaultShippingAddress"
-          )}
-          value={values.default_shipping_address_id}
-          onChange={(id) => setField("default_shipping_address_id", id)}
-          choices={addressChoices.choices}
-          hint={addressChoices.hint}
-          error={fieldErrors.default_shipping_address_id}
+          label={t("customerAccounts.preferences.fields.locale")}
+          value={values.locale}
+          onChange={(locale) => setField("locale", locale)}
+          choices={localeChoices.choices}
+          error={fieldErrors.locale}
+          disabled={isPending || localeChoices.mode === "loading"}
+        />
+      )}
+      <PreferenceChoiceField
+        label={t("customerAccounts.preferences.fields.shippingOption")}
+        value={values.preferred_shipping_option_id}
+        onChange={(id) => setField("preferred_shipping_option_id", id)}
+        choices={shippingChoices.choices}
+        hint={shippingChoices.hint}
+        error={fieldErrors.preferred_shipping_option_id}
+        disabled={isPending || shippingChoices.isPending}
+      />
+      <PreferenceChoiceField
+        label={t("customerAccounts.preferences.fields.defaultShippingAddress")}
+        value={values.default_shipping_address_id}
+        onChange={(id) => setField("default_shipping_address_id", id)}
+        choices={addressChoices.choices}
+        hint={addressChoices.hint}
+        error={fieldErrors.default_shipping_address_id}
+        disabled={isPending}
+      />
+      <PreferenceChoiceField
+        label={t("customerAccounts.preferences.fields.defaultBillingAddress")}
+        value={values.default_billing_address_id}
+        onChange={(id) => setField("default_billing_address_id", id)}
+        choices={addressChoices.choices}
+        hint={addressChoices.hint}
+        error={fieldErrors.default_billing_address_id}
+        disabled={isPending}
+      />
+      <div className="flex flex-col gap-y-4">
+        <Heading level="h3">
+          {t("customerAccounts.preferences.edit.marketing")}
+        </Heading>
+        <SwitchField
+          label={t("customerAccounts.preferences.fields.emailMarketing")}
+          hint={t("customerAccounts.preferences.edit.emailMarketingHint")}
+          checked={values.email_marketing}
+          onChange={(checked) => setField("email_marketing", checked)}
+          error={fieldErrors.email_marketing}
           disabled={isPending}
         />
-        <PreferenceChoiceField
-          label={t("customerAccounts.preferences.fields.defaultBillingAddress")}
-          value={values.default_billing_address_id}
-          onChange={(id) => setField("default_billing_address_id", id)}
-          choices={addressChoices.choices}
-          hint={addressChoices.hint}
-          error={fieldErrors.default_billing_address_id}
+        <SwitchField
+          label={t("customerAccounts.preferences.fields.smsMarketing")}
+          hint={t("customerAccounts.preferences.edit.smsMarketingHint")}
+          checked={values.sms_marketing}
+          onChange={(checked) => setField("sms_marketing", checked)}
+          error={fieldErrors.sms_marketing}
           disabled={isPending}
         />
-        <div className="flex flex-col gap-y-4">
-          <Heading level="h3">
-            {t("customerAccounts.preferences.edit.marketing")}
-          </Heading>
-          <SwitchField
-            label={t("customerAccounts.preferences.fields.emailMarketing")}
-            hint={t("customerAccounts.preferences.edit.emailMarketingHint")}
-            checked={values.email_marketing}
-            onChange={(checked) => setField("email_marketing", checked)}
-            error={fieldErrors.email_marketing}
-            disabled={isPending}
-          />
-          <SwitchField
-            label={t("customerAccounts.preferences.fields.smsMarketing")}
-            hint={t("customerAccounts.preferences.edit.smsMarketingHint")}
-            checked={values.sms_marketing}
-            onChange={(checked) => setField("sms_marketing", checked)}
-            error={fieldErrors.sms_marketing}
-            disabled={isPending}
-          />
-        </div>
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button">
-            {t("customerAccounts.preferences.actions.cancel")}
-          </Button>
-        </Drawer.Close>
-        <Button
-          size="small"
-          type="submit"
-          disabled={!canSave}
-          isLoading={isPending}
-        >
-          {t("customerAccounts.preferences.actions.save")}
-        </Button>
-      </Drawer.Footer>
-    </form>
+      </div>
+    </FormDrawer.Form>
   )
 }
 
