@@ -25,7 +25,7 @@ import {
   client,
 } from "./lib.mjs"
 import { registerCustomer } from "./checks.mjs"
-import { createEmbeddedPostgres } from "../scripts/lib/database.mjs"
+import { createEmbeddedPostgres } from "../tooling/database.mjs"
 
 // ---------------------------------------------------------------------------
 // a. Postgres restarted during a login burst

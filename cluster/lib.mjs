@@ -6,8 +6,8 @@ import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
 import pg from "pg"
-import { ROOT } from "../scripts/lib/database.mjs"
-import { requestJson } from "../scripts/lib/http.mjs"
+import { ROOT } from "../tooling/database.mjs"
+import { requestJson } from "../tooling/http.mjs"
 
 export { ROOT }
 export const ARTIFACTS = path.join(ROOT, "artifacts", "cluster")

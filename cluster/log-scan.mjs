@@ -1,10 +1,10 @@
 // Scans every captured server log of the run with the test suite's secret
-// scan (scripts/lib/secret-scan.mjs): the run's passwords (all carry one
+// scan (tooling/secret-scan.mjs): the run's passwords (all carry one
 // random marker), scrypt-kdf hashes and JWTs. Findings are grouped per file
 // and kind, with one redacted sample line.
 import fs from "node:fs"
 import path from "node:path"
-import { scanLogs as scanFiles } from "../scripts/lib/secret-scan.mjs"
+import { scanLogs as scanFiles } from "../tooling/secret-scan.mjs"
 import { ARTIFACTS } from "./lib.mjs"
 
 const redact = (line, marker) =>

@@ -2,7 +2,7 @@
 // `npm run bench`: every benchmark in one run, printed as one table.
 import { spawn } from "node:child_process"
 import path from "node:path"
-import { ROOT } from "./lib/database.mjs"
+import { ROOT } from "../tooling/database.mjs"
 
 const child = spawn(
   path.join(ROOT, "node_modules", ".bin", "ts-node"),

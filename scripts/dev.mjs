@@ -6,7 +6,7 @@
 // Ctrl-C stops Medusa and the embedded PostgreSQL.
 import { spawn } from "node:child_process"
 import path from "node:path"
-import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "./lib/database.mjs"
+import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "../tooling/database.mjs"
 
 const ADMIN_EMAIL = process.env.CAM_ADMIN_EMAIL || "admin@example.com"
 const ADMIN_PASSWORD = process.env.CAM_ADMIN_PASSWORD || "supersecret"

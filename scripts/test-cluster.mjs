@@ -12,7 +12,7 @@
 //   CAM_CLUSTER_DRILL_PG_PORT    port of the drill's embedded PostgreSQL, default 54334
 //   CAM_CLUSTER_BURST_WORKERS    concurrent logins in the Postgres drill, default 6 (1: at most one in flight)
 //   CAM_PLUGIN_OPTIONS           plugin options (JSON), as for the dev app; expectations follow them
-//   DATABASE_URL / PGUSER ...    PostgreSQL as for `npm test` (scripts/lib/database.mjs)
+//   DATABASE_URL / PGUSER ...    PostgreSQL as for `npm test` (tooling/database.mjs)
 // Server output: artifacts/cluster/*.log (LOG_LEVEL=info).
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
@@ -45,7 +45,7 @@ import {
   summary,
 } from "../cluster/lib.mjs"
 import { scanLogs } from "../cluster/log-scan.mjs"
-import { databaseUrl, resolveDatabase } from "./lib/database.mjs"
+import { databaseUrl, resolveDatabase } from "../tooling/database.mjs"
 
 const startedAt = Date.now()
 const DATABASE = "cam_cluster"

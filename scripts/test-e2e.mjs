@@ -26,7 +26,7 @@ import pg from "pg"
 import { closeAllBrowsers } from "../e2e/lib/browser.mjs"
 import { CheckRunner } from "../e2e/lib/checks.mjs"
 import { runSuite, WIDGET_SCREENSHOTS } from "../e2e/suite.mjs"
-import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "./lib/database.mjs"
+import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "../tooling/database.mjs"
 
 const PORT = Number(process.env.CAM_E2E_PORT || 9470)
 const DATABASE = process.env.CAM_E2E_DATABASE || "cam_e2e"

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "./lib/database.mjs"
+import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "../tooling/database.mjs"
 
 const MEDUSA_VERSION = "2.21.2"
 const PORT = Number(process.env.CAM_HOST_PORT || 9411)
@@ -56,7 +56,7 @@ try {
   const tarball = path.join(work, packed)
   const listing = await run("tar", ["-tzf", tarball])
   expect(
-    !/medusa-config|integration-tests|__tests__|\.data\/|server\/(dev|e2e|cluster|bench|scripts|docs|artifacts)\//.test(listing),
+    !/medusa-config|integration-tests|__tests__|\.data\/|server\/(dev|e2e|cluster|bench|scripts|tooling|docs|artifacts)\//.test(listing),
     "the tarball holds tests, config, dev-app parts or data"
   )
 

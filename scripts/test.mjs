@@ -10,8 +10,8 @@ import { spawn } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import pg from "pg"
-import { resolveDatabase, ROOT } from "./lib/database.mjs"
-import { collectPasswords, scanLogs } from "./lib/secret-scan.mjs"
+import { resolveDatabase, ROOT } from "../tooling/database.mjs"
+import { collectPasswords, scanLogs } from "../tooling/secret-scan.mjs"
 
 const TIERS = {
   unit: "unit",

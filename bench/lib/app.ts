@@ -36,7 +36,7 @@ async function admin(db: Credentials, sql: string): Promise<void> {
 
 /** Runs `work` against a freshly migrated database that is dropped afterwards. */
 export async function withBenchDatabase<T>(name: string, work: (url: string) => Promise<T>): Promise<T> {
-  const { resolveDatabase } = (await import(path.join(ROOT, "scripts/lib/database.mjs"))) as {
+  const { resolveDatabase } = (await import(path.join(ROOT, "tooling/database.mjs"))) as {
     resolveDatabase: (o: { name: string; port: number; log?: (m: string) => void }) => Promise<Database>
   }
   const db = await resolveDatabase({ name: "pg-bench", port: 54331, log: () => {} })

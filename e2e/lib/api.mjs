@@ -1,7 +1,7 @@
 // @ts-check
 // A small fetch client for Medusa's HTTP API: the seeds and the API side of
 // every check go through it (never through the database).
-import { requestJson } from "../../scripts/lib/http.mjs"
+import { requestJson } from "../../tooling/http.mjs"
 
 /**
  * @typedef {{ status: number, data: any }} ApiResponse

@@ -4,7 +4,7 @@ import { renderEmail, systemNoteText, translate } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import type AccountSecurityModuleService from "../modules/account-security/service"
-import { notificationLocale } from "../utils/read-preferences"
+import { notificationLocale } from "../workflows/customer-preference/read-preferences"
 import { createCustomerNotesWorkflow } from "../workflows/customer-note"
 
 type AccountLockedEvent = {

@@ -10,7 +10,7 @@ import { renderEmail, type EmailParams, type RenderedEmail } from "../lib/messag
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { errorReason } from "../lib/error-reason"
 import type AccountSecurityModuleService from "../modules/account-security/service"
-import { notificationLocale } from "../utils/read-preferences"
+import { notificationLocale } from "../workflows/customer-preference/read-preferences"
 
 type PasswordResetEvent = {
   entity_id: string

@@ -6,8 +6,8 @@ import type {
   IAuthModuleService,
 } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { EMAILPASS_PROVIDER, POLICY_CHECKED } from "../../utils/auth-identity"
-import { providePasswordVerdicts } from "../../utils/password-vetting"
+import { EMAILPASS_PROVIDER, POLICY_CHECKED } from "../../workflows/customer-password/auth-identity"
+import { providePasswordVerdicts } from "../../workflows/customer-password/password-vetting"
 import { PasswordPolicyError, recordNewPasswordWorkflow } from "../../workflows/customer-password"
 import { assertIdentifier, passwordGuard, type PasswordGuard } from "./password-guard"
 

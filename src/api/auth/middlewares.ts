@@ -12,7 +12,7 @@ import {
   EMAILPASS_PROVIDER,
   isResetTokenLive,
   normalizeIdentifier,
-} from "../../utils/auth-identity"
+} from "../../workflows/customer-password/auth-identity"
 import { errorReason } from "../../lib/error-reason"
 import { accountSecurity, sendPasswordPolicyError } from "../utils/password-policy"
 import { refuseHostileBodies } from "../utils/request-guards"

@@ -15,9 +15,9 @@ import {
   findEmailpassIdentity,
   normalizeIdentifier,
   type EmailpassIdentity,
-} from "../../utils/auth-identity"
+} from "../../workflows/customer-password/auth-identity"
 import { errorReason } from "../../lib/error-reason"
-import { vetNewPassword } from "../../utils/password-vetting"
+import { vetNewPassword } from "../../workflows/customer-password/password-vetting"
 import { accountSecurity } from "../utils/password-policy"
 
 /** What a refused attempt answers, the same for every identifier. */

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { wantsShippingOption } from "../../lib/preferences"
 import type { CustomerPreferences } from "../../types/customer-preference"
-import { readCustomerPreferences } from "../../utils/read-preferences"
-import { findEmailpassIdentity, normalizeIdentifier } from "../../utils/auth-identity"
+import { readCustomerPreferences } from "../../workflows/customer-preference/read-preferences"
+import { findEmailpassIdentity, normalizeIdentifier } from "../../workflows/customer-password/auth-identity"
 import {
   ContainerRegistrationKeys,
   MedusaError,

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { PasswordValidationResult } from "../../../lib/password-policy"
 import { accountSecurity } from "../../utils/password-policy"
-import { passwordContextFor } from "../../../utils/password-context"
+import { passwordContextFor } from "../../../workflows/customer-password/password-context"
 import type { StorePasswordStrengthType } from "./validators"
 
 /**

@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { voidPasswordResetTokens } from "../../../utils/auth-identity"
+import { voidPasswordResetTokens } from "../auth-identity"
 
 export type VoidPasswordResetTokensStepInput = {
   /** The e-mail the emailpass identity is registered under. */

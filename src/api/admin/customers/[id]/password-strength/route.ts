@@ -5,7 +5,7 @@ import type {
 import type { AdminPasswordStrengthResponse } from "../../../../../types/account-security"
 import { customerWithPasswordAccount } from "../../../../utils/customers"
 import { accountSecurity } from "../../../../utils/password-policy"
-import { passwordContextFor } from "../../../../../utils/password-context"
+import { passwordContextFor } from "../../../../../workflows/customer-password/password-context"
 import type { AdminSetCustomerPasswordType } from "../password/validators"
 
 /**

@@ -3,7 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { EMAILPASS_PROVIDER } from "../../../../../utils/auth-identity"
+import { EMAILPASS_PROVIDER } from "../../../../../workflows/customer-password/auth-identity"
 import { changeCustomerPasswordWorkflow } from "../../../../../workflows/customer-password"
 import type { GuardedAuthenticationInput } from "../../../../auth/guarded-auth-module"
 import { passwordGuard, refuseAttempt } from "../../../../auth/password-guard"

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { CustomerPreferences } from "../types/customer-preference"
+import type { CustomerPreferences } from "../../types/customer-preference"
 
 type Address = { id: string; is_default_shipping: boolean; is_default_billing: boolean }
 

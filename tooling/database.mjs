@@ -8,7 +8,7 @@ import net from "node:net"
 import path from "node:path"
 import pg from "pg"
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..")
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 
 function canConnect(host, port, timeoutMs = 1000) {
   return new Promise((resolve) => {

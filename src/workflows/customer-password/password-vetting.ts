@@ -1,8 +1,8 @@
 import { asValue } from "@medusajs/framework/awilix"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { PasswordValidationResult } from "../lib/password-policy"
-import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
-import type AccountSecurityModuleService from "../modules/account-security/service"
+import type { PasswordValidationResult } from "../../lib/password-policy"
+import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security"
+import type AccountSecurityModuleService from "../../modules/account-security/service"
 import { findEmailpassIdentity } from "./auth-identity"
 import { passwordContextFor } from "./password-context"
 
