@@ -3,9 +3,10 @@ import { Badge, Container, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import { useCustomerSecurity, useUnblockIp } from "../../hooks/account-security"
+import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { BlockedIpsList } from "./blocked-ips-list"
-import { LoginSecurityCard, SecurityCardHeader } from "./login-security-card"
+import { LoginSecurityCard } from "./login-security-card"
 import { SecurityActions } from "./security-actions"
 import { SecurityCounters } from "./security-counters"
 
@@ -69,7 +70,7 @@ const GuestSecurity = () => {
 
   return (
     <Container className="divide-y p-0">
-      <SecurityCardHeader
+      <SectionHeader
         title={t("customerAccounts.security.title")}
         description={t("customerAccounts.security.description")}
       />

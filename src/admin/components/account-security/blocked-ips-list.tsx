@@ -1,9 +1,10 @@
-import { Button, Heading, Text, toast, usePrompt } from "@medusajs/ui"
+import { Button, Text, toast, usePrompt } from "@medusajs/ui"
 import type { UseMutationResult } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
 
 import type { AdminBlockedIp } from "../../../types/account-security"
 import { formatDateTime, toIntlLocale } from "../../lib/date-format"
+import { SectionHeader } from "../common/section-header"
 
 /** What the list needs of an unblock mutation, a customer's or a user's. */
 export type UnblockIpMutation = Pick<
@@ -71,14 +72,11 @@ export const BlockedIpsList = ({
 
   return (
     <div className="flex flex-col">
-      <div className="flex flex-col gap-y-1 px-6 py-4">
-        <Heading level="h3">
-          {t("customerAccounts.security.blockedIps.title")}
-        </Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {description}
-        </Text>
-      </div>
+      <SectionHeader
+        level="h3"
+        title={t("customerAccounts.security.blockedIps.title")}
+        description={description}
+      />
       <ul className="divide-y border-t">
         {blockedIps.map((blockedIp) => {
           // One unblock at a time: the mutation reports on its latest call only.

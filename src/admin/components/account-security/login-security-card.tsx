@@ -1,29 +1,14 @@
-import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Container, Skeleton } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { AdminLoginSecurity } from "../../../types/account-security"
+import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 
-type SecurityCardHeaderProps = {
+type LoginSecurityCardProps = {
   title: string
   description: string
-}
-
-/** The title row of a login security card. */
-export const SecurityCardHeader = ({
-  title,
-  description,
-}: SecurityCardHeaderProps) => (
-  <div className="flex flex-col gap-y-1 px-6 py-4">
-    <Heading level="h2">{title}</Heading>
-    <Text size="small" className="text-ui-fg-subtle">
-      {description}
-    </Text>
-  </div>
-)
-
-type LoginSecurityCardProps = SecurityCardHeaderProps & {
   /** The lockout state, once loaded. */
   security: AdminLoginSecurity | undefined
   /** Why the lockout state could not be loaded, if it could not. */
@@ -49,7 +34,7 @@ export const LoginSecurityCard = ({
 
   return (
     <Container className="divide-y p-0">
-      <SecurityCardHeader title={title} description={description} />
+      <SectionHeader title={title} description={description} />
       {security ? (
         children(security)
       ) : error ? (

@@ -1,10 +1,11 @@
-import { Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Button, Container, Skeleton, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { Link } from "react-router-dom"
 
 import type { AdminCustomerAccountsGroupRulesResponse } from "../../../types/customer-group-rule"
 import { useCustomerGroupRuleSets } from "../../hooks/customer-groups"
+import { CustomerGroupLink } from "../common/customer-group-link"
+import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 import { EmailDomainTrustNote, RuleList, RunStatus } from "./rule-set-summary"
 import { useRuleRun } from "./use-rule-run"
@@ -40,14 +41,10 @@ export const AutomaticGroupsSection = () => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-col gap-y-1 px-6 py-4">
-        <Heading level="h2">
-          {t("customerAccounts.settings.automaticGroups.title")}
-        </Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerAccounts.settings.automaticGroups.description")}
-        </Text>
-      </div>
+      <SectionHeader
+        title={t("customerAccounts.settings.automaticGroups.title")}
+        description={t("customerAccounts.settings.automaticGroups.description")}
+      />
       {groups ? (
         groups.length === 0 ? (
           <div className="px-6 py-4">
@@ -111,14 +108,11 @@ const AutomaticGroupItem = ({
   return (
     <li className="flex flex-col gap-y-3 px-6 py-4">
       <div className="flex items-center justify-between gap-x-4">
-        <Text asChild size="small" leading="compact" weight="plus">
-          <Link
-            to={`/customer-groups/${encodeURIComponent(customer_group.id)}`}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover truncate"
-          >
-            {customer_group.name}
-          </Link>
-        </Text>
+        <CustomerGroupLink
+          id={customer_group.id}
+          name={customer_group.name}
+          truncate
+        />
         <Button
           size="small"
           variant="secondary"

@@ -1,10 +1,11 @@
-import { Badge, Container, Heading, Text, Tooltip } from "@medusajs/ui"
+import { Badge, Container, Text, Tooltip } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
-import { Link } from "react-router-dom"
 
 import type { AdminCustomerGroupMembership } from "../../../types/customer-group-rule"
 import { useCustomerGroupMemberships } from "../../hooks/customer-groups"
 import { formatDateTime, toIntlLocale } from "../../lib/date-format"
+import { CustomerGroupLink } from "../common/customer-group-link"
+import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 import { RuleList } from "./rule-set-summary"
 
@@ -37,12 +38,10 @@ export const AutomaticMembershipsSection = ({
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-col gap-y-1 px-6 py-4">
-        <Heading level="h2">{t("customerAccounts.groups.memberships.title")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerAccounts.groups.memberships.description")}
-        </Text>
-      </div>
+      <SectionHeader
+        title={t("customerAccounts.groups.memberships.title")}
+        description={t("customerAccounts.groups.memberships.description")}
+      />
       {shown?.length ? (
         <ul className="divide-y">
           {shown.map((membership) => (
@@ -76,14 +75,11 @@ const MembershipItem = ({
   return (
     <li className="flex flex-col gap-y-2 px-6 py-4">
       <div className="flex items-center justify-between gap-x-4">
-        <Text asChild size="small" leading="compact" weight="plus">
-          <Link
-            to={`/customer-groups/${encodeURIComponent(customer_group.id)}`}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover truncate"
-          >
-            {customer_group.name}
-          </Link>
-        </Text>
+        <CustomerGroupLink
+          id={customer_group.id}
+          name={customer_group.name}
+          truncate
+        />
         <Badge size="2xsmall" color={source === "automatic" ? "blue" : "grey"}>
           {source === "automatic"
             ? t("customerAccounts.groups.memberships.automatic")

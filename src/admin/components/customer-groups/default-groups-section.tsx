@@ -1,12 +1,13 @@
-import { Button, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Button, Skeleton, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { Link } from "react-router-dom"
 
 import {
   useCustomerAccountsSettings,
   useCustomerGroupChoices,
 } from "../../hooks/customer-groups"
+import { CustomerGroupLink } from "../common/customer-group-link"
+import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 import { EditDefaultGroupsDrawer } from "./edit-default-groups-drawer"
 
@@ -25,24 +26,21 @@ export const DefaultGroupsSection = () => {
 
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4">
-      <div className="flex items-start justify-between gap-x-4">
-        <div className="flex flex-col gap-y-1">
-          <Heading level="h2">
-            {t("customerAccounts.settings.defaultGroups.title")}
-          </Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerAccounts.settings.defaultGroups.description")}
-          </Text>
-        </div>
-        <Button
-          size="small"
-          variant="secondary"
-          onClick={() => setIsEditing(true)}
-          disabled={!ready}
-        >
-          {t("customerAccounts.settings.defaultGroups.edit")}
-        </Button>
-      </div>
+      <SectionHeader
+        title={t("customerAccounts.settings.defaultGroups.title")}
+        description={t("customerAccounts.settings.defaultGroups.description")}
+        actions={
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={() => setIsEditing(true)}
+            disabled={!ready}
+          >
+            {t("customerAccounts.settings.defaultGroups.edit")}
+          </Button>
+        }
+        padded={false}
+      />
       {failed ? (
         <div className="-mx-6 -mb-4">
           <SectionLoadError
@@ -99,14 +97,7 @@ const ChosenGroups = ({ ids, names }: ChosenGroupsProps) => {
     >
       {ids.map((id) => (
         <li key={id}>
-          <Text asChild size="small" leading="compact" weight="plus">
-            <Link
-              to={`/customer-groups/${encodeURIComponent(id)}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-            >
-              {names.get(id) || id}
-            </Link>
-          </Text>
+          <CustomerGroupLink id={id} name={names.get(id) || id} />
         </li>
       ))}
     </ul>

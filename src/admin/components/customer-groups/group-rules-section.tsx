@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, Hint, Skeleton, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Hint, Skeleton, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
@@ -7,6 +7,7 @@ import { useCustomerGroupRules } from "../../hooks/customer-groups"
 import { EditRulesDrawer } from "./edit-rules-drawer"
 import { EmailDomainTrustNote, RuleList, RunStatus } from "./rule-set-summary"
 import { useRuleRun } from "./use-rule-run"
+import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 
 type GroupRulesSectionProps = {
@@ -31,42 +32,40 @@ export const GroupRulesSection = ({ groupId }: GroupRulesSectionProps) => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
-        <div className="flex flex-col gap-y-1">
-          <div className="flex items-center gap-x-2">
-            <Heading level="h2">{t("customerAccounts.groups.rules.title")}</Heading>
-            {ruleSet && (
-              <Badge size="2xsmall" color={ruleSet.automatic ? "green" : "grey"}>
-                {ruleSet.automatic
-                  ? t("customerAccounts.groups.rules.automatic")
-                  : t("customerAccounts.groups.rules.manualOnly")}
-              </Badge>
-            )}
+      <SectionHeader
+        title={t("customerAccounts.groups.rules.title")}
+        description={t("customerAccounts.groups.rules.description")}
+        badge={
+          ruleSet && (
+            <Badge size="2xsmall" color={ruleSet.automatic ? "green" : "grey"}>
+              {ruleSet.automatic
+                ? t("customerAccounts.groups.rules.automatic")
+                : t("customerAccounts.groups.rules.manualOnly")}
+            </Badge>
+          )
+        }
+        actions={
+          <div className="flex shrink-0 items-center gap-x-2">
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={run.start}
+              disabled={!ruleSet || run.isRunning}
+              isLoading={run.isRunning}
+            >
+              {t("customerAccounts.groups.rules.actions.evaluate")}
+            </Button>
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => setIsEditing(true)}
+              disabled={!ruleSet}
+            >
+              {t("customerAccounts.groups.rules.actions.edit")}
+            </Button>
           </div>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerAccounts.groups.rules.description")}
-          </Text>
-        </div>
-        <div className="flex shrink-0 items-center gap-x-2">
-          <Button
-            size="small"
-            variant="secondary"
-            onClick={run.start}
-            disabled={!ruleSet || run.isRunning}
-            isLoading={run.isRunning}
-          >
-            {t("customerAccounts.groups.rules.actions.evaluate")}
-          </Button>
-          <Button
-            size="small"
-            variant="secondary"
-            onClick={() => setIsEditing(true)}
-            disabled={!ruleSet}
-          >
-            {t("customerAccounts.groups.rules.actions.edit")}
-          </Button>
-        </div>
-      </div>
+        }
+      />
       {ruleSet ? (
         <RulesSummary ruleSet={ruleSet} isRunning={run.isRunning} />
       ) : isError ? (

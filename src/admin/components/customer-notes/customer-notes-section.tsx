@@ -1,10 +1,11 @@
-import { Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Button, Container, Skeleton, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import { useCustomerNotes } from "../../hooks/customer-notes"
 import { useAdminMe } from "../../hooks/users"
 import { CreateNoteForm } from "./create-note-form"
 import { NoteItem } from "./note-item"
+import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 
 type CustomerNotesSectionProps = {
@@ -30,12 +31,10 @@ export const CustomerNotesSection = ({
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-col gap-y-1 px-6 py-4">
-        <Heading level="h2">{t("customerAccounts.notes.title")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerAccounts.notes.description")}
-        </Text>
-      </div>
+      <SectionHeader
+        title={t("customerAccounts.notes.title")}
+        description={t("customerAccounts.notes.description")}
+      />
       <div className="px-6 py-4">
         <CreateNoteForm customerId={customerId} />
       </div>

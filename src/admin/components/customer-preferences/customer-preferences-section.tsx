@@ -1,11 +1,12 @@
 import type { AdminCustomer } from "@medusajs/framework/types"
-import { Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Button, Container, Skeleton } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { useCustomerPreferences } from "../../hooks/customer-preferences"
 import { EditPreferencesDrawer } from "./edit-preferences-drawer"
 import { PreferencesSummary } from "./preferences-summary"
+import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 
 type CustomerPreferencesSectionProps = {
@@ -29,22 +30,20 @@ export const CustomerPreferencesSection = ({
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
-        <div className="flex flex-col gap-y-1">
-          <Heading level="h2">{t("customerAccounts.preferences.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerAccounts.preferences.description")}
-          </Text>
-        </div>
-        <Button
-          size="small"
-          variant="secondary"
-          onClick={() => setIsEditing(true)}
-          disabled={!preferences}
-        >
-          {t("customerAccounts.preferences.actions.edit")}
-        </Button>
-      </div>
+      <SectionHeader
+        title={t("customerAccounts.preferences.title")}
+        description={t("customerAccounts.preferences.description")}
+        actions={
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={() => setIsEditing(true)}
+            disabled={!preferences}
+          >
+            {t("customerAccounts.preferences.actions.edit")}
+          </Button>
+        }
+      />
       {preferences ? (
         <PreferencesSummary preferences={preferences} addresses={addresses} />
       ) : isError ? (

@@ -1,7 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
+import { SectionHeader } from "../../../components/common/section-header"
 import { AutomaticGroupsSection } from "../../../components/customer-groups/automatic-groups-section"
 import { DefaultGroupsSection } from "../../../components/customer-groups/default-groups-section"
 
@@ -15,12 +16,11 @@ const CustomerAccountsSettingsPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0">
-        <div className="flex flex-col gap-y-1 px-6 py-4">
-          <Heading level="h1">{t("customerAccounts.settings.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerAccounts.settings.description")}
-          </Text>
-        </div>
+        <SectionHeader
+          level="h1"
+          title={t("customerAccounts.settings.title")}
+          description={t("customerAccounts.settings.description")}
+        />
         <DefaultGroupsSection />
       </Container>
       <AutomaticGroupsSection />
