@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { renderEmail, systemNoteText, translate } from "../lib/messages"
+import { emailContent, emailData, renderEmail, systemNoteText, translate } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import type AccountSecurityModuleService from "../modules/account-security/service"
@@ -60,16 +60,13 @@ export default async function notifyAccountLocked({
     template: "customer-account-locked",
     resource_type: "customer",
     resource_id: data.customer_id,
-    content: { subject: mail.subject, text: mail.text, html: mail.html },
+    content: emailContent(mail),
     data: {
       email: data.identifier,
       locked_until: data.locked_until,
       reset_hint: translate(mail.locale, "emails.accountLocked.resetHint", {}),
       locale,
-      language: mail.language,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
+      ...emailData(mail),
     },
   })
 }

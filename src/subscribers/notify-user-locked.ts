@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { canonicalLocale, renderEmail, translate } from "../lib/messages"
+import { canonicalLocale, emailContent, emailData, renderEmail, translate } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { UserAccountEvents } from "../modules/account-security/events"
 import type AccountSecurityModuleService from "../modules/account-security/service"
@@ -59,7 +59,7 @@ export default async function notifyUserLocked({
     resource_type: "user",
     resource_id: user.id,
     receiver_id: user.id,
-    content: { subject: mail.subject, text: mail.text, html: mail.html },
+    content: emailContent(mail),
     data: {
       email: user.email,
       first_name: user.first_name ?? null,
@@ -67,10 +67,7 @@ export default async function notifyUserLocked({
       lock_count: data.lock_count,
       unlock_hint: translate(mail.locale, "emails.userAccountLocked.unlockHint", {}),
       locale,
-      language: mail.language,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
+      ...emailData(mail),
     },
   })
 }

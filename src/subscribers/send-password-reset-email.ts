@@ -6,7 +6,7 @@ import {
   MedusaError,
   Modules,
 } from "@medusajs/framework/utils"
-import { renderEmail, type EmailParams, type RenderedEmail } from "../lib/messages"
+import { emailContent, emailData, renderEmail, type EmailParams, type RenderedEmail } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { errorReason } from "../lib/error-reason"
 import type AccountSecurityModuleService from "../modules/account-security/service"
@@ -34,10 +34,7 @@ export const RESET_LINK_VALID_MINUTES = 15
 
 /** The e-mail's texts as notification data (template providers read them there). */
 const textsOf = (mail: RenderedEmail) => ({
-  language: mail.language,
-  subject: mail.subject,
-  text: mail.text,
-  html: mail.html,
+  ...emailData(mail),
 })
 
 /**
@@ -68,7 +65,7 @@ async function redactStoredResetLink(
   if (stored) {
     await notifications.updateNotifications({
       id: stored.id,
-      data: { ...(stored.data ?? {}), reset_url: REDACTED_RESET_URL, ...textsOf(redacted) },
+      data: { ...(stored.data ?? {}), reset_url: REDACTED_RESET_URL, ...emailData(redacted) },
     })
   }
 }
@@ -125,7 +122,7 @@ export default async function sendPasswordResetEmail({
       template: templateId,
       resource_type: "customer",
       resource_id: customer?.id,
-      content: { subject: mail.subject, text: mail.text, html: mail.html },
+      content: emailContent(mail),
       data: {
         email: data.entity_id,
         reset_url: resetUrl,
@@ -133,7 +130,7 @@ export default async function sendPasswordResetEmail({
         last_name: customer?.last_name ?? null,
         requested_by: params.requested_by,
         locale,
-        ...textsOf(mail),
+        ...emailData(mail),
       },
     })
   } catch (error) {

@@ -107,3 +107,16 @@ export function renderEmail<N extends EmailName>(
     html: htmlOf(negotiated.tag, subject, blocks),
   }
 }
+
+/** The texts a provider sends as they are (the notification's `content`). */
+export const emailContent = (mail: RenderedEmail) => ({
+  subject: mail.subject,
+  text: mail.text,
+  html: mail.html,
+})
+
+/** The texts again as notification data, where template providers read them, with their language. */
+export const emailData = (mail: RenderedEmail) => ({
+  language: mail.language,
+  ...emailContent(mail),
+})
