@@ -10,6 +10,7 @@ import { updateCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import fc from "fast-check"
 import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
 import type AccountSecurityModuleService from "../../src/modules/account-security/service"
+import { REDACTED_RESET_URL } from "../../src/subscribers/send-password-reset-email"
 import {
   createAdmin,
   createPublishableKey,
@@ -275,17 +276,25 @@ medusaIntegrationTestRunner({
 
     /**
      * Waits until every reset token Medusa issued (`auth.password_reset`) has
-     * its e-mail, sent: the plugin's subscriber writes it after the answer,
-     * and the Notification module marks it sent later still.
+     * its e-mail, sent and redacted: the plugin's subscriber writes it after
+     * the answer, the Notification module marks it sent later still, and the
+     * subscriber then replaces the stored link.
      */
     const resetEmailsSent = async () => {
       await eventually(async () => {
         const { rows } = await knex.raw(
           `select count(*) filter (where template = 'customer-password-reset') as written,
-                  count(*) filter (where status = 'pending') as pending
-           from notification`
+                  count(*) filter (where status = 'pending') as pending,
+                  count(*) filter (where template = 'customer-password-reset'
+                                     and data->>'reset_url' is distinct from ?) as unredacted
+           from notification`,
+          [REDACTED_RESET_URL]
         )
-        return Number(rows[0].written) >= capture.named("auth.password_reset").length && Number(rows[0].pending) === 0
+        return (
+          Number(rows[0].written) >= capture.named("auth.password_reset").length &&
+          Number(rows[0].pending) === 0 &&
+          Number(rows[0].unredacted) === 0
+        )
       })
     }
 
