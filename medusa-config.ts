@@ -24,7 +24,7 @@ const pluginOptions = {
   ...JSON.parse(process.env.CAM_PLUGIN_OPTIONS || "{}"),
 }
 
-const pluginModules = ["customer-accounts", "customer-note", "account-security", "customer-preference", "customer-group-rule"].map((name) => ({
+const pluginModules = ["customer-accounts", "customer-note", "account-security", "account-activity", "customer-preference", "customer-group-rule"].map((name) => ({
   resolve: `./src/modules/${name}`,
   options: pluginOptions,
 }))

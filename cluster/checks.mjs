@@ -257,4 +257,52 @@ export async function runClusterChecks(ctx) {
     )
     return `joined ${joinedAfter} ms after registering on B; exactly 1 membership; visible on A`
   })
+
+  // -------------------------------------------------------------------------
+  const notesPerInstance = 10
+  await check(`5. account activity over both instances: every event recorded exactly once`, async () => {
+    const customer = await registerCustomer(a, publishableKey, `avery.${tag}@cluster.example`, secret("activity"))
+    // Notes written through both instances at once; each instance's Redis
+    // subscriber may take any event.
+    const written = await Promise.all(
+      Array.from({ length: notesPerInstance * 2 }, (_, i) =>
+        servers[i % 2].api("POST", `/admin/customers/${customer.id}/notes`, { body: `cluster note ${i}` }, admin)
+      )
+    )
+    expect(written.every((r) => r.status === 200), `note statuses ${formatCounts(countBy(written.map((r) => r.status)))}`)
+    // Logins: one right and one wrong on each instance, all at once (fewer
+    // than maxAttempts: attempts in flight hold a place in the lockout count).
+    const logins = await Promise.all(
+      servers.flatMap((server) => [
+        server.api("POST", "/auth/customer/emailpass", { email: customer.email, password: customer.password }),
+        server.api("POST", "/auth/customer/emailpass", { email: customer.email, password: secret("wrong") }),
+      ])
+    )
+    expect(
+      formatCounts(countBy(logins.map((r) => r.status))) === formatCounts({ 200: 2, 401: 2 }),
+      `login statuses ${formatCounts(countBy(logins.map((r) => r.status)))}`
+    )
+    const expected = { "note.created": notesPerInstance * 2, "login.succeeded": 2, "login.failed": 2 }
+    const readTypes = async () =>
+      Object.fromEntries(
+        (await q(`select type, count(*)::int as n from account_activity where customer_id = $1 group by type`, [customer.id])).map(
+          (r) => [r.type, r.n]
+        )
+      )
+    await eventually(
+      async () => {
+        const types = await readTypes()
+        return Object.entries(expected).every(([type, n]) => (types[type] ?? 0) >= n)
+      },
+      { timeoutMs: 20_000, message: "the timeline did not receive every event" }
+    )
+    const types = await settled(readTypes, { quietMs: 2000 })
+    expect(
+      Object.entries(expected).every(([type, n]) => types[type] === n),
+      `timeline ${JSON.stringify(types)}, expected ${JSON.stringify(expected)} (and nothing twice)`
+    )
+    const seen = await b.api("GET", `/admin/customers/${customer.id}/activity?kind=notes&limit=1`, undefined, admin)
+    expect(seen.data?.count === notesPerInstance * 2, `instance B's timeline count: ${JSON.stringify(seen.data?.count)}`)
+    return `${JSON.stringify(types)}: every note and login once, written by whichever instance took the event`
+  })
 }

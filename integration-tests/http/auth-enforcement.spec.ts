@@ -605,16 +605,16 @@ medusaIntegrationTestRunner({
     })
 
     describe("locks of identifiers in another case", () => {
-      it("find their customer: system note, lock e-mail and customer id", async () => {
+      it("find their customer: activity entry, lock e-mail and customer id", async () => {
         const mixed = await registerCustomer(api, pk, { email: "Mixed-Case@Example.com", password: PASSWORD })
         await lock("mixed-case@example.com")
         const [mail] = await waitForMessages("mixed-case@example.com", "customer-account-locked")
         expect(mail.data).toEqual(expect.objectContaining({ locked_until: expect.any(String) }))
-        const notes = await eventually(async () => {
-          const { data } = await api.get(`/admin/customers/${mixed.customer.id}/notes`, admin)
-          return data.notes.length ? data.notes : null
+        const locked = await eventually(async () => {
+          const { data } = await api.get(`/admin/customers/${mixed.customer.id}/activity?kind=security`, admin)
+          return data.activities.find((entry: { type: string }) => entry.type === "account.locked")
         })
-        expect(notes).toEqual([expect.objectContaining({ is_system: true, body: expect.stringMatching(/^Account locked until /) })])
+        expect(locked).toEqual(expect.objectContaining({ actor: { type: "system", id: null, name: null } }))
         const failures = await security.listLoginAttempts({ identifier: "mixed-case@example.com", outcome: "failure" })
         expect(failures.map((attempt) => attempt.customer_id)).toEqual(Array(5).fill(mixed.customer.id))
         const state = (await api.get(`/admin/customers/${mixed.customer.id}/security`, admin)).data.security
@@ -622,28 +622,21 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("audit notes of security actions", () => {
-      it("are system entries no admin can rewrite or delete, not even the admin they name", async () => {
+    describe("audit trail of security actions", () => {
+      it("is the activity timeline, not notes an admin could rewrite or delete", async () => {
         await api.post(`/admin/customers/${jane.customer.id}/password-reset`, {}, admin)
         await lock(jane.email)
         await api.post(`/admin/customers/${jane.customer.id}/security/unlock`, {}, admin)
-        const notes = await eventually(async () => {
-          const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
-          return data.notes.length === 3 ? data.notes : null
+        const types = await eventually(async () => {
+          const { data } = await api.get(`/admin/customers/${jane.customer.id}/activity?kind=security`, admin)
+          const found = data.activities.map((entry: { type: string }) => entry.type)
+          return ["password.reset_requested", "account.locked", "account.unlocked"].every((type) => found.includes(type))
+            ? found
+            : null
         })
-        expect(notes.every((note: { is_system: boolean }) => note.is_system)).toBe(true)
-        for (const note of notes) {
-          const url = `/admin/customers/${jane.customer.id}/notes/${note.id}`
-          const edit = await send(api.post(url, { body: "nothing happened" }, admin))
-          expect(edit.status).toEqual(403)
-          expect((await send(api.delete(url, admin))).status).toEqual(403)
-          expect((await api.post(url, { pinned: true }, admin)).data.note.pinned).toBe(true)
-        }
-        const after = (await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)).data.notes
-        expect(after.map((note: { body: string }) => note.body).sort()).toEqual(
-          notes.map((note: { body: string }) => note.body).sort()
-        )
-        // A note an admin writes is still theirs to edit and delete.
+        expect(types).toEqual(expect.arrayContaining(["password.reset_requested", "account.locked", "account.unlocked"]))
+        expect((await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)).data.notes).toEqual([])
+        // A note an admin writes is still theirs to edit and delete; none can pose as the system's.
         const own = await api.post(`/admin/customers/${jane.customer.id}/notes`, { body: "Called about the lock" }, admin)
         expect(own.data.note.is_system).toBe(false)
         expect((await api.delete(`/admin/customers/${jane.customer.id}/notes/${own.data.note.id}`, admin)).status).toEqual(200)

@@ -95,7 +95,16 @@ medusaIntegrationTestRunner({
         try {
           const note = await addNote("Event check")
           expect(capture.named("customer_note.created")).toEqual([
-            expect.objectContaining({ data: { id: note.id, customer_id: customerId } }),
+            expect.objectContaining({
+              data: {
+                event_id: expect.any(String),
+                id: note.id,
+                customer_id: customerId,
+                actor_id: admin.user.id,
+                pinned: false,
+                is_system: false,
+              },
+            }),
           ])
         } finally {
           capture.stop()

@@ -61,6 +61,13 @@ afterAll(() => {
   delete process.env.CAM_PLUGIN_OPTIONS
 })
 
+/** Timeline pages, admin and store: kinds (some unknown), limits and offsets on both sides of their bounds. */
+const activityQuery = queryArb({
+  kind: fc.constantFrom("security", "notes,profile", "groups,bogus", "", "SECURITY", ",", "security,security,notes,profile,groups"),
+  limit: fc.constantFrom("1", "20", "100", "0", "101", "1e3", "-1"),
+  offset: fc.constantFrom("0", "3", "100000", "100001", "x"),
+})
+
 const JANE_PASSWORD = "a long and unusual passphrase 42"
 
 const WEAK_PASSWORDS = [
@@ -549,6 +556,11 @@ medusaIntegrationTestRunner({
           }),
         },
         {
+          name: "GET /admin/customers/:id/activity",
+          method: "GET",
+          cases: fc.record({ path: customerPath("/activity"), query: activityQuery, headers: adminAuth }),
+        },
+        {
           name: "GET /admin/customers/:id/preferences",
           method: "GET",
           cases: fc.record({ path: customerPath("/preferences"), query: fieldsQuery, headers: adminAuth }),
@@ -695,6 +707,11 @@ medusaIntegrationTestRunner({
               { requiredKeys: ["old_password", "new_password"] }
             ),
           }),
+        },
+        {
+          name: "GET /store/customers/me/activity",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/store/customers/me/activity"), query: activityQuery, headers: storeAuth }),
         },
         {
           name: "GET /store/customers/me/preferences",

@@ -5,10 +5,6 @@ import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
 import type AccountSecurityModuleService from "../../src/modules/account-security/service"
 import pruneLoginAttemptsJob from "../../src/jobs/prune-login-attempts"
 import {
-  unblockLoginIpWorkflow,
-  unlockAccountWorkflow,
-} from "../../src/workflows/account-security"
-import {
   createAdmin,
   createPublishableKey,
   registerCustomer,
@@ -42,6 +38,12 @@ medusaIntegrationTestRunner({
       recorded += [200, 401, 429].includes(response.status) ? 1 : 0
       return response
     }
+    /** The newest timeline entry of `type` (written by a subscriber after the answer). */
+    const activityEntry = (customerId: string, type: string) =>
+      eventually(async () => {
+        const { data } = await api.get(`/admin/customers/${customerId}/activity?limit=100`, admin)
+        return data.activities.find((entry: { type: string }) => entry.type === type)
+      })
     const login = async (email: string, password: string) =>
       countRecorded(await send(api.post("/auth/customer/emailpass", { email, password })))
     /** A login through a proxy that names the client (Medusa trusts one hop). */
@@ -326,18 +328,16 @@ medusaIntegrationTestRunner({
       // The reset lifted the lock before it answered.
       expect((await security.lockout.stateOf(jane.email)).locked).toBe(false)
       expect((await login(jane.email, newPassword)).status).toEqual(200)
-      const unlockNote = await eventually(async () => {
-        const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
-        return data.notes.find((note: { message: { key: string } | null }) =>
-          note.message?.key === "systemNotes.accountUnlockedByPasswordReset"
-        )
-      })
-      expect(unlockNote).toEqual(
-        expect.objectContaining({ is_system: true, body: "Account unlocked by a completed password reset", message: { key: "systemNotes.accountUnlockedByPasswordReset", params: {} } })
+      const unlocked = await activityEntry(jane.customer.id, "account.unlocked")
+      expect(unlocked).toEqual(
+        expect.objectContaining({
+          actor: { type: "customer", id: jane.customer.id, name: null },
+          data: { reason: "password_reset", was_locked: true },
+        })
       )
     })
 
-    it("writes the lock e-mail in the customer's language; the note keeps English and its message", async () => {
+    it("writes the lock e-mail in the customer's language; the timeline records the lock", async () => {
       await api.post("/store/customers/me/preferences", { locale: "de-DE" }, jane)
       await failTimes(jane.email, 6)
       const notifications = container.resolve(Modules.NOTIFICATION)
@@ -356,17 +356,10 @@ medusaIntegrationTestRunner({
       expect(mail.data?.text).toContain("Hallo Jane,")
       // German date words and order, in UTC with the zone named.
       expect(mail.data?.text).toMatch(/ist Ihr Konto bis \d{1,2}\. \S+ \d{4}, \d{2}:\d{2} UTC gesperrt\./)
-      const { data } = await eventually(async () => {
-        const response = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
-        return response.data.notes.length ? response : undefined
-      })
-      expect(data.notes).toEqual([
-        expect.objectContaining({
-          is_system: true,
-          body: expect.stringMatching(/^Account locked until /),
-          message: expect.objectContaining({ key: "systemNotes.accountLocked" }),
-        }),
-      ])
+      const locked = await activityEntry(jane.customer.id, "account.locked")
+      expect(locked).toEqual(
+        expect.objectContaining({ actor: { type: "system", id: null, name: null }, data: expect.objectContaining({ lock_count: 1 }) })
+      )
     })
 
     it("counts wrong current passwords on the change-password route", async () => {
@@ -388,7 +381,7 @@ medusaIntegrationTestRunner({
       expect((await login(jane.email, PASSWORD)).status).toEqual(429)
     })
 
-    it("emits login_failed and locked once, notifies the customer and notes the lock", async () => {
+    it("emits login_failed and locked once, notifies the customer and records the lock", async () => {
       const capture = captureEvents(container)
       try {
         await failTimes(jane.email, 8)
@@ -416,25 +409,16 @@ medusaIntegrationTestRunner({
             reset_hint: "Reset your password to unlock your account right away.",
           })
         )
-        const notes = await eventually(async () => {
-          const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
-          return data.notes.length ? data.notes : undefined
-        })
-        // English for API clients, with the time zone named (no raw GMT string)...
-        expect(notes[0].body).toMatch(/^Account locked until .* UTC after repeated failed logins \(lock #1 in 24 h\)\.$/)
-        expect(notes[0].body).not.toContain("GMT")
-        // ...and as data, for the admin to show in each viewer's language.
-        expect(notes[0].message).toEqual({
-          key: "systemNotes.accountLocked",
-          params: { locked_until: mail.data?.locked_until, lock_count: 1 },
-        })
+        // The timeline keeps the lock as data, for the admin to show in each viewer's language.
+        const locked = await activityEntry(jane.customer.id, "account.locked")
+        expect(locked.data).toEqual({ locked_until: mail.data?.locked_until, lock_count: 1 })
       } finally {
         capture.stop()
       }
     })
 
     describe("admin security API", () => {
-      it("shows status, counters and recent attempts, and unlocks with a note", async () => {
+      it("shows status, counters and recent attempts, and unlocks on the timeline", async () => {
         expect((await login(jane.email, PASSWORD)).status).toEqual(200)
         await failTimes(jane.email, 6)
 
@@ -466,15 +450,16 @@ medusaIntegrationTestRunner({
           capture.stop()
         }
         expect((await login(jane.email, PASSWORD)).status).toEqual(200)
-        const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
-        expect(data.notes.map((n: { body: string }) => n.body)).toContain("Account unlocked by Ada Admin")
-        expect(data.notes.map((n: { message: unknown }) => n.message)).toContainEqual({
-          key: "systemNotes.accountUnlocked",
-          params: { admin: "Ada Admin" },
-        })
+        const unlocked = await activityEntry(jane.customer.id, "account.unlocked")
+        expect(unlocked).toEqual(
+          expect.objectContaining({
+            actor: { type: "user", id: admin.user.id, name: "Ada Admin" },
+            data: { reason: "admin", was_locked: true },
+          })
+        )
       })
 
-      it("shows the IP blocks in a customer's way and lets an admin lift one, with a note", async () => {
+      it("shows the IP blocks in a customer's way and lets an admin lift one, on the timeline", async () => {
         const office = "203.0.113.60"
         // ipMaxAttempts (50) failed checks from the office IP block it...
         const burst = await Promise.all(
@@ -511,7 +496,14 @@ medusaIntegrationTestRunner({
           )
           expect(unblock.data).toEqual({ customer_id: jane.customer.id, ip: office, unblocked: true, was_blocked: true })
           expect(capture.named("customer_account.ip_unblocked").map((event) => event.data)).toEqual([
-            { ip: office, customer_id: jane.customer.id, user_id: null, actor_id: expect.any(String), was_blocked: true },
+            {
+              event_id: expect.any(String),
+              ip: office,
+              customer_id: jane.customer.id,
+              user_id: null,
+              actor_id: expect.any(String),
+              was_blocked: true,
+            },
           ])
         } finally {
           capture.stop()
@@ -523,13 +515,15 @@ medusaIntegrationTestRunner({
           locked_until: null,
         })
         expect((await loginFrom(office, jane.email, PASSWORD)).status).toEqual(200)
-        const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
-        expect(data.notes.map((n: { body: string }) => n.body)).toEqual([
-          `Login block on IP ${office} lifted by Ada Admin`,
-        ])
-        expect(data.notes[0].message).toEqual({ key: "systemNotes.ipUnblocked", params: { ip: office, admin: "Ada Admin" } })
+        const unblocked = await activityEntry(jane.customer.id, "ip.unblocked")
+        expect(unblocked).toEqual(
+          expect.objectContaining({
+            actor: { type: "user", id: admin.user.id, name: "Ada Admin" },
+            data: { ip: office, was_blocked: true },
+          })
+        )
 
-        // Again: nothing was blocked any more, and the note says so.
+        // Again: nothing was blocked any more, and the timeline will say so.
         const again = await api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: office }, admin)
         expect(again.data.was_blocked).toEqual(false)
       })
@@ -548,36 +542,6 @@ medusaIntegrationTestRunner({
           api.post(`/admin/customers/${jane.customer.id}/security/unblock-ip`, { ip: ipv6 }, admin)
         )
         expect(tooOld.status).toEqual(404)
-      })
-
-      it("puts a lock or block back when the unlock workflow fails after clearing it", async () => {
-        await failTimes(jane.email, 5)
-        const locked = await security.lockout.stateOf(jane.email)
-        expect(locked.locked).toEqual(true)
-        const ip = "198.51.100.99"
-        await blockIpForTest(ip)
-        // An unknown customer makes the note step fail after the throttle step.
-        const adminInput = { id: admin.user.id, label: "Ada Admin" }
-        const { errors: unlockErrors } = await unlockAccountWorkflow(container).run({
-          input: { customer_id: "cus_missing", identifier: jane.email, actor: { type: "admin", ...adminInput } },
-          throwOnError: false,
-        })
-        expect(unlockErrors.length).toBeGreaterThan(0)
-        const { errors: unblockErrors } = await unblockLoginIpWorkflow(container).run({
-          input: { customer_id: "cus_missing", ip, admin: adminInput },
-          throwOnError: false,
-        })
-        expect(unblockErrors.length).toBeGreaterThan(0)
-
-        const after = await security.lockout.stateOf(jane.email)
-        expect(after).toEqual(locked)
-        const [ipRow] = await security.listLoginThrottles({ scope: "ip", key: ip })
-        expect({ attempts: Number(ipRow.attempts), lock_count: Number(ipRow.lock_count), locked: !!ipRow.locked_until }).toEqual({
-          attempts: 50,
-          lock_count: 1,
-          locked: true,
-        })
-        expect((await login(jane.email, PASSWORD)).status).toEqual(429)
       })
 
       it("refuses other actors, unknown customers and bodies", async () => {

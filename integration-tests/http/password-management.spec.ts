@@ -342,7 +342,9 @@ medusaIntegrationTestRunner({
           expect((await login(jane.email, STRONG)).status).toEqual(401)
           expect((await login(jane.email, STRONG_2)).status).toEqual(200)
           expect(capture.named("customer.password_changed")).toEqual([
-            expect.objectContaining({ data: { customer_id: jane.customer.id } }),
+            expect.objectContaining({
+              data: { event_id: expect.any(String), customer_id: jane.customer.id, ip: expect.any(String), user_agent: expect.any(String) },
+            }),
           ])
         } finally {
           capture.stop()
@@ -410,13 +412,14 @@ medusaIntegrationTestRunner({
         (await api.get(`/admin/customers/${customerId}/notes`, admin)).data.notes.map(
           (note: { body: string }) => note.body
         )
-      /** The notes' texts as data, which the admin shows in each viewer's language. */
-      const messagesOf = async (customerId: string) =>
-        (await api.get(`/admin/customers/${customerId}/notes`, admin)).data.notes.map(
-          (note: { message: unknown }) => note.message
-        )
+      /** The newest security entry of `type` on the customer's timeline (written after the answer). */
+      const activityEntry = (customerId: string, type: string) =>
+        eventually(async () => {
+          const { data } = await api.get(`/admin/customers/${customerId}/activity?kind=security`, admin)
+          return data.activities.find((entry: { type: string }) => entry.type === type)
+        })
 
-      it("sends a reset link and leaves a note naming the admin", async () => {
+      it("sends a reset link and records it on the timeline, naming the admin", async () => {
         const capture = captureEvents(container)
         try {
           const response = await api.post(
@@ -431,13 +434,17 @@ medusaIntegrationTestRunner({
           })
           expect(mail.data).toEqual(expect.objectContaining({ requested_by: "admin", subject: "Reset your password" }))
           expect(mail.data.text).toContain("Our customer service sent you this link")
-          expect(await notesOf(jane.customer.id)).toEqual(["Password reset link sent by Ada Admin"])
-          expect(await messagesOf(jane.customer.id)).toEqual([
-            { key: "systemNotes.passwordResetSent", params: { admin: "Ada Admin" } },
-          ])
+          const sent = await activityEntry(jane.customer.id, "password.reset_requested")
+          expect(sent).toEqual(
+            expect.objectContaining({
+              actor: { type: "user", id: admin.user.id, name: "Ada Admin" },
+              data: { requested_by: "admin" },
+            })
+          )
+          expect(await notesOf(jane.customer.id)).toEqual([])
           expect(capture.named("customer_account.password_reset_sent")).toEqual([
             expect.objectContaining({
-              data: { customer_id: jane.customer.id, actor_id: admin.user.id },
+              data: { event_id: expect.any(String), customer_id: jane.customer.id, actor_id: admin.user.id },
             }),
           ])
         } finally {
@@ -445,7 +452,7 @@ medusaIntegrationTestRunner({
         }
       })
 
-      it("sets a password directly when enabled, with the policy and a note", async () => {
+      it("sets a password directly when enabled, with the policy, on the timeline", async () => {
         const weak = await send(
           api.post(`/admin/customers/${jane.customer.id}/password`, { password: "123456789" }, admin)
         )
@@ -461,10 +468,9 @@ medusaIntegrationTestRunner({
         expect(response.data).toEqual({ customer_id: jane.customer.id, success: true })
         expect((await login(jane.email, STRONG_3)).status).toEqual(200)
         expect((await login(jane.email, STRONG)).status).toEqual(401)
-        expect(await notesOf(jane.customer.id)).toEqual(["Password set by Ada Admin"])
-        expect(await messagesOf(jane.customer.id)).toEqual([
-          { key: "systemNotes.passwordSet", params: { admin: "Ada Admin" } },
-        ])
+        const set = await activityEntry(jane.customer.id, "password.set_by_admin")
+        expect(set.actor).toEqual({ type: "user", id: admin.user.id, name: "Ada Admin" })
+        expect(await notesOf(jane.customer.id)).toEqual([])
       })
 
       it("answers 404 for a customer without an account and for unknown ids", async () => {

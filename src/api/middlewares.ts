@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCustomerGroupRuleMiddlewares } from "./admin/customer-groups/[id]/rules/middlewares"
+import { adminCustomerActivityMiddlewares } from "./admin/customers/[id]/activity/middlewares"
 import { adminCustomerGroupMembershipMiddlewares } from "./admin/customers/[id]/group-memberships/middlewares"
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
@@ -7,6 +8,7 @@ import { authMiddlewares } from "./auth/middlewares"
 import { adminCustomerPreferenceMiddlewares } from "./admin/customers/[id]/preferences/middlewares"
 import { adminCustomerSecurityMiddlewares } from "./admin/customers/[id]/security/middlewares"
 import { adminUserSecurityMiddlewares } from "./admin/users/[id]/security/middlewares"
+import { storeCustomerActivityMiddlewares } from "./store/customers/me/activity/middlewares"
 import { storeCustomerPreferenceMiddlewares } from "./store/customers/me/preferences/middlewares"
 import { storePasswordMiddlewares } from "./store/middlewares"
 
@@ -22,5 +24,7 @@ export default defineMiddlewares({
     ...storePasswordMiddlewares,
     ...adminCustomerPreferenceMiddlewares,
     ...storeCustomerPreferenceMiddlewares,
+    ...adminCustomerActivityMiddlewares,
+    ...storeCustomerActivityMiddlewares,
   ],
 })

@@ -71,3 +71,20 @@ function compressIpv6(groups: number[]): string {
   }
   return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`
 }
+
+/**
+ * The network an address belongs to, as a device check compares them: the
+ * IPv4 /24 (`203.0.113.0/24`) or the IPv6 /48 (`2001:db8:1::/48`), the
+ * usual size of one site's allocation. Null for anything that is not an IP.
+ */
+export function ipNetwork(raw: string): string | null {
+  const ip = canonicalIp(raw)
+  if (!ip) {
+    return null
+  }
+  if (isIPv4(ip)) {
+    return `${ip.split(".").slice(0, 3).join(".")}.0/24`
+  }
+  const groups = ipv6Groups(ip)
+  return `${compressIpv6([...groups.slice(0, 3), 0, 0, 0, 0, 0])}/48`
+}

@@ -148,6 +148,30 @@ const customerGroupsOptionsSchema = z
   })
   .strict()
 
+/** Account activity timeline; see README "Account activity". */
+export const ACTIVITY_DEFAULTS = {
+  retentionDays: 365,
+  notifyNewDeviceLogin: false,
+  newDeviceLookbackDays: 90,
+} as const
+
+const activityOptionsSchema = z
+  .object({
+    /** Days an activity entry is kept; a daily job deletes older ones. */
+    retentionDays: z.number().int().min(1).max(3650).default(ACTIVITY_DEFAULTS.retentionDays),
+    /**
+     * E-mails the customer after a successful login from a browser (user
+     * agent) and IP network (IPv4 /24, IPv6 /48) not seen in a successful
+     * login of the last `newDeviceLookbackDays` days. Never on the account's
+     * first login.
+     */
+    notifyNewDeviceLogin: z.boolean().default(ACTIVITY_DEFAULTS.notifyNewDeviceLogin),
+    newDeviceLookbackDays: z.number().int().min(1).max(365).default(ACTIVITY_DEFAULTS.newDeviceLookbackDays),
+    /** Template of the new-device e-mail, for a notification provider that renders its own. */
+    newDeviceTemplateId: z.string().trim().min(1).default("customer-new-device-login"),
+  })
+  .strict()
+
 /**
  * The plugin's options, as a merchant passes them in `medusa-config.ts`:
  *
@@ -172,6 +196,8 @@ export const pluginOptionsSchema = z
     /** The same lockout for Back Office users (actor `user`), with its own limits. */
     userLockout: userLockoutOptionsSchema.prefault({}),
     customerGroups: customerGroupsOptionsSchema.prefault({}),
+    /** The account activity timeline: retention and new-device e-mails. */
+    activity: activityOptionsSchema.prefault({}),
     /** Lets admins set a customer's password directly (off: only reset links). */
     allowAdminSetPassword: z.boolean().default(false),
     /**
@@ -267,3 +293,7 @@ export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURIT
 /** What the customer-group-rule module reads. */
 export const CUSTOMER_GROUPS_OPTION_KEYS = ["customerGroups"] as const satisfies readonly OptionKey[]
 export type CustomerGroupsOptions = PluginOptions["customerGroups"]
+
+/** What the account-activity module reads. */
+export const ACCOUNT_ACTIVITY_OPTION_KEYS = ["activity", "defaultLocale"] as const satisfies readonly OptionKey[]
+export type AccountActivityOptions = Pick<PluginOptions, (typeof ACCOUNT_ACTIVITY_OPTION_KEYS)[number]>

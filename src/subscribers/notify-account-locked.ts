@@ -1,11 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { emailContent, emailData, renderEmail, systemNoteText, translate } from "../lib/messages"
+import { emailContent, emailData, renderEmail, translate } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import type AccountSecurityModuleService from "../modules/account-security/service"
 import { notificationLocale } from "../workflows/customer-preference/read-preferences"
-import { createCustomerNotesWorkflow } from "../workflows/customer-note"
 
 type AccountLockedEvent = {
   identifier: string
@@ -14,16 +13,12 @@ type AccountLockedEvent = {
   lock_count: number
 }
 
-/** Author id of notes the plugin writes by itself. */
-export const SYSTEM_AUTHOR_ID = "system"
-
 /**
  * Tells a real customer their account was locked (with the unlock time and
  * a hint that a password reset lifts the lock), in their language (see
- * `notificationLocale`, then the `defaultLocale` option), and leaves a
- * system note for the Back Office, which each admin reads in their own
- * language. Unknown identifiers get nothing. The lock itself never depends
- * on this subscriber.
+ * `notificationLocale`, then the `defaultLocale` option). The Back Office
+ * reads the lock in the customer's activity timeline. Unknown identifiers
+ * get nothing. The lock itself never depends on this subscriber.
  */
 export default async function notifyAccountLocked({
   event: { data },
@@ -32,15 +27,6 @@ export default async function notifyAccountLocked({
   if (!data.customer_id) {
     return
   }
-  const note = data.locked_until
-    ? systemNoteText("systemNotes.accountLocked", { locked_until: data.locked_until, lock_count: data.lock_count })
-    : systemNoteText("systemNotes.accountLockedNoEnd", { lock_count: data.lock_count })
-  await createCustomerNotesWorkflow(container).run({
-    input: {
-      notes: [{ customer_id: data.customer_id, author_id: SYSTEM_AUTHOR_ID, is_system: true, ...note }],
-    },
-  })
-
   const { defaultLocale } = container.resolve<AccountSecurityModuleService>(ACCOUNT_SECURITY_MODULE).getOptions()
   const {
     data: [customer],

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AuthenticationResponse } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
@@ -146,6 +147,12 @@ export class PasswordGuard {
   protected readonly attempts = new Map<string, LoginAttemptContext>()
   /** Set by the reset-completion middleware: the identity a valid reset token names. */
   resetCompletionFor: string | null = null
+  /**
+   * Set by routes that check the current password of a logged-in customer
+   * (changing it): a right password there is no login, so it emits no
+   * `login_succeeded` (a wrong one still counts and is reported).
+   */
+  reauthentication = false
 
   constructor(
     protected readonly req: MedusaRequest,
@@ -154,6 +161,11 @@ export class PasswordGuard {
 
   protected get security() {
     return accountSecurity(this.req.scope)
+  }
+
+  /** The client's IP as the lockout counts it. */
+  clientIp(): string | null {
+    return clientIp(this.req, this.security.getOptions().lockout.trustedProxyHops)
   }
 
   get lockoutEnabled(): boolean {
@@ -301,30 +313,50 @@ export class PasswordGuard {
         await security.lockout.release(attempt.identifier, attempt.ip, route)
         return
       }
+      const eventBus = scope.resolve(Modules.EVENT_BUS)
+      // Names the attempt in its events: subscribers record each once.
+      const attemptRef = { attempt_id: randomUUID(), ip: attempt.ip, user_agent: attempt.user_agent }
       if (outcome === "refused") {
         // Refusals are what an attack produces by the thousand: one insert,
-        // no lookup (the admin views find them by identifier).
+        // no lookup (the admin views find them by identifier; the activity
+        // subscriber looks the account up after the answer).
         await security.lockout.log({ ...attempt, outcome })
+        await eventBus.emit({
+          name: CustomerAccountEvents.LOGIN_REFUSED,
+          data: {
+            identifier: attempt.identifier,
+            actor_type: attempt.actor_type,
+            attempted_at: attempt.attempted_at.toISOString(),
+            ...attemptRef,
+          },
+        })
         return
       }
       const accounts = await accountsOf(scope, identity?.entity_id ?? attempt.identifier, identity ?? null)
       const logged = { ...attempt, customer_id: accounts.customer_id, user_id: accounts.user_id }
       if (outcome === "success") {
         await security.lockout.recordSuccess(logged, { owner: accounts.owner, route })
+        if (this.reauthentication) {
+          return
+        }
+        await eventBus.emit({
+          name: CustomerAccountEvents.LOGIN_SUCCEEDED,
+          data: { ...accountRefs(attempt, accounts), ...attemptRef },
+        })
         return
       }
       const result = await security.lockout.recordFailure(attempt.identifier, attempt.ip, {
         owner: accounts.owner,
         route,
       })
-      const eventBus = scope.resolve(Modules.EVENT_BUS)
       await eventBus.emit({
         name: CustomerAccountEvents.LOGIN_FAILED,
-        data: { ...accountRefs(attempt, accounts), ip: attempt.ip },
+        data: { ...accountRefs(attempt, accounts), ...attemptRef },
       })
       if (result.locked) {
         const data = {
           ...accountRefs(attempt, accounts),
+          attempt_id: attemptRef.attempt_id,
           locked_until: result.locked_until?.toISOString() ?? null,
           lock_count: result.lock_count,
         }

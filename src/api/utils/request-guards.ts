@@ -125,3 +125,15 @@ export const secretString = (field: string, { min = 0, max }: { min?: number; ma
   z
     .custom<string>((value) => typeof value === "string", { message: `${field}: must be a string` })
     .pipe(z.string().min(min).max(max))
+
+/**
+ * A whole number in a query string. Medusa's `limit`/`offset` take any
+ * number (`parseInt("1e9")`, NaN for "abc"); pages are bounded, and a
+ * malformed number is named.
+ */
+export const wholeNumber = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().min(min).max(max))

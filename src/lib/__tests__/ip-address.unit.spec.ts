@@ -1,6 +1,6 @@
 import { isIPv6 } from "node:net"
 import fc from "fast-check"
-import { canonicalIp } from "../ip-address"
+import { canonicalIp, ipNetwork } from "../ip-address"
 
 describe("canonicalIp", () => {
   it.each([
@@ -51,6 +51,28 @@ describe("canonicalIp", () => {
           }
         }
       )
+    )
+  })
+})
+
+describe("ipNetwork", () => {
+  it.each([
+    ["203.0.113.9", "203.0.113.0/24"],
+    ["203.0.113.250", "203.0.113.0/24"],
+    ["::ffff:203.0.113.9", "203.0.113.0/24"],
+    ["2001:db8:1:2::5", "2001:db8:1::/48"],
+    ["2001:DB8:0001:ffff::1", "2001:db8:1::/48"],
+    ["not an ip", null],
+  ])("%s is in %s", (ip, network) => {
+    expect(ipNetwork(ip)).toEqual(network)
+  })
+
+  it("puts two addresses in one network exactly when their first 24 (IPv4) bits agree", () => {
+    fc.assert(
+      fc.property(fc.ipV4(), fc.ipV4(), (a, b) => {
+        const same = a.split(".").slice(0, 3).join(".") === b.split(".").slice(0, 3).join(".")
+        expect(ipNetwork(a) === ipNetwork(b)).toBe(same)
+      })
     )
   })
 })

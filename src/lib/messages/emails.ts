@@ -12,6 +12,7 @@ export type EmailParams = {
     requested_by: "customer" | "admin"
   }
   accountLocked: { first_name: string | null; locked_until: string | null }
+  newDeviceLogin: { first_name: string | null; at: string; ip: string | null; device: string | null }
   userAccountLocked: { first_name: string | null; locked_until: string | null }
 }
 export type EmailName = keyof EmailParams
@@ -47,6 +48,14 @@ const LAYOUTS: { [N in EmailName]: Layout<N> } = {
       { paragraph: t("emails.greeting", { first_name: p.first_name }) },
       { paragraph: t("emails.accountLocked.body", { locked_until: p.locked_until }) },
       { paragraph: t("emails.accountLocked.resetHint", {}) },
+    ],
+  }),
+  newDeviceLogin: (t, p) => ({
+    subject: t("emails.newDeviceLogin.subject", {}),
+    blocks: [
+      { paragraph: t("emails.greeting", { first_name: p.first_name }) },
+      { paragraph: t("emails.newDeviceLogin.body", { at: p.at, ip: p.ip, device: p.device }) },
+      { paragraph: t("emails.newDeviceLogin.hint", {}) },
     ],
   }),
   userAccountLocked: (t, p) => ({

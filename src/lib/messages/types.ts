@@ -28,6 +28,9 @@ export type MessageParams = {
   "emails.accountLocked.subject": Record<string, never>
   "emails.accountLocked.body": { locked_until: string | null }
   "emails.accountLocked.resetHint": Record<string, never>
+  "emails.newDeviceLogin.subject": Record<string, never>
+  "emails.newDeviceLogin.body": { at: string; ip: string | null; device: string | null }
+  "emails.newDeviceLogin.hint": Record<string, never>
   "emails.userAccountLocked.subject": Record<string, never>
   "emails.userAccountLocked.body": { locked_until: string | null }
   "emails.userAccountLocked.unlockHint": Record<string, never>

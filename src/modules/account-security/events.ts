@@ -4,16 +4,26 @@
  * and `user_id` the accounts behind the identifier, when there are.
  */
 export const CustomerAccountEvents = {
-  /** `{ identifier, actor_type, customer_id, user_id, ip }` after a wrong password, on any route. */
+  /**
+   * `{ identifier, actor_type, customer_id, user_id, attempt_id, ip, user_agent }`
+   * after a right password, on any route (`attempt_id` names the attempt).
+   */
+  LOGIN_SUCCEEDED: "customer_account.login_succeeded",
+  /** The same payload after a wrong password, on any route. */
   LOGIN_FAILED: "customer_account.login_failed",
   /**
-   * `{ identifier, actor_type, customer_id, user_id, locked_until, lock_count }`
+   * `{ identifier, actor_type, attempted_at, attempt_id, ip, user_agent }` when an attempt
+   * was refused unchecked (locked account or IP); no account lookup was made.
+   */
+  LOGIN_REFUSED: "customer_account.login_refused",
+  /**
+   * `{ identifier, actor_type, customer_id, user_id, attempt_id, locked_until, lock_count }`
    * when a lock starts on a customer's (or an unknown) identifier.
    */
   LOCKED: "customer_account.locked",
-  /** `{ identifier, customer_id, actor_id?, reason }` when a lock is lifted early. */
+  /** `{ event_id, identifier, customer_id, actor_id?, reason, was_locked }` when a lock is lifted early. */
   UNLOCKED: "customer_account.unlocked",
-  /** `{ ip, customer_id, actor_id, was_blocked }` when an admin lifts an IP's block. */
+  /** `{ event_id, ip, customer_id, actor_id, was_blocked }` when an admin lifts an IP's block. */
   IP_UNBLOCKED: "customer_account.ip_unblocked",
 } as const
 

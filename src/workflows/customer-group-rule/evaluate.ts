@@ -11,6 +11,34 @@ export type RuleSet = { id?: string; customer_group_id: string; match: "all" | "
 export type RuleLink = MembershipPair & { id: string; rule_set_id?: string | null }
 export type BatchResult = { added: RuleLink[]; removed: RuleLink[] }
 
+/** One membership a rule, the default groups or an admin made or took back. */
+export type MembershipChange = {
+  customer_id: string
+  customer_group_id: string
+  change: "joined" | "left"
+  rule_set_id?: string | null
+}
+
+/** The payload of `customer_group_membership.changed`. */
+export type MembershipsChangedData = {
+  event_id: string
+  source: "rule" | "default" | "manual"
+  /** The Back Office user who made a manual change. */
+  actor_id: string | null
+  changes: MembershipChange[]
+}
+
+/** A batch's changes as they are reported. */
+export const batchChanges = (batch: BatchResult): MembershipChange[] => [
+  ...batch.added.map(({ customer_id, customer_group_id, rule_set_id }) => ({
+    customer_id,
+    customer_group_id,
+    change: "joined" as const,
+    rule_set_id: rule_set_id ?? null,
+  })),
+  ...batch.removed.map(({ customer_id, customer_group_id }) => ({ customer_id, customer_group_id, change: "left" as const })),
+]
+
 /** One lock for every membership change made by rules, taken per batch. */
 export const GROUP_RULES_LOCK = "cam-customer-group-rules"
 
@@ -133,7 +161,12 @@ export async function evaluateCustomerBatch(
 
   if (toAdd.length) {
     await customerModule.addCustomerToGroup(toAdd)
-    result.added = toAdd.map(({ id, customer_id, customer_group_id }) => ({ id, customer_id, customer_group_id }))
+    result.added = toAdd.map(({ id, customer_id, customer_group_id, metadata }) => ({
+      id,
+      customer_id,
+      customer_group_id,
+      rule_set_id: (metadata as RuleLinkMetadata).customer_accounts.rule_set_id,
+    }))
   }
   if (result.removed.length) {
     await customerModule.deleteCustomerGroupCustomers(result.removed.map((row) => row.id))

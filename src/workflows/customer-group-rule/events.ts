@@ -8,4 +8,10 @@ export const CustomerGroupRuleEvents = {
   EVALUATED: "customer_group_rule.evaluated",
   /** `{ default_group_ids }` after a Back Office user changed the plugin's settings. */
   SETTINGS_UPDATED: "customer_accounts.settings_updated",
+  /**
+   * `{ event_id, source, actor_id, changes: { customer_id, customer_group_id, change, rule_set_id? }[] }`
+   * after memberships were made or taken back: by a rule, by the default
+   * groups, or by a Back Office user through Medusa's group routes (`manual`).
+   */
+  MEMBERSHIPS_CHANGED: "customer_group_membership.changed",
 } as const

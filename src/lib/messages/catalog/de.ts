@@ -34,6 +34,12 @@ export const de: MessageCatalog = {
       : "Nach mehreren fehlgeschlagenen Anmeldeversuchen ist Ihr Konto vorerst gesperrt.",
   "emails.accountLocked.resetHint": () =>
     "Setzen Sie Ihr Passwort zurück, um Ihr Konto sofort zu entsperren.",
+  "emails.newDeviceLogin.subject": () => "Neue Anmeldung bei Ihrem Konto",
+  "emails.newDeviceLogin.body": ({ at, ip, device }, f) =>
+    `Am ${f.dateTime(at)} hat sich jemand von einem Gerät oder Netzwerk, das wir zuletzt nicht gesehen haben, bei Ihrem Konto angemeldet` +
+    `${device ? ` (${device}` : ""}${device && ip ? `, IP ${ip})` : device ? ")" : ip ? ` (IP ${ip})` : ""}.`,
+  "emails.newDeviceLogin.hint": () =>
+    "Wenn Sie das waren, ist nichts zu tun. Wenn nicht, setzen Sie Ihr Passwort bitte sofort zurück.",
   "emails.userAccountLocked.subject": () => "Ihre Admin-Anmeldung wurde gesperrt",
   "emails.userAccountLocked.body": ({ locked_until }, f) =>
     locked_until

@@ -31,6 +31,12 @@ export const en: MessageCatalog = {
       ? `After several failed login attempts, your account is locked until ${f.dateTime(locked_until)}.`
       : "After several failed login attempts, your account is locked for now.",
   "emails.accountLocked.resetHint": () => "Reset your password to unlock your account right away.",
+  "emails.newDeviceLogin.subject": () => "New sign-in to your account",
+  "emails.newDeviceLogin.body": ({ at, ip, device }, f) =>
+    `Your account was signed in to on ${f.dateTime(at)} from a device or network we have not seen recently` +
+    `${device ? ` (${device}` : ""}${device && ip ? `, IP ${ip})` : device ? ")" : ip ? ` (IP ${ip})` : ""}.`,
+  "emails.newDeviceLogin.hint": () =>
+    "If this was you, there is nothing to do. If not, reset your password right away.",
   "emails.userAccountLocked.subject": () => "Your admin login has been locked",
   "emails.userAccountLocked.body": ({ locked_until }, f) =>
     locked_until

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import {
   createWorkflow,
   transform,
@@ -5,15 +6,13 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { systemNoteText } from "../../../lib/messages"
 import { CustomerAccountEvents, UserAccountEvents } from "../../../modules/account-security/events"
-import { createCustomerNotesWorkflow } from "../../customer-note"
 import { clearLoginThrottleStep } from "../steps/clear-login-throttle"
 
 export type UnblockLoginIpWorkflowInput = {
   /** The canonical IP (see lib/ip-address). */
   ip: string
-  /** The customer on whose page the block was lifted (gets the system note). */
+  /** The customer on whose page the block was lifted (their activity timeline records it). */
   customer_id?: string | null
   /** The Back Office user on whose page the block was lifted. */
   user_id?: string | null
@@ -25,12 +24,10 @@ export const unblockLoginIpWorkflowId = "cam-unblock-login-ip"
 /**
  * Lifts the failed-login block on an IP (for every identifier: the block is
  * the IP's) and clears its count on an admin's behalf. On a customer's page
- * it leaves a system note ("Login block on IP <ip> lifted by <admin>", or
- * "Failed-login count of IP <ip> reset by <admin>" when it was not blocked)
- * and emits `customer_account.ip_unblocked` (the note keeps its text as a
- * message key too, for the admin to show in each viewer's language); on a
- * user's page it emits `user_account.ip_unblocked`. If the note cannot be
- * written, the block is put back. The caller checks that the account was tried from that IP.
+ * it emits `customer_account.ip_unblocked` (`was_blocked` false when only a
+ * count was reset), which the activity timeline records; on a user's page
+ * `user_account.ip_unblocked`. The caller checks that the account was tried
+ * from that IP.
  *
  * @example
  * const { result } = await unblockLoginIpWorkflow(container).run({
@@ -44,22 +41,8 @@ export const unblockLoginIpWorkflow = createWorkflow(
     const key = transform({ input }, ({ input }) => ({ scope: "ip" as const, key: input.ip }))
     const cleared = clearLoginThrottleStep(key)
 
-    when({ input }, ({ input }) => !!input.customer_id).then(() => {
-      const notes = transform({ input, cleared }, ({ input, cleared }) => [
-        {
-          customer_id: input.customer_id!,
-          author_id: input.admin.id,
-          ...systemNoteText(cleared.was_locked ? "systemNotes.ipUnblocked" : "systemNotes.ipCountReset", {
-            ip: input.ip,
-            admin: input.admin.label,
-          }),
-          is_system: true,
-        },
-      ])
-      createCustomerNotesWorkflow.runAsStep({ input: { notes } })
-    })
-
     const eventData = transform({ input, cleared }, ({ input, cleared }) => ({
+      event_id: randomUUID(),
       ip: input.ip,
       customer_id: input.customer_id ?? null,
       user_id: input.user_id ?? null,

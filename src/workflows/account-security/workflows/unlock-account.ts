@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import {
   createWorkflow,
   transform,
@@ -5,9 +6,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { systemNoteText, type SystemNoteText } from "../../../lib/messages"
 import { CustomerAccountEvents, UserAccountEvents } from "../../../modules/account-security/events"
-import { createCustomerNotesWorkflow } from "../../customer-note"
 import { clearLoginThrottleStep } from "../steps/clear-login-throttle"
 
 /** Who lifts a lock: an admin, or the account holder by completing a password reset. */
@@ -18,7 +17,7 @@ export type UnlockActor =
 export type UnlockAccountWorkflowInput = {
   /** The normalized e-mail, as the lockout counts it. */
   identifier: string
-  /** The customer account behind it (gets the audit note and the customer event). */
+  /** The customer account behind it (gets the customer event, which the activity timeline records). */
   customer_id?: string | null
   /** The Back Office user behind it (gets the user event). */
   user_id?: string | null
@@ -27,21 +26,12 @@ export type UnlockAccountWorkflowInput = {
 
 export const unlockAccountWorkflowId = "cam-unlock-account"
 
-const unlockNote = (actor: UnlockActor, wasLocked: boolean): SystemNoteText =>
-  actor.type === "password_reset"
-    ? systemNoteText("systemNotes.accountUnlockedByPasswordReset", {})
-    : wasLocked
-      ? systemNoteText("systemNotes.accountUnlocked", { admin: actor.label })
-      : systemNoteText("systemNotes.lockCountersReset", { admin: actor.label })
-
 /**
  * Lifts a failed-login lock and clears the identifier's counters. An admin's
- * unlock always leaves a system note on the customer ("Account unlocked by
- * <admin>", or "Failed-login counters reset by <admin>" when nothing was
- * locked) and emits `customer_account.unlocked` / `user_account.unlocked`; a
- * completed password reset does so only when it lifted a lock. The note
- * keeps its text as a message key too, for the admin to show in each
- * viewer's language. If the note cannot be written, the lock is put back.
+ * unlock always emits `customer_account.unlocked` / `user_account.unlocked`
+ * (`was_locked` false when only counters were reset); a completed password
+ * reset does so only when it lifted a lock. The activity timeline records
+ * the customer's.
  *
  * @example
  * const { result } = await unlockAccountWorkflow(container).run({
@@ -64,19 +54,9 @@ export const unlockAccountWorkflow = createWorkflow(
       user: !!input.user_id && (input.actor.type === "admin" || cleared.was_locked),
     }))
 
-    when({ audited }, ({ audited }) => audited.customer).then(() => {
-      const notes = transform({ input, cleared }, ({ input, cleared }) => [
-        {
-          customer_id: input.customer_id!,
-          author_id: input.actor.type === "admin" ? input.actor.id : "system",
-          ...unlockNote(input.actor, cleared.was_locked),
-          is_system: true,
-        },
-      ])
-      createCustomerNotesWorkflow.runAsStep({ input: { notes } })
-    })
-
-    const eventData = transform({ input }, ({ input }) => ({
+    const eventData = transform({ input, cleared }, ({ input, cleared }) => ({
+      event_id: randomUUID(),
+      was_locked: cleared.was_locked,
       identifier: input.identifier,
       customer_id: input.customer_id ?? null,
       user_id: input.user_id ?? null,

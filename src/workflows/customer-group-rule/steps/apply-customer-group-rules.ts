@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
+  batchChanges,
   evaluateCustomerBatch,
   GROUP_RULES_LOCK,
   loadRuleSets,
@@ -25,7 +26,7 @@ export const applyCustomerGroupRulesStep = createStep(
       { timeout: 60 }
     )
     return new StepResponse(
-      { added: batch.added.length, removed: batch.removed.length },
+      { added: batch.added.length, removed: batch.removed.length, changes: batchChanges(batch) },
       batch as BatchResult
     )
   },

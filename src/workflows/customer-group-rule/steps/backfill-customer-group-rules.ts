@@ -1,10 +1,18 @@
+import { randomUUID } from "node:crypto"
 import type { FilterableCustomerProps } from "@medusajs/framework/types"
 import { projectClock } from "../../../lib/clock"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../../modules/customer-group-rule/service"
-import { evaluateCustomerBatch, GROUP_RULES_LOCK, loadRuleSets } from "../evaluate"
+import {
+  batchChanges,
+  evaluateCustomerBatch,
+  GROUP_RULES_LOCK,
+  loadRuleSets,
+  type MembershipsChangedData,
+} from "../evaluate"
+import { CustomerGroupRuleEvents } from "../events"
 
 export type BackfillResult = {
   skipped: boolean
@@ -32,6 +40,7 @@ export const backfillCustomerGroupRulesStep = createStep(
   async ({ customer_group_id }: { customer_group_id?: string }, { container }) => {
     const locking = container.resolve(Modules.LOCKING)
     const customerModule = container.resolve(Modules.CUSTOMER)
+    const eventBus = container.resolve(Modules.EVENT_BUS)
     const rules: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
     const batchSize = rules.getOptions().backfillBatchSize
     const result: BackfillResult = { skipped: false, evaluated: 0, added: 0, removed: 0 }
@@ -68,6 +77,14 @@ export const backfillCustomerGroupRulesStep = createStep(
         result.removed += batch.removed.length
         batch.added.forEach((pair) => perGroup.get(pair.customer_group_id)!.added++)
         batch.removed.forEach((pair) => perGroup.get(pair.customer_group_id)!.removed++)
+        // Per batch, as it commits (a backfill is not undone as a whole).
+        const changes = batchChanges(batch)
+        if (changes.length) {
+          await eventBus.emit({
+            name: CustomerGroupRuleEvents.MEMBERSHIPS_CHANGED,
+            data: { event_id: randomUUID(), source: "rule", actor_id: null, changes } satisfies MembershipsChangedData,
+          })
+        }
       }
       const stored = await rules.listGroupRuleSets({ customer_group_id: [...perGroup.keys()] })
       if (stored.length) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import {
   createHook,
   createWorkflow,
@@ -44,7 +45,14 @@ export const createCustomerNotesWorkflow = createWorkflow(
     const notes = createCustomerNotesStep(input.notes)
 
     const eventData = transform({ notes }, ({ notes }) =>
-      notes.map((note) => ({ id: note.id, customer_id: note.customer_id }))
+      notes.map((note) => ({
+        event_id: randomUUID(),
+        id: note.id,
+        customer_id: note.customer_id,
+        actor_id: note.author_id,
+        pinned: note.pinned,
+        is_system: note.is_system,
+      }))
     )
     emitEventStep({ eventName: CustomerNoteEvents.CREATED, data: eventData })
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import {
   createHook,
   createWorkflow,
@@ -35,7 +36,7 @@ export const deleteCustomerNotesWorkflow = createWorkflow(
     deleteCustomerNotesStep(input.note_ids)
 
     const eventData = transform({ input }, ({ input }) =>
-      input.note_ids.map((id) => ({ id, customer_id: input.customer_id }))
+      input.note_ids.map((id) => ({ event_id: randomUUID(), id, customer_id: input.customer_id, actor_id: input.actor_id }))
     )
     emitEventStep({ eventName: CustomerNoteEvents.DELETED, data: eventData })
 

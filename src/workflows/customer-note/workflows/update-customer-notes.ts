@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import {
   createHook,
   createWorkflow,
@@ -39,8 +40,15 @@ export const updateCustomerNotesWorkflow = createWorkflow(
       update: input.update,
     })
 
-    const eventData = transform({ notes }, ({ notes }) =>
-      notes.map((note) => ({ id: note.id, customer_id: note.customer_id }))
+    const eventData = transform({ notes, input }, ({ notes, input }) =>
+      notes.map((note) => ({
+        event_id: randomUUID(),
+        id: note.id,
+        customer_id: note.customer_id,
+        actor_id: input.actor_id,
+        pinned: note.pinned,
+        changed: Object.keys(input.update),
+      }))
     )
     emitEventStep({ eventName: CustomerNoteEvents.UPDATED, data: eventData })
 

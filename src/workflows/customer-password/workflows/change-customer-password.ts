@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto"
 import {
   createWorkflow,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
@@ -14,6 +16,8 @@ export type ChangeCustomerPasswordWorkflowInput = {
   /** The e-mail the customer's emailpass identity is registered under. */
   entity_id: string
   password: string
+  /** Where the request came from, for the customer's activity timeline. */
+  context?: { ip?: string | null; user_agent?: string | null }
 }
 
 export const changeCustomerPasswordWorkflowId = "cam-change-customer-password"
@@ -38,7 +42,12 @@ export const changeCustomerPasswordWorkflow = createWorkflow(
     rememberPasswordStep({ entity_id: input.entity_id })
     emitEventStep({
       eventName: CustomerPasswordEvents.PASSWORD_CHANGED,
-      data: { customer_id: input.customer_id },
+      data: transform({ input }, ({ input }) => ({
+        event_id: randomUUID(),
+        customer_id: input.customer_id,
+        ip: input.context?.ip ?? null,
+        user_agent: input.context?.user_agent ?? null,
+      })),
     })
     return new WorkflowResponse(void 0)
   }

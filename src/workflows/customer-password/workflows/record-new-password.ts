@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto"
 import {
   createWorkflow,
   transform,
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { unlockAccountWorkflow } from "../../account-security"
+import { CustomerPasswordEvents } from "../events"
 import { findIdentifierAccountsStep } from "../steps/find-identifier-accounts"
 import { rememberPasswordStep } from "../steps/remember-password"
 import { voidPasswordResetTokensStep } from "../steps/void-password-reset-tokens"
@@ -27,7 +30,8 @@ export const recordNewPasswordWorkflowId = "cam-record-new-password"
  * plugin's own password workflows (a completed reset, a registration): voids
  * every outstanding reset link of the identity (not needed after a
  * registration), keeps the new hash in the password history and, after a
- * completed reset, lifts a failed-login lock through `unlockAccountWorkflow`.
+ * completed reset, lifts a failed-login lock through `unlockAccountWorkflow`;
+ * then emits `customer_account.password_recorded` (not after a registration).
  * The guarded auth module runs it once the provider answered success.
  *
  * @example
@@ -43,8 +47,8 @@ export const recordNewPasswordWorkflow = createWorkflow(
     })
     rememberPasswordStep({ entity_id: input.entity_id })
 
+    const accounts = findIdentifierAccountsStep({ email: input.entity_id })
     when({ input }, ({ input }) => input.reason === "password_reset").then(() => {
-      const accounts = findIdentifierAccountsStep({ email: input.entity_id })
       const unlock = transform({ accounts }, ({ accounts }) => ({
         identifier: accounts.identifier,
         customer_id: accounts.customer_id,
@@ -52,6 +56,18 @@ export const recordNewPasswordWorkflow = createWorkflow(
         actor: { type: "password_reset" as const },
       }))
       unlockAccountWorkflow.runAsStep({ input: unlock })
+    })
+    when({ input }, ({ input }) => input.reason !== "registration").then(() => {
+      emitEventStep({
+        eventName: CustomerPasswordEvents.PASSWORD_RECORDED,
+        data: transform({ input, accounts }, ({ input, accounts }) => ({
+          event_id: randomUUID(),
+          identifier: accounts.identifier,
+          customer_id: accounts.customer_id,
+          user_id: accounts.user_id,
+          reason: input.reason,
+        })),
+      })
     })
     return new WorkflowResponse(void 0)
   }

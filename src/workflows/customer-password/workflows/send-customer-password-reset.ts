@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import {
   createWorkflow,
   transform,
@@ -7,8 +8,6 @@ import {
   emitEventStep,
   generateResetPasswordTokenWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { systemNoteText } from "../../../lib/messages"
-import { createCustomerNotesWorkflow } from "../../customer-note"
 import { CustomerPasswordEvents } from "../events"
 
 export type SendCustomerPasswordResetWorkflowInput = {
@@ -24,10 +23,9 @@ export const sendCustomerPasswordResetWorkflowId = "cam-send-customer-password-r
 /**
  * Starts Medusa's own reset flow for a customer on an admin's behalf: a reset
  * token is generated and `auth.password_reset` emitted (the plugin's
- * subscriber e-mails the link). Leaves a system note
- * ("Password reset link sent by <admin>", with its message key for the admin
- * to show in each viewer's language) and emits
- * `customer_account.password_reset_sent`.
+ * subscriber e-mails the link), and emits
+ * `customer_account.password_reset_sent` with the admin's id (the activity
+ * timeline records it).
  *
  * @example
  * await sendCustomerPasswordResetWorkflow(container).run({
@@ -47,19 +45,10 @@ export const sendCustomerPasswordResetWorkflow = createWorkflow(
     }))
     generateResetPasswordTokenWorkflow.runAsStep({ input: tokenInput })
 
-    const notes = transform({ input }, ({ input }) => [
-      {
-        customer_id: input.customer_id,
-        author_id: input.admin.id,
-        ...systemNoteText("systemNotes.passwordResetSent", { admin: input.admin.label }),
-        is_system: true,
-      },
-    ])
-    createCustomerNotesWorkflow.runAsStep({ input: { notes } })
-
     emitEventStep({
       eventName: CustomerPasswordEvents.PASSWORD_RESET_SENT,
       data: transform({ input }, ({ input }) => ({
+        event_id: randomUUID(),
         customer_id: input.customer_id,
         actor_id: input.admin.id,
       })),

@@ -1,11 +1,10 @@
+import { randomUUID } from "node:crypto"
 import {
   createWorkflow,
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { systemNoteText } from "../../../lib/messages"
-import { createCustomerNotesWorkflow } from "../../customer-note"
 import { CustomerPasswordEvents } from "../events"
 import { assertAdminMaySetPasswordStep } from "../steps/assert-admin-may-set-password"
 import { rememberPasswordStep } from "../steps/remember-password"
@@ -26,9 +25,8 @@ export const setCustomerPasswordByAdminWorkflowId = "cam-set-customer-password-b
  * Sets a customer's password on an admin's behalf: refuses unless the
  * merchant enabled `allowAdminSetPassword`, refuses a password the policy
  * rejects, stores it, voids every outstanding reset link, records it in the
- * history, leaves a system note ("Password set by <admin>", with its
- * message key for the admin to show in each viewer's language) and emits
- * `customer_account.password_set_by_admin`.
+ * history, and emits `customer_account.password_set_by_admin` with the
+ * admin's id (the activity timeline records it).
  *
  * @example
  * await setCustomerPasswordByAdminWorkflow(container).run({
@@ -44,19 +42,10 @@ export const setCustomerPasswordByAdminWorkflow = createWorkflow(
     voidPasswordResetTokensStep({ entity_id: input.entity_id })
     rememberPasswordStep({ entity_id: input.entity_id })
 
-    const notes = transform({ input }, ({ input }) => [
-      {
-        customer_id: input.customer_id,
-        author_id: input.admin.id,
-        ...systemNoteText("systemNotes.passwordSet", { admin: input.admin.label }),
-        is_system: true,
-      },
-    ])
-    createCustomerNotesWorkflow.runAsStep({ input: { notes } })
-
     emitEventStep({
       eventName: CustomerPasswordEvents.PASSWORD_SET_BY_ADMIN,
       data: transform({ input }, ({ input }) => ({
+        event_id: randomUUID(),
         customer_id: input.customer_id,
         actor_id: input.admin.id,
       })),

@@ -5,6 +5,8 @@ import type CustomerPreferenceModuleService from "../../../modules/customer-pref
 import type { UpdateCustomerPreferencesInput } from "../types"
 
 type PreferenceRow = Record<string, unknown> & { id: string }
+/** One stored preference that changed. */
+export type PreferenceChange = { field: string; from: unknown; to: unknown }
 type Undo = { created_id: string } | { previous: PreferenceRow } | null
 
 export const upsertCustomerPreferencesStepId = "cam-upsert-customer-preferences"
@@ -35,18 +37,24 @@ export const upsertCustomerPreferencesStep = createStep(
       }
     }
 
+    // What changed, old -> new, for the activity timeline (not the consent dates).
+    const changed: PreferenceChange[] = Object.keys(changes)
+      .filter((field) => !field.endsWith("_updated_at"))
+      .map((field) => ({ field, from: (existing as Record<string, unknown> | undefined)?.[field] ?? null, to: changes[field] }))
+      .filter((change) => change.from !== change.to)
+
     if (!Object.keys(changes).length) {
-      return new StepResponse(existing ?? null, null as Undo)
+      return new StepResponse({ preferences: existing ?? null, changes: changed }, null as Undo)
     }
     if (!existing) {
       const created = await service.createCustomerPreferences({ customer_id, ...changes })
-      return new StepResponse(created, { created_id: created.id } as Undo)
+      return new StepResponse({ preferences: created, changes: changed }, { created_id: created.id } as Undo)
     }
     const previous = Object.fromEntries(
       Object.keys(changes).map((key) => [key, (existing as Record<string, unknown>)[key]])
     )
     const updated = await service.updateCustomerPreferences({ id: existing.id, ...changes })
-    return new StepResponse(updated, { previous: { id: existing.id, ...previous } } as Undo)
+    return new StepResponse({ preferences: updated, changes: changed }, { previous: { id: existing.id, ...previous } } as Undo)
   },
   async (undo, { container }) => {
     if (!undo) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import {
   createHook,
   createWorkflow,
@@ -16,7 +17,8 @@ export const updateCustomerPreferencesWorkflowId = "cam-update-customer-preferen
 /**
  * Partially updates a customer's preferences: validates every reference,
  * stores locale, shipping option and consents, and sets Medusa's default
- * address flags. Emits `customer_preference.updated`.
+ * address flags. Emits `customer_preference.updated` with what changed
+ * (`changes: { field, from, to }[]`) and who changed it.
  *
  * @example
  * await updateCustomerPreferencesWorkflow(container).run({
@@ -27,12 +29,13 @@ export const updateCustomerPreferencesWorkflow = createWorkflow(
   updateCustomerPreferencesWorkflowId,
   (input: UpdateCustomerPreferencesInput) => {
     const update = validateCustomerPreferencesStep(input)
-    const stored = upsertCustomerPreferencesStep(
+    const upserted = upsertCustomerPreferencesStep(
       transform({ input, update }, ({ input, update }) => ({
         customer_id: input.customer_id,
         update,
       }))
     )
+    const stored = transform({ upserted }, ({ upserted }) => upserted.preferences)
     setDefaultAddressesStep(
       transform({ input }, ({ input }) => ({
         customer_id: input.customer_id,
@@ -42,7 +45,18 @@ export const updateCustomerPreferencesWorkflow = createWorkflow(
     )
     emitEventStep({
       eventName: CustomerPreferenceEvents.UPDATED,
-      data: transform({ input }, ({ input }) => ({ customer_id: input.customer_id })),
+      data: transform({ input, upserted }, ({ input, upserted }) => ({
+        event_id: randomUUID(),
+        customer_id: input.customer_id,
+        actor_type: input.actor?.type ?? "system",
+        actor_id: input.actor?.id ?? null,
+        changes: [
+          ...upserted.changes,
+          ...(["default_shipping_address_id", "default_billing_address_id"] as const)
+            .filter((field) => input.update[field] !== undefined)
+            .map((field) => ({ field, from: null, to: input.update[field] })),
+        ],
+      })),
     })
     const preferencesUpdated = createHook("preferencesUpdated", {
       customer_id: input.customer_id,

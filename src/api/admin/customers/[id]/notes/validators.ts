@@ -1,6 +1,7 @@
 import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "zod"
 import { CreateCustomerNoteSchema, CustomerNoteChangesSchema } from "../../../../../lib/notes"
+import { wholeNumber } from "../../../../utils/request-guards"
 import { allowedAdminCustomerNoteFields } from "./query-config"
 
 export const AdminCreateCustomerNote = CreateCustomerNoteSchema
@@ -33,17 +34,6 @@ const knownFields = z
 
 /** Fields the list may be ordered by after `pinned` (pinned notes always come first). */
 export const NOTE_ORDER_FIELDS = ["created_at", "updated_at"] as const
-
-/**
- * Medusa's `limit`/`offset` take any number (`parseInt("1e9")`, NaN for
- * "abc"); a page of notes is bounded, and a malformed number is named.
- */
-const wholeNumber = (name: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `${name} must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().min(min).max(max))
 
 export const AdminGetCustomerNotesParams = createFindParams({ limit: 20, offset: 0 })
   .omit({ with_deleted: true })

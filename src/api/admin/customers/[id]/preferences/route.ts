@@ -28,7 +28,7 @@ export const POST = async (
   const customerId = req.params.id
   await fetchCustomerOrThrow(req.scope, customerId)
   await updateCustomerPreferencesWorkflow(req.scope).run({
-    input: { customer_id: customerId, update: req.validatedBody },
+    input: { customer_id: customerId, update: req.validatedBody, actor: { type: "user", id: req.auth_context.actor_id } },
   })
   const preferences = await fetchCustomerPreferencesOrThrow(req.scope, customerId, req.validatedQuery.fields)
   res.json({ preferences })

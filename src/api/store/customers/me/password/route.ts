@@ -36,6 +36,7 @@ export const POST = async (
   const email = identity.entity_id
 
   const guard = passwordGuard(req, res)
+  guard.reauthentication = true
   const admission = await guard.admit("customer", email)
   if (!admission.admitted) {
     return refuseAttempt(res, admission)
@@ -51,7 +52,12 @@ export const POST = async (
     return sendPasswordPolicyError(res, verdict)
   }
   await changeCustomerPasswordWorkflow(req.scope).run({
-    input: { customer_id: req.auth_context.actor_id, entity_id: email, password: new_password },
+    input: {
+      customer_id: req.auth_context.actor_id,
+      entity_id: email,
+      password: new_password,
+      context: { ip: guard.clientIp(), user_agent: req.get("user-agent") ?? null },
+    },
   })
   res.json({ success: true })
 }

@@ -31,7 +31,7 @@ export const POST = async (
   const customerId = req.auth_context.actor_id
   await fetchCustomerOrThrow(req.scope, customerId)
   await updateCustomerPreferencesWorkflow(req.scope).run({
-    input: { customer_id: customerId, update: req.validatedBody },
+    input: { customer_id: customerId, update: req.validatedBody, actor: { type: "customer", id: customerId } },
   })
   const preferences = await fetchCustomerPreferencesOrThrow(req.scope, customerId, req.validatedQuery.fields)
   res.json({ preferences })

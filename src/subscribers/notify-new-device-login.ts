@@ -1,0 +1,91 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { projectClock } from "../lib/clock"
+import { ipNetwork } from "../lib/ip-address"
+import { emailContent, emailData, renderEmail } from "../lib/messages"
+import { ACCOUNT_ACTIVITY_MODULE } from "../modules/account-activity"
+import type AccountActivityModuleService from "../modules/account-activity/service"
+import { CustomerAccountEvents } from "../modules/account-security/events"
+import { notificationLocale } from "../workflows/customer-preference/read-preferences"
+
+type LoginSucceeded = {
+  identifier: string
+  customer_id: string | null
+  attempt_id: string
+  ip: string | null
+  user_agent: string | null
+}
+
+/** Earlier logins looked at; a customer with more in the look-back window is judged on the newest. */
+const RECENT_LOGINS = 100
+/** Longest device description in the e-mail (the user agent is the client's to choose). */
+const MAX_DEVICE = 120
+
+/**
+ * With `activity.notifyNewDeviceLogin`, e-mails a customer after a
+ * successful login whose user agent and IP network (IPv4 /24, IPv6 /48)
+ * appear together in none of their successful logins of the last
+ * `newDeviceLookbackDays` days. An account's very first login sends
+ * nothing. Runs after the answer; the login never waits for it.
+ */
+export default async function notifyNewDeviceLogin({ event: { data }, container }: SubscriberArgs<LoginSucceeded>) {
+  const activity: AccountActivityModuleService = container.resolve(ACCOUNT_ACTIVITY_MODULE)
+  const { activity: options, defaultLocale } = activity.getOptions()
+  if (!options.notifyNewDeviceLogin || !data.customer_id) {
+    return
+  }
+  const current = `login.succeeded:${data.attempt_id}`
+  const [, everLoggedIn] = await activity.listAndCountActivities(
+    { customer_id: data.customer_id, types: ["login.succeeded"], exclude_source_key: current },
+    { limit: 1 }
+  )
+  if (!everLoggedIn) {
+    return
+  }
+  const since = new Date(projectClock.now().getTime() - options.newDeviceLookbackDays * 86_400_000)
+  const [recent] = await activity.listAndCountActivities(
+    { customer_id: data.customer_id, types: ["login.succeeded"], since, exclude_source_key: current },
+    { limit: RECENT_LOGINS }
+  )
+  const network = data.ip ? ipNetwork(data.ip) : null
+  const seen = recent.some(
+    (login) => login.user_agent === data.user_agent && (login.ip ? ipNetwork(login.ip) : null) === network
+  )
+  if (seen) {
+    return
+  }
+
+  const {
+    data: [customer],
+  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "customer",
+    fields: ["email", "first_name"],
+    filters: { id: data.customer_id },
+  })
+  if (!customer) {
+    return
+  }
+  const locale = (await notificationLocale(container, data.customer_id)) ?? defaultLocale
+  const device = data.user_agent ? data.user_agent.slice(0, MAX_DEVICE) : null
+  const mail = renderEmail([locale, defaultLocale], "newDeviceLogin", {
+    first_name: customer.first_name ?? null,
+    at: projectClock.now().toISOString(),
+    ip: data.ip,
+    device,
+  })
+  await container.resolve(Modules.NOTIFICATION).createNotifications({
+    to: customer.email,
+    channel: "email",
+    template: options.newDeviceTemplateId,
+    resource_type: "customer",
+    resource_id: data.customer_id,
+    idempotency_key: `cam-new-device-${data.attempt_id}`,
+    content: emailContent(mail),
+    data: { email: customer.email, ip: data.ip, user_agent: data.user_agent, locale, ...emailData(mail) },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: CustomerAccountEvents.LOGIN_SUCCEEDED,
+  context: { subscriberId: "cam-notify-new-device-login" },
+}

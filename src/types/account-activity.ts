@@ -1,0 +1,106 @@
+/**
+ * HTTP shapes of the account activity timeline (admin and store), shared by
+ * the routes and the admin widget.
+ */
+
+/** What an entry is about; the admin filters by it. */
+export const ACTIVITY_KINDS = ["security", "profile", "groups", "notes"] as const
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
+
+/** Every entry type, with the kind it belongs to. */
+export const ACTIVITY_TYPES = {
+  "login.succeeded": "security",
+  "login.failed": "security",
+  /** A login refused while the account or the IP was locked (at most one per account and IP a minute). */
+  "login.refused": "security",
+  "account.locked": "security",
+  "account.unlocked": "security",
+  "ip.unblocked": "security",
+  /** The customer changed their password in their account. */
+  "password.changed": "security",
+  /** A reset link was issued (by the customer's request, or sent by an admin). */
+  "password.reset_requested": "security",
+  /** A reset link was used: the password is new. */
+  "password.reset_completed": "security",
+  /** An admin set the password directly. */
+  "password.set_by_admin": "security",
+  /** The password was replaced through Medusa's `/auth/customer/emailpass/update` by other means. */
+  "password.updated": "security",
+  "preferences.updated": "profile",
+  "group.joined": "groups",
+  "group.left": "groups",
+  "note.created": "notes",
+  "note.updated": "notes",
+  "note.deleted": "notes",
+} as const satisfies Record<string, ActivityKind>
+export type ActivityType = keyof typeof ACTIVITY_TYPES
+
+/**
+ * Who caused an entry: the customer, a Back Office user (`id` is the user's
+ * id), the plugin itself (`system`: locks, scheduled runs), or a group rule
+ * (`rule`: `id` is the rule set's id).
+ */
+export type ActivityActorType = "customer" | "user" | "system" | "rule"
+
+export type AdminAccountActivityActor = {
+  type: ActivityActorType
+  id: string | null
+  /** The Back Office user's name or e-mail; null for other actors and deleted users. */
+  name: string | null
+}
+
+/**
+ * What each type records in `data`:
+ * - `login.*`: `{ actor_type }`, the actor type of the route ("customer", "user");
+ * - `account.locked`: `{ locked_until, lock_count }`;
+ * - `account.unlocked`: `{ reason: "admin" | "password_reset", was_locked }`;
+ * - `ip.unblocked`: `{ ip, was_blocked }`;
+ * - `password.reset_requested`: `{ requested_by: "customer" | "admin" }`;
+ * - `preferences.updated`: `{ changes: { field, from, to }[] }`;
+ * - `group.joined` / `group.left`: `{ customer_group_id, customer_group_name, source: "manual" | "rule" | "default" }`;
+ * - `note.*`: `{ note_id, pinned }` (never the body).
+ */
+export type AdminAccountActivity = {
+  id: string
+  customer_id: string
+  kind: ActivityKind
+  type: ActivityType
+  actor: AdminAccountActivityActor
+  ip: string | null
+  user_agent: string | null
+  data: Record<string, unknown>
+  /** When it happened (ISO 8601). */
+  occurred_at: string
+}
+
+export type AdminAccountActivityListParams = {
+  /** One or more kinds, comma-separated or repeated; all kinds when absent. */
+  kind?: ActivityKind | ActivityKind[]
+  limit?: number
+  offset?: number
+}
+
+export type AdminAccountActivityListResponse = {
+  activities: AdminAccountActivity[]
+  count: number
+  limit: number
+  offset: number
+}
+
+/** The customer's own view: security entries only, no admin identities. */
+export type StoreAccountActivity = {
+  id: string
+  type: ActivityType
+  /** "customer", "user" (the shop's staff) or "system"; never who. */
+  actor_type: ActivityActorType
+  ip: string | null
+  user_agent: string | null
+  occurred_at: string
+}
+
+export type StoreAccountActivityListResponse = {
+  activities: StoreAccountActivity[]
+  count: number
+  limit: number
+  offset: number
+}

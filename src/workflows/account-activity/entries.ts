@@ -1,0 +1,313 @@
+import { createHash } from "node:crypto"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { AuthWorkflowEvents, Modules } from "@medusajs/framework/utils"
+import { projectClock } from "../../lib/clock"
+import { CustomerAccountEvents } from "../../modules/account-security/events"
+import type { NewAccountActivity } from "../../modules/account-activity/types"
+import type { ActivityType } from "../../types/account-activity"
+import { CustomerGroupRuleEvents } from "../customer-group-rule/events"
+import type { MembershipsChangedData } from "../customer-group-rule/evaluate"
+import { CustomerNoteEvents } from "../customer-note/events"
+import { accountsOf } from "../customer-password/auth-identity"
+import { CustomerPasswordEvents } from "../customer-password/events"
+import { CustomerPreferenceEvents } from "../customer-preference/events"
+
+/** Every event the activity timeline records. */
+export const ACTIVITY_EVENTS = [
+  CustomerAccountEvents.LOGIN_SUCCEEDED,
+  CustomerAccountEvents.LOGIN_FAILED,
+  CustomerAccountEvents.LOGIN_REFUSED,
+  CustomerAccountEvents.LOCKED,
+  CustomerAccountEvents.UNLOCKED,
+  CustomerAccountEvents.IP_UNBLOCKED,
+  CustomerPasswordEvents.PASSWORD_CHANGED,
+  CustomerPasswordEvents.PASSWORD_SET_BY_ADMIN,
+  CustomerPasswordEvents.PASSWORD_RESET_SENT,
+  CustomerPasswordEvents.PASSWORD_RECORDED,
+  AuthWorkflowEvents.PASSWORD_RESET,
+  CustomerPreferenceEvents.UPDATED,
+  CustomerGroupRuleEvents.MEMBERSHIPS_CHANGED,
+  CustomerNoteEvents.CREATED,
+  CustomerNoteEvents.UPDATED,
+  CustomerNoteEvents.DELETED,
+] as const
+
+type EventData = Record<string, unknown>
+
+const text = (value: unknown): string | null => (typeof value === "string" && value ? value : null)
+
+/** Names the event an entry records; null (no deduplication) when the event carries no id. */
+const sourceKey = (prefix: string, id: unknown): string | null => (text(id) ? `${prefix}:${id}` : null)
+
+/** Refusals come by the thousand in an attack: one entry per account, IP and minute. */
+const REFUSAL_BUCKET_MS = 60_000
+
+const loginType: Partial<Record<string, ActivityType>> = {
+  [CustomerAccountEvents.LOGIN_SUCCEEDED]: "login.succeeded",
+  [CustomerAccountEvents.LOGIN_FAILED]: "login.failed",
+}
+
+const noteType: Partial<Record<string, ActivityType>> = {
+  [CustomerNoteEvents.CREATED]: "note.created",
+  [CustomerNoteEvents.UPDATED]: "note.updated",
+  [CustomerNoteEvents.DELETED]: "note.deleted",
+}
+
+/** The customer account behind a login identifier (null for unknown e-mails and Back Office users only). */
+async function customerOf(container: MedusaContainer, identifier: unknown): Promise<string | null> {
+  const email = text(identifier)
+  return email ? (await accountsOf(container, email)).customer_id : null
+}
+
+async function groupNames(container: MedusaContainer, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) {
+    return new Map()
+  }
+  const groups = await container
+    .resolve(Modules.CUSTOMER)
+    .listCustomerGroups({ id: [...new Set(ids)] }, { select: ["id", "name"], withDeleted: true })
+  return new Map(groups.map((group) => [group.id, group.name ?? group.id]))
+}
+
+/**
+ * The timeline entries one event makes (none when it concerns no customer
+ * account). Each entry's `source_key` names the event, so recording it
+ * again writes nothing.
+ */
+export async function activityEntriesFor(
+  container: MedusaContainer,
+  name: string,
+  data: EventData
+): Promise<NewAccountActivity[]> {
+  const customerId = text(data.customer_id)
+  const ip = text(data.ip)
+  const userAgent = text(data.user_agent)
+
+  const login = loginType[name]
+  if (login) {
+    return customerId
+      ? [
+          {
+            customer_id: customerId,
+            type: login,
+            actor_type: "customer",
+            actor_id: customerId,
+            ip,
+            user_agent: userAgent,
+            data: { actor_type: data.actor_type },
+            customer_visible: true,
+            source_key: sourceKey(login, data.attempt_id),
+          },
+        ]
+      : []
+  }
+
+  const note = noteType[name]
+  if (note) {
+    return customerId
+      ? [
+          {
+            customer_id: customerId,
+            type: note,
+            actor_type: "user",
+            actor_id: text(data.actor_id),
+            data: {
+              note_id: data.id,
+              ...(data.pinned !== undefined ? { pinned: data.pinned } : {}),
+              ...(Array.isArray(data.changed) ? { changed: data.changed } : {}),
+            },
+            source_key: sourceKey(note, data.event_id),
+          },
+        ]
+      : []
+  }
+
+  switch (name) {
+    case CustomerAccountEvents.LOGIN_REFUSED: {
+      const refused = await customerOf(container, data.identifier)
+      if (!refused) {
+        return []
+      }
+      const at = Date.parse(String(data.attempted_at))
+      const bucket = Math.floor((Number.isNaN(at) ? projectClock.now().getTime() : at) / REFUSAL_BUCKET_MS)
+      return [
+        {
+          customer_id: refused,
+          type: "login.refused",
+          actor_type: "customer",
+          actor_id: refused,
+          ip,
+          user_agent: userAgent,
+          data: { actor_type: data.actor_type },
+          customer_visible: true,
+          source_key: `login.refused:${refused}:${ip ?? "-"}:${bucket}`,
+        },
+      ]
+    }
+    case CustomerAccountEvents.LOCKED:
+      return customerId
+        ? [
+            {
+              customer_id: customerId,
+              type: "account.locked",
+              actor_type: "system",
+              data: { locked_until: data.locked_until ?? null, lock_count: data.lock_count ?? null },
+              customer_visible: true,
+              source_key: sourceKey("account.locked", data.attempt_id),
+            },
+          ]
+        : []
+    case CustomerAccountEvents.UNLOCKED:
+      return customerId
+        ? [
+            {
+              customer_id: customerId,
+              type: "account.unlocked",
+              ...(data.reason === "admin"
+                ? { actor_type: "user" as const, actor_id: text(data.actor_id) }
+                : { actor_type: "customer" as const, actor_id: customerId }),
+              data: { reason: data.reason, was_locked: data.was_locked ?? null },
+              customer_visible: true,
+              source_key: sourceKey("account.unlocked", data.event_id),
+            },
+          ]
+        : []
+    case CustomerAccountEvents.IP_UNBLOCKED:
+      return customerId
+        ? [
+            {
+              customer_id: customerId,
+              type: "ip.unblocked",
+              actor_type: "user",
+              actor_id: text(data.actor_id),
+              data: { ip: data.ip, was_blocked: data.was_blocked ?? null },
+              source_key: sourceKey("ip.unblocked", data.event_id),
+            },
+          ]
+        : []
+    case CustomerPasswordEvents.PASSWORD_CHANGED:
+      return customerId
+        ? [
+            {
+              customer_id: customerId,
+              type: "password.changed",
+              actor_type: "customer",
+              actor_id: customerId,
+              ip,
+              user_agent: userAgent,
+              customer_visible: true,
+              source_key: sourceKey("password.changed", data.event_id),
+            },
+          ]
+        : []
+    case CustomerPasswordEvents.PASSWORD_SET_BY_ADMIN:
+      return customerId
+        ? [
+            {
+              customer_id: customerId,
+              type: "password.set_by_admin",
+              actor_type: "user",
+              actor_id: text(data.actor_id),
+              customer_visible: true,
+              source_key: sourceKey("password.set_by_admin", data.event_id),
+            },
+          ]
+        : []
+    case CustomerPasswordEvents.PASSWORD_RESET_SENT:
+      return customerId
+        ? [
+            {
+              customer_id: customerId,
+              type: "password.reset_requested",
+              actor_type: "user",
+              actor_id: text(data.actor_id),
+              data: { requested_by: "admin" },
+              customer_visible: true,
+              source_key: sourceKey("password.reset_requested", data.event_id),
+            },
+          ]
+        : []
+    case AuthWorkflowEvents.PASSWORD_RESET: {
+      // The admin's links are recorded from `password_reset_sent`, with the admin.
+      const metadata = (data.metadata ?? {}) as EventData
+      if (data.actor_type !== "customer" || metadata.requested_by === "admin" || !text(data.token)) {
+        return []
+      }
+      const requester = await customerOf(container, data.entity_id)
+      if (!requester) {
+        return []
+      }
+      // The token itself is a live credential: only its digest names the event.
+      const digest = createHash("sha256").update(String(data.token)).digest("hex")
+      return [
+        {
+          customer_id: requester,
+          type: "password.reset_requested",
+          actor_type: "customer",
+          actor_id: requester,
+          data: { requested_by: "customer" },
+          customer_visible: true,
+          source_key: `password.reset_requested:${digest}`,
+        },
+      ]
+    }
+    case CustomerPasswordEvents.PASSWORD_RECORDED: {
+      if (!customerId) {
+        return []
+      }
+      const completed = data.reason === "password_reset"
+      return [
+        {
+          customer_id: customerId,
+          type: completed ? "password.reset_completed" : "password.updated",
+          ...(completed
+            ? { actor_type: "customer" as const, actor_id: customerId }
+            : { actor_type: "system" as const }),
+          customer_visible: true,
+          source_key: sourceKey("password.recorded", data.event_id),
+        },
+      ]
+    }
+    case CustomerPreferenceEvents.UPDATED: {
+      const changes = Array.isArray(data.changes) ? data.changes : []
+      if (!customerId || !changes.length) {
+        return []
+      }
+      const actorType = data.actor_type === "customer" || data.actor_type === "user" ? data.actor_type : "system"
+      return [
+        {
+          customer_id: customerId,
+          type: "preferences.updated",
+          actor_type: actorType,
+          actor_id: actorType === "system" ? null : text(data.actor_id),
+          data: { changes },
+          source_key: sourceKey("preferences.updated", data.event_id),
+        },
+      ]
+    }
+    case CustomerGroupRuleEvents.MEMBERSHIPS_CHANGED: {
+      const changed = data as unknown as MembershipsChangedData
+      const names = await groupNames(
+        container,
+        changed.changes.map((change) => change.customer_group_id)
+      )
+      return changed.changes.map((change) => ({
+        customer_id: change.customer_id,
+        type: change.change === "joined" ? "group.joined" : "group.left",
+        ...(changed.source === "manual"
+          ? { actor_type: "user" as const, actor_id: changed.actor_id }
+          : changed.source === "rule"
+            ? { actor_type: "rule" as const, actor_id: change.rule_set_id ?? null }
+            : { actor_type: "system" as const }),
+        data: {
+          customer_group_id: change.customer_group_id,
+          customer_group_name: names.get(change.customer_group_id) ?? null,
+          source: changed.source,
+        },
+        source_key: `membership:${changed.event_id}:${change.customer_id}:${change.customer_group_id}:${change.change}`,
+      }))
+    }
+    default:
+      return []
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./entries"
+export * from "./steps/record-account-activities"
+export * from "./workflows/record-account-activities"
