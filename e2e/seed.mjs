@@ -12,6 +12,7 @@ import { expect } from "./lib/checks.mjs"
  * @typedef {{ id: string, label: string }} SeededAddress
  * @typedef {{
  *   runId: string,
+ *   unique: (name: string, separator?: string) => string,
  *   storefront: Record<string, string>,
  *   publishableKey: string,
  *   customer: { id: string, email: string, password: string, firstName: string, lastName: string },
@@ -201,7 +202,10 @@ export async function blockIp(api, { ip, customer, strangerDomain }) {
  */
 export async function seed(api, { freshDatabase }) {
   const runId = Date.now().toString(36)
-  /** @param {string} name @param {string} [separator] */
+  /**
+   * A name as is on a fresh database, else with the run id (also for the specs' own records).
+   * @param {string} name @param {string} [separator]
+   */
   const unique = (name, separator = " ") => (freshDatabase ? name : `${name}${separator}${runId}`)
   const matchingDomain = `${unique("acme", "-")}.test`
   const email = `erika@${matchingDomain}`
@@ -247,6 +251,7 @@ export async function seed(api, { freshDatabase }) {
 
   return {
     runId,
+    unique,
     storefront: STOREFRONT,
     publishableKey,
     customer: { id: customerId, email, password: CUSTOMER_PASSWORD, firstName: person.firstName, lastName: person.lastName },

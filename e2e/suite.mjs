@@ -9,6 +9,7 @@ import { launchBrowser } from "./lib/browser.mjs"
 import { CheckRunner, expect } from "./lib/checks.mjs"
 import { screenshotter } from "./lib/context.mjs"
 import { seed as seedApp } from "./seed.mjs"
+import { accountActivitySpec } from "./specs/account-activity.mjs"
 import { accountSecuritySpec } from "./specs/account-security.mjs"
 import { customerAccountsSettingsSpec, customerGroupsSpec } from "./specs/customer-groups.mjs"
 import { customerNotesSpec } from "./specs/customer-notes.mjs"
@@ -25,6 +26,7 @@ export const WIDGET_SCREENSHOTS = [
   "customer-notes",
   "account-security",
   "login-attempts",
+  "account-activity",
   "preferences",
   "group-memberships",
   "group-rules",
@@ -93,6 +95,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
       await customerGroupsSpec(ctx)
       await customerAccountsSettingsSpec(ctx)
       await userSecuritySpec(ctx)
+      await accountActivitySpec(ctx)
       await i18nSpec(ctx)
       pageLog.end()
     }

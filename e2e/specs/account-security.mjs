@@ -1,11 +1,13 @@
 // @ts-check
 import { confirmPrompt, expectToast, openAdminPage, rowValue, widget } from "../lib/browser.mjs"
+import { activityLine, currentAdmin, expectNoSystemNotes, waitForActivity } from "../lib/activity.mjs"
 import { eventually, expect } from "../lib/checks.mjs"
 import { createCustomerAccount } from "../seed.mjs"
 
 /**
  * @typedef {import("../lib/context.mjs").SpecContext} SpecContext
  * @typedef {import("../../src/types/account-security").AdminCustomerSecurity} AdminCustomerSecurity
+ * @typedef {import("../../src/types/account-activity").AdminAccountActivity} AdminAccountActivity
  */
 
 /**
@@ -32,8 +34,29 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
   const customerId = () => seed().customer.id
   const readSecurity = async () =>
     /** @type {AdminCustomerSecurity} */ ((await api.adminGet(`/admin/customers/${customerId()}/security`)).security)
-  const noteBodies = async () =>
-    (await api.adminGet(`/admin/customers/${customerId()}/notes?limit=100`)).notes.map((/** @type {{ body: string }} */ note) => note.body)
+  /**
+   * The entry an admin's action left in the customer's timeline, by this
+   * admin (id and name in the API), and its line in the Activity card
+   * (naming the admin); the Notes card gets no system note for it.
+   * @param {string} what
+   * @param {(activity: AdminAccountActivity) => boolean} match
+   * @param {string} line the translated line (en.json, customerAccounts.activity.messages)
+   */
+  const expectAdminActivity = async (what, match, line) => {
+    const me = await currentAdmin(api)
+    expect(me.email === admin.email, `the API's admin is ${me.email}, the suite signed in as ${admin.email}`)
+    const entry = await waitForActivity(api, customerId(), what, match)
+    expect(
+      entry.actor.type === "user" && entry.actor.id === me.id && entry.actor.name === me.name,
+      `the ${what} entry's actor is ${JSON.stringify(entry.actor)}, not the admin ${JSON.stringify(me)}`
+    )
+    expect(entry.kind === "security", `the ${what} entry's kind is ${entry.kind}`)
+    const { item, message, text } = await activityLine(page, entry)
+    expect(message === line, `the ${what} entry reads "${message}", expected "${line}"`)
+    expect((await item.getByText(me.name, { exact: true }).count()) === 1, `the ${what} entry does not name the admin: ${text}`)
+    await expectNoSystemNotes(api, notes, customerId())
+    return entry
+  }
 
   await runner.check("account security: shows the lock, counters, blocked IP and login attempts of the seeded failures", async () => {
     await openAdminPage(page, `/app/customers/${customerId()}`)
@@ -87,7 +110,7 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     await screenshot("customer-page", page.locator("main"))
   })
 
-  await runner.check("account security: Unlock lifts the lock (page, API, and the customer can log in again)", async () => {
+  await runner.check("account security: Unlock lifts the lock (page, API, Activity entry by the admin, and the customer can log in again)", async () => {
     await card.getByRole("button", { name: "Unlock", exact: true }).click()
     await confirmPrompt(page, "Unlock")
     await expectToast(page, "Account unlocked")
@@ -95,16 +118,19 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     expect((await card.getByRole("button", { name: "Unlock", exact: true }).count()) === 0, "Unlock is still offered")
     const security = await readSecurity()
     expect(!security.locked && security.failed_attempts === 0, `API: locked ${security.locked}, failed ${security.failed_attempts}`)
-    const note = `Account unlocked by ${admin.email}`
-    expect((await noteBodies()).includes(note), "no unlock note in the API")
-    await notes.locator("article").filter({ hasText: note }).waitFor()
+    const entry = await expectAdminActivity(
+      "account.unlocked",
+      (activity) => activity.type === "account.unlocked" && activity.data.reason === "admin",
+      "Account unlocked"
+    )
+    expect(entry.data.was_locked === true, `the unlock entry's data: ${JSON.stringify(entry.data)}`)
     const login = await api.customerLogin(seed().customer.email, seed().customer.password, seed().storefront)
     expect(login === 200, `the customer's login answered ${login} after the unlock`)
   })
 
   // After Unlock: the account itself is open again, so the IP block is all
   // that refuses the customer from that IP, before the unblock and not after.
-  await runner.check("account security: Unblock lifts the IP block (page, API, note, and the customer can log in from that IP)", async () => {
+  await runner.check("account security: Unblock lifts the IP block (page, API, Activity entry by the admin, and the customer can log in from that IP)", async () => {
     const { ip } = seed().blockedIp
     const fromIp = { ...seed().storefront, "x-forwarded-for": ip }
     const before = await readSecurity()
@@ -123,22 +149,27 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     await card.getByRole("heading", { name: "Blocked IP addresses", exact: true }).waitFor({ state: "detached" })
     const security = await readSecurity()
     expect(security.blocked_ips.length === 0, `API blocked_ips: ${JSON.stringify(security.blocked_ips)}`)
-    const note = `Login block on IP ${ip} lifted by ${admin.email}`
-    expect((await noteBodies()).includes(note), "no unblock note in the API")
-    await notes.locator("article").filter({ hasText: note }).waitFor()
+    const entry = await expectAdminActivity(
+      `ip.unblocked of ${ip}`,
+      (activity) => activity.type === "ip.unblocked" && activity.data.ip === ip,
+      `Login block on IP ${ip} lifted`
+    )
+    expect(entry.data.was_blocked === true, `the unblock entry's data: ${JSON.stringify(entry.data)}`)
     const login = await api.customerLogin(seed().customer.email, seed().customer.password, fromIp)
     expect(login === 200, `the customer's login from ${ip} answered ${login} after the unblock`)
   })
 
-  await runner.check("account security: Send password reset link e-mails the customer (page and API)", async () => {
+  await runner.check("account security: Send password reset link e-mails the customer (page, API, Activity entry by the admin)", async () => {
     await card.getByRole("button", { name: "Send password reset link", exact: true }).click()
     const dialog = page.getByRole("alertdialog")
     await dialog.getByText(seed().customer.email).waitFor()
     await confirmPrompt(page, "Send password reset link")
     await expectToast(page, "Password reset link sent")
-    const note = `Password reset link sent by ${admin.email}`
-    await notes.locator("article").filter({ hasText: note }).waitFor()
-    expect((await noteBodies()).includes(note), "no reset note in the API")
+    await expectAdminActivity(
+      "password.reset_requested by an admin",
+      (activity) => activity.type === "password.reset_requested" && activity.data.requested_by === "admin",
+      "Password reset link sent"
+    )
     const email = encodeURIComponent(seed().customer.email)
     await eventually(
       async () =>

@@ -1,5 +1,6 @@
 // @ts-check
 import { confirmPrompt, expectToast, openAdminPage, widget } from "../lib/browser.mjs"
+import { activityLine, expectNoSystemNotes, waitForActivity } from "../lib/activity.mjs"
 import { expect } from "../lib/checks.mjs"
 
 /**
@@ -8,7 +9,28 @@ import { expect } from "../lib/checks.mjs"
  */
 
 /**
- * Notes widget: the seeded notes, then add, edit and delete one.
+ * The date and time of a lock's end as the Activity card writes it: the
+ * browser runs with locale en-US in Europe/Berlin (lib/browser.mjs), the
+ * zone named (formatDateTimeWithZone in src/admin/lib/date-format.ts).
+ * Spaces normalised: ICU versions differ in the space before AM/PM.
+ * @param {string} iso
+ */
+const lockEnd = (iso) =>
+  new Intl.DateTimeFormat("en", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone: "Europe/Berlin",
+  })
+    .format(new Date(iso))
+    .replace(/\s+/g, " ")
+
+/**
+ * Notes widget: the seeded notes (and no system note: the plugin's lock is
+ * in the Activity card instead), then add, edit and delete one.
  * @param {SpecContext} ctx
  */
 export async function customerNotesSpec({ runner, page, api, seed, admin, screenshot }) {
@@ -31,14 +53,31 @@ export async function customerNotesSpec({ runner, page, api, seed, admin, screen
     expect((await notes.locator("article").count()) === fromApi.length, `the page shows ${await notes.locator("article").count()} notes, the API ${fromApi.length}`)
   })
 
-  await runner.check("customer notes: the lock note written by the plugin is labelled System, not as a deleted user", async () => {
+  await runner.check("customer notes: the plugin's lock is an Activity entry by System (not a deleted user), no longer a system note", async () => {
+    const customerId = seed().customer.id
+    const lock = await waitForActivity(api, customerId, "account.locked", (activity) => activity.type === "account.locked")
+    expect(
+      lock.actor.type === "system" && lock.actor.id === null && lock.actor.name === null,
+      `the lock entry's actor: ${JSON.stringify(lock.actor)}`
+    )
+    expect(lock.kind === "security", `the lock entry's kind is ${lock.kind}`)
+    const lockedUntil = lock.data.locked_until
+    expect(typeof lockedUntil === "string", `the lock entry has no end: ${JSON.stringify(lock.data)}`)
+    const lockCount = lock.data.lock_count
+
+    // The page writes the lock's end in the viewer's locale and time zone, naming the zone.
+    const until = lockEnd(lockedUntil)
+    const expected =
+      typeof lockCount === "number" ? `Account locked until ${until} (lock #${lockCount} in 24 h)` : `Account locked until ${until}`
+    const { item, message, text } = await activityLine(page, lock)
+    expect(message === expected, `the lock entry reads "${message}", expected "${expected}"`)
+    expect((await item.getByText("System", { exact: true }).count()) === 1, `the lock entry names no System actor: ${text}`)
+    expect(!text.includes("Deleted user") && !text.includes("Admin user"), `the lock entry is attributed to a user: ${text}`)
+
+    await expectNoSystemNotes(api, notes, customerId)
     const lockNote = (await listNotes()).find((note) => note.body.startsWith("Account locked until"))
-    expect(lockNote, "the API has no lock note")
-    // The page writes the lock's end in the viewer's time zone, the stored body in UTC.
-    const article = notes.locator("article").filter({ hasText: /Account locked until .+ after repeated failed logins/ })
-    await article.waitFor()
-    expect(await article.getByText("System", { exact: true }).isVisible(), `the lock note reads: ${await article.innerText()}`)
-    expect((await article.getByText("Deleted user").count()) === 0, "the lock note is attributed to a deleted user")
+    expect(!lockNote, `the API still lists a lock note: ${lockNote?.body}`)
+    expect((await noteArticle("Account locked until").count()) === 0, "the Notes card still shows a lock note")
   })
 
   const added = "Asked for a callback on Monday."

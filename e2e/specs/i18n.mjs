@@ -2,7 +2,7 @@
 import fs from "node:fs"
 import { translations as zxcvbnEnglish } from "@zxcvbn-ts/language-en"
 import { openAdminPage, rowValue, widget } from "../lib/browser.mjs"
-import { expect } from "../lib/checks.mjs"
+import { eventually, expect } from "../lib/checks.mjs"
 import { blockIp } from "../seed.mjs"
 
 /** @typedef {import("../lib/context.mjs").SpecContext} SpecContext */
@@ -57,6 +57,29 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     const lng = await page.evaluate(() => window.localStorage.getItem("lng"))
     expect(lng === "de", `the dashboard stored language "${lng}"`)
     await screenshot("customer-notes.de", notes)
+  })
+
+  await runner.check("i18n: the Activity card reads German: its filter, a note's entry and its kind", async () => {
+    const customerId = seed().customer.id
+    const { note } = await api.adminPost(`/admin/customers/${customerId}/notes`, { body: "Rückruf vereinbart." })
+    await api.expectOk("DELETE", `/admin/customers/${customerId}/notes/${note.id}`, undefined, api.adminHeaders)
+    // Written by a subscriber after the response.
+    await eventually(
+      () => api.adminGet(`/admin/customers/${customerId}/activity?limit=1`),
+      (list) => list.activities[0]?.type === "note.deleted" && list.activities[0].data.note_id === note.id,
+      { what: "the newest entry is the deleted note", timeoutMs: 30_000 }
+    )
+    await openAdminPage(page, `/app/customers/${customerId}`)
+    const card = widget(page, "Aktivität")
+    const newest = card.locator("ol > li").first()
+    await newest.waitFor()
+    const message = await newest.locator("p").first().innerText()
+    expect(message === "Notiz gelöscht", `the newest entry reads "${message}"`)
+    expect((await newest.innerText()).includes("Notizen"), `the entry has no German kind: ${await newest.innerText()}`)
+    const filter = await card.getByRole("combobox", { name: "Anzeigen", exact: true }).innerText()
+    expect(filter.trim() === "Alle Aktivitäten", `the filter reads "${filter}"`)
+    expect((await widget(page, "Activity").count()) === 0, "an English Activity card is still shown")
+    await screenshot("account-activity.de", card)
   })
 
   // The seeded block was lifted by the account security checks: a second

@@ -18,6 +18,7 @@ import type {
   PasswordStrength,
 } from "../../types/account-security"
 import {
+  customerActivityKeys,
   customerNoteKeys,
   customerSecurityKeys,
   passwordPolicyKeys,
@@ -46,6 +47,11 @@ const customerPath = (customerId: string) =>
 const securityActionKeys = (customerId: string) => [
   customerSecurityKeys.detail(customerId),
   customerNoteKeys.customer(customerId),
+]
+
+/** Each security action also leaves an entry in the customer's timeline. */
+const securityActionActivityKeys = (customerId: string) => [
+  customerActivityKeys.customer(customerId),
 ]
 
 type SetPasswordPayload = { password: string }
@@ -233,7 +239,11 @@ export const useUnlockCustomer = (
         `${customerPath(customerId)}/security/unlock`,
         { method: "POST", body: {} }
       ),
-    ...useInvalidatingOptions(securityActionKeys(customerId), options),
+    ...useInvalidatingOptions(
+      securityActionKeys(customerId),
+      options,
+      securityActionActivityKeys(customerId)
+    ),
   })
 }
 
@@ -252,7 +262,11 @@ export const useUnblockIp = (
         `${customerPath(customerId)}/security/unblock-ip`,
         { method: "POST", body: { ip } }
       ),
-    ...useInvalidatingOptions(securityActionKeys(customerId), options),
+    ...useInvalidatingOptions(
+      securityActionKeys(customerId),
+      options,
+      securityActionActivityKeys(customerId)
+    ),
   })
 }
 
@@ -267,7 +281,11 @@ export const useSendPasswordReset = (
         `${customerPath(customerId)}/password-reset`,
         { method: "POST", body: {} }
       ),
-    ...useInvalidatingOptions(securityActionKeys(customerId), options),
+    ...useInvalidatingOptions(
+      securityActionKeys(customerId),
+      options,
+      securityActionActivityKeys(customerId)
+    ),
   })
 }
 
@@ -293,6 +311,10 @@ export const useSetCustomerPassword = (
         throw error
       }
     },
-    ...useInvalidatingOptions(securityActionKeys(customerId), options),
+    ...useInvalidatingOptions(
+      securityActionKeys(customerId),
+      options,
+      securityActionActivityKeys(customerId)
+    ),
   })
 }

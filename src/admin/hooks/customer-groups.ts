@@ -11,6 +11,7 @@ import type {
 } from "../../types/customer-group-rule"
 import {
   customerAccountsSettingsKeys,
+  customerActivityKeys,
   customerGroupMembershipKeys,
   customerGroupRuleKeys,
   dashboardKeys,
@@ -113,7 +114,8 @@ export const useEvaluateCustomerGroupRules = (
 /**
  * Refetches what a finished run may have changed: the group's rules (last
  * run, on the group page and in the settings list), every customer's
- * memberships and the dashboard's member lists.
+ * memberships and timeline (a join or a departure is an entry), and the
+ * dashboard's member lists.
  */
 export const useInvalidateRuleRunResults = (groupId: string) => {
   const queryClient = useQueryClient()
@@ -124,6 +126,7 @@ export const useInvalidateRuleRunResults = (groupId: string) => {
         customerGroupRuleKeys.detail(groupId),
         customerGroupRuleKeys.list(),
         customerGroupMembershipKeys.all,
+        customerActivityKeys.all,
         // The group page's customer table and member count.
         dashboardKeys.customers,
         dashboardKeys.customerGroups,

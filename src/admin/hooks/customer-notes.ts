@@ -14,6 +14,7 @@ import type {
 } from "../../types/customer-note"
 import { CUSTOMER_NOTES_PAGE_SIZE } from "../lib/customer-notes"
 import {
+  customerActivityKeys,
   customerNoteKeys,
   type CustomerNoteListKeyParams,
 } from "../lib/query-keys"
@@ -85,7 +86,11 @@ export const useCreateCustomerNote = (
         method: "POST",
         body: payload,
       }),
-    ...useInvalidatingOptions([customerNoteKeys.customer(customerId)], options),
+    ...useInvalidatingOptions(
+      [customerNoteKeys.customer(customerId)],
+      options,
+      [customerActivityKeys.customer(customerId)]
+    ),
   })
 }
 
@@ -101,7 +106,11 @@ export const useUpdateCustomerNote = (
         notePath(customerId, noteId),
         { method: "POST", body: payload }
       ),
-    ...useInvalidatingOptions([customerNoteKeys.customer(customerId)], options),
+    ...useInvalidatingOptions(
+      [customerNoteKeys.customer(customerId)],
+      options,
+      [customerActivityKeys.customer(customerId)]
+    ),
   })
 }
 
@@ -116,6 +125,10 @@ export const useDeleteCustomerNote = (
         notePath(customerId, noteId),
         { method: "DELETE" }
       ),
-    ...useInvalidatingOptions([customerNoteKeys.customer(customerId)], options),
+    ...useInvalidatingOptions(
+      [customerNoteKeys.customer(customerId)],
+      options,
+      [customerActivityKeys.customer(customerId)]
+    ),
   })
 }

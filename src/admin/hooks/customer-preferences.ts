@@ -7,6 +7,7 @@ import type {
   UpdateCustomerPreferences,
 } from "../../types/customer-preference"
 import {
+  customerActivityKeys,
   customerPreferenceKeys,
   preferenceChoiceKeys,
 } from "../lib/query-keys"
@@ -58,7 +59,8 @@ export const useUpdateCustomerPreferences = (
       ),
     ...useInvalidatingOptions(
       [customerPreferenceKeys.detail(customerId)],
-      options
+      options,
+      [customerActivityKeys.customer(customerId)]
     ),
   })
 }

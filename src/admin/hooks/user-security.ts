@@ -8,7 +8,11 @@ import {
   useInvalidatingOptions,
   type MutationOptions,
 } from "../lib/mutation-options"
-import { customerSecurityKeys, userSecurityKeys } from "../lib/query-keys"
+import {
+  customerActivityKeys,
+  customerSecurityKeys,
+  userSecurityKeys,
+} from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
 import { useLoginSecurity, type UnblockIpPayload } from "./account-security"
 
@@ -18,9 +22,11 @@ const userPath = (userId: string) =>
 /**
  * What a user's unlock or unblock may change beyond the user's own entry: a
  * customer signing in with the same e-mail shares the lock, and an IP block
- * is the IP's, on every account. So every cached lockout state is refetched.
+ * is the IP's, on every account. So every cached lockout state is refetched,
+ * and every customer timeline (such a customer's gets the unlock entry).
  */
 const LOGIN_SECURITY_KEYS = [userSecurityKeys.all, customerSecurityKeys.all]
+const LOGIN_SECURITY_ACTIVITY_KEYS = [customerActivityKeys.all]
 
 /**
  * A Back Office user's lock status, failed-login counters, last 20 login
@@ -44,7 +50,11 @@ export const useUnlockUser = (
         `${userPath(userId)}/security/unlock`,
         { method: "POST", body: {} }
       ),
-    ...useInvalidatingOptions(LOGIN_SECURITY_KEYS, options),
+    ...useInvalidatingOptions(
+      LOGIN_SECURITY_KEYS,
+      options,
+      LOGIN_SECURITY_ACTIVITY_KEYS
+    ),
   })
 }
 
@@ -63,6 +73,10 @@ export const useUnblockUserIp = (
         `${userPath(userId)}/security/unblock-ip`,
         { method: "POST", body: { ip } }
       ),
-    ...useInvalidatingOptions(LOGIN_SECURITY_KEYS, options),
+    ...useInvalidatingOptions(
+      LOGIN_SECURITY_KEYS,
+      options,
+      LOGIN_SECURITY_ACTIVITY_KEYS
+    ),
   })
 }

@@ -1,5 +1,6 @@
 import { NOTE_BODY_MAX_LENGTH } from "../../lib/notes"
 import type { AdminCustomerNote, SystemNoteMessage } from "../../types/customer-note"
+import { formatDateTimeWithZone } from "./date-format"
 
 export { NOTE_BODY_MAX_LENGTH }
 
@@ -74,25 +75,8 @@ export type SystemNoteTranslation = {
 /** Parameters that hold an ISO date (the lock's end). */
 const DATE_PARAMS = new Set(["locked_until"])
 
-/**
- * A date and time in the viewer's locale and time zone, naming the zone
- * ("Nov 27, 2026, 2:52 AM GMT+1"): an audit entry is read by admins in
- * several places, so the zone is spelled out.
- */
-export const formatNoteDateTime = (iso: string, locale: string): string => {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) {
-    return iso
-  }
-  return new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(date)
-}
+/** A system note's dates read like every audit date of the plugin (see date-format). */
+export const formatNoteDateTime = formatDateTimeWithZone
 
 /**
  * How the admin shows a system note in the viewer's language: the i18n key

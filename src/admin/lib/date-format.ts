@@ -62,3 +62,24 @@ export const formatDateTime = (date: Date, locale: string): string =>
     dateStyle: "medium",
     timeStyle: "short",
   }).format(date)
+
+/**
+ * A date and time in the viewer's locale and time zone, naming the zone
+ * ("Nov 27, 2026, 2:52 AM GMT+1"): audit entries (system notes, the activity
+ * timeline) are read by admins in several places, so the zone is spelled
+ * out. An unparsable value comes back as given.
+ */
+export const formatDateTimeWithZone = (iso: string, locale: string): string => {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) {
+    return iso
+  }
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(date)
+}

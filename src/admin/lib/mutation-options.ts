@@ -12,22 +12,42 @@ export type MutationOptions<TData, TVariables> = Omit<
 >
 
 /**
+ * How long after a mutation settled its `eventualKeys` are refetched once
+ * more: what they show (the activity timeline) is written by event
+ * subscribers, which may run a moment after the response.
+ */
+export const EVENTUAL_REFETCH_DELAY_MS = 2_000
+
+/**
  * Refetches the given queries once a mutation settles, before the caller's
  * own `onSettled` runs, so a success toast meets fresh data. Also after an
  * error: a 404 usually means a colleague changed the data meanwhile.
+ * `eventualKeys` are refetched then too, without waiting for them, and again
+ * after `EVENTUAL_REFETCH_DELAY_MS`.
  */
 export const useInvalidatingOptions = <TData, TVariables>(
   queryKeys: QueryKey[],
-  options?: MutationOptions<TData, TVariables>
+  options?: MutationOptions<TData, TVariables>,
+  eventualKeys: QueryKey[] = []
 ): MutationOptions<TData, TVariables> => {
   const queryClient = useQueryClient()
+  const invalidate = (keys: QueryKey[]) =>
+    Promise.all(
+      keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))
+    )
 
   return {
     ...options,
     onSettled: async (data, error, variables, context) => {
-      await Promise.all(
-        queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))
-      )
+      if (eventualKeys.length > 0) {
+        // Not awaited: the caller's callbacks (a toast) must not wait for a
+        // refetch that may not show the change yet; meanwhile the component
+        // that called may unmount, and react-query then drops them. The
+        // client outlives the component, so the later refetch still happens.
+        void invalidate(eventualKeys)
+        setTimeout(() => void invalidate(eventualKeys), EVENTUAL_REFETCH_DELAY_MS)
+      }
+      await invalidate(queryKeys)
       await options?.onSettled?.(data, error, variables, context)
     },
   }

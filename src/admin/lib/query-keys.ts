@@ -1,3 +1,4 @@
+import type { ActivityKind } from "../../types/account-activity"
 import type { AdminCustomerNoteListParams } from "../../types/customer-note"
 
 /**
@@ -54,6 +55,23 @@ export type CustomerNoteListKeyParams = Omit<
   AdminCustomerNoteListParams,
   "offset"
 >
+
+/**
+ * A customer's activity timeline. Every plugin mutation that leaves an entry
+ * (notes, security actions, preferences, group runs) invalidates
+ * `customer(customerId)`, or `all` when it may touch several customers.
+ */
+export const customerActivityKeys =
+  customerScopedQueryKeys<CustomerActivityListKeyParams>("customer-activity")
+
+/**
+ * What selects a timeline list: the kinds (in `ACTIVITY_KINDS` order, all
+ * when absent) and the page size; the offset is the infinite page param.
+ */
+export type CustomerActivityListKeyParams = {
+  kind?: ActivityKind[]
+  limit: number
+}
 
 /** The signed-in admin user (used to tell the viewer's own records apart). */
 export const adminUserKeys = {

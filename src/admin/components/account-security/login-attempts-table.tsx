@@ -1,7 +1,8 @@
-import { Badge, Heading, Table, Text, Tooltip, clx } from "@medusajs/ui"
+import { Badge, Heading, Table, Tooltip, clx } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import type { AdminLoginAttempt } from "../../../types/account-security"
+import { SectionEmpty } from "../common/section-empty"
 import { RelativeTime } from "../customer-notes/relative-time"
 
 type LoginAttemptsTableProps = {
@@ -34,19 +35,11 @@ export const LoginAttemptsTable = ({
         </div>
       )}
       {attempts.length === 0 ? (
-        <div
-          className={clx(
-            "flex flex-col items-center gap-y-1 px-6 py-8 text-center",
-            { "border-t": title }
-          )}
-        >
-          <Text size="small" leading="compact" weight="plus">
-            {t("customerAccounts.security.attempts.empty.title")}
-          </Text>
-          <Text size="small" className="text-ui-fg-subtle">
-            {emptyDescription}
-          </Text>
-        </div>
+        <SectionEmpty
+          title={t("customerAccounts.security.attempts.empty.title")}
+          description={emptyDescription}
+          className={clx({ "border-t": title })}
+        />
       ) : (
         <Table>
           <Table.Header>

@@ -1,10 +1,11 @@
-import { Button, Container, Skeleton, Text } from "@medusajs/ui"
+import { Button, Container, Skeleton } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import { useCustomerNotes } from "../../hooks/customer-notes"
 import { useAdminMe } from "../../hooks/users"
 import { CreateNoteForm } from "./create-note-form"
 import { NoteItem } from "./note-item"
+import { SectionEmpty } from "../common/section-empty"
 import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 
@@ -51,14 +52,10 @@ export const CustomerNotesSection = ({
           onRetry={() => refetch()}
         />
       ) : notes.length === 0 ? (
-        <div className="flex flex-col items-center gap-y-1 px-6 py-8 text-center">
-          <Text size="small" leading="compact" weight="plus">
-            {t("customerAccounts.notes.empty.title")}
-          </Text>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerAccounts.notes.empty.description")}
-          </Text>
-        </div>
+        <SectionEmpty
+          title={t("customerAccounts.notes.empty.title")}
+          description={t("customerAccounts.notes.empty.description")}
+        />
       ) : (
         <>
           {notes.map((note) => (

@@ -1,0 +1,305 @@
+import { describe, expect, it } from "@jest/globals"
+
+import {
+  ACTIVITY_TYPES,
+  type ActivityType,
+  type AdminAccountActivity,
+} from "../../../types/account-activity"
+import de from "../../i18n/json/de.json"
+import en from "../../i18n/json/en.json"
+import {
+  USER_AGENT_MAX_LENGTH,
+  describeActivity,
+  describeActor,
+  shortenUserAgent,
+  type ActivityText,
+} from "../account-activity"
+import { formatDateTimeWithZone } from "../date-format"
+
+const entry = (
+  type: ActivityType | string,
+  data: Record<string, unknown> = {}
+) => ({ type, data }) as Pick<AdminAccountActivity, "type" | "data">
+
+const message = (type: ActivityType | string, data?: Record<string, unknown>) =>
+  describeActivity(entry(type, data), "en").message
+
+/** The translation a key names in one of the language files, if any. */
+const lookup = (translations: unknown, key: string): unknown =>
+  key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) =>
+        node && typeof node === "object"
+          ? (node as Record<string, unknown>)[part]
+          : undefined,
+      translations
+    )
+
+/** A representative `data` per type, as the contract documents it. */
+const SAMPLE_DATA: Record<ActivityType, Record<string, unknown>> = {
+  "login.succeeded": { actor_type: "customer" },
+  "login.failed": { actor_type: "customer" },
+  "login.refused": { actor_type: "user" },
+  "account.locked": { locked_until: "2026-11-27T01:52:00.000Z", lock_count: 2 },
+  "account.unlocked": { reason: "admin", was_locked: true },
+  "ip.unblocked": { ip: "203.0.113.9", was_blocked: true },
+  "password.changed": {},
+  "password.reset_requested": { requested_by: "customer" },
+  "password.reset_completed": {},
+  "password.set_by_admin": {},
+  "password.updated": {},
+  "preferences.updated": {
+    changes: [
+      { field: "locale", from: "en", to: "de" },
+      { field: "sms_marketing", from: false, to: true },
+    ],
+  },
+  "group.joined": { customer_group_id: "cusgroup_1", customer_group_name: "VIP", source: "rule" },
+  "group.left": { customer_group_id: "cusgroup_1", customer_group_name: "VIP", source: "manual" },
+  "note.created": { note_id: "note_1", pinned: false },
+  "note.updated": { note_id: "note_1", pinned: true },
+  "note.deleted": { note_id: "note_1", pinned: false },
+}
+
+describe("describeActivity", () => {
+  const types = Object.keys(ACTIVITY_TYPES) as ActivityType[]
+
+  it.each(types)(
+    "gives %s its own line, translated in English and German with every placeholder filled",
+    (type) => {
+      const { message: line, details } = describeActivity(
+        entry(type, SAMPLE_DATA[type]),
+        "en"
+      )
+      expect(line.key).not.toEqual("customerAccounts.activity.messages.unknown")
+      for (const text of [line, ...details] as ActivityText[]) {
+        for (const translations of [en, de]) {
+          const template = lookup(translations, text.key)
+          expect(typeof template).toBe("string")
+          const placeholders = [
+            ...String(template).matchAll(/\{\{(\w+)\}\}/g),
+          ].map((match) => match[1])
+          for (const name of placeholders) {
+            expect(text.values).toHaveProperty(name)
+          }
+        }
+      }
+    }
+  )
+
+  it("tells sign-ins through the admin's route apart", () => {
+    expect(message("login.failed", { actor_type: "customer" }).key).toBe(
+      "customerAccounts.activity.messages.loginFailed"
+    )
+    expect(message("login.failed", { actor_type: "user" }).key).toBe(
+      "customerAccounts.activity.messages.loginFailedAdmin"
+    )
+    expect(message("login.succeeded").key).toBe(
+      "customerAccounts.activity.messages.loginSucceeded"
+    )
+  })
+
+  it("formats the lock's end for the viewer, naming the time zone", () => {
+    const lockedUntil = "2026-11-27T01:52:00.000Z"
+    const { message: line } = describeActivity(
+      entry("account.locked", { locked_until: lockedUntil, lock_count: 2 }),
+      "de-DE"
+    )
+    expect(line).toEqual({
+      key: "customerAccounts.activity.messages.accountLocked",
+      values: { date: formatDateTimeWithZone(lockedUntil, "de-DE"), number: 2 },
+    })
+    expect(message("account.locked", { locked_until: lockedUntil }).key).toBe(
+      "customerAccounts.activity.messages.accountLockedUntil"
+    )
+    expect(message("account.locked").key).toBe(
+      "customerAccounts.activity.messages.accountLockedNoEnd"
+    )
+  })
+
+  it.each([
+    [{ reason: "admin", was_locked: true }, "accountUnlocked"],
+    [{ reason: "admin", was_locked: false }, "lockCountersReset"],
+    [{ reason: "password_reset", was_locked: true }, "accountUnlockedByPasswordReset"],
+  ])("reads account.unlocked %j as %s", (data, name) => {
+    expect(message("account.unlocked", data).key).toBe(
+      `customerAccounts.activity.messages.${name}`
+    )
+  })
+
+  it("names the IP an admin unblocked, or says only its count was reset", () => {
+    expect(message("ip.unblocked", { ip: "203.0.113.9", was_blocked: true })).toEqual({
+      key: "customerAccounts.activity.messages.ipUnblocked",
+      values: { ip: "203.0.113.9" },
+    })
+    expect(message("ip.unblocked", { ip: "203.0.113.9", was_blocked: false }).key).toBe(
+      "customerAccounts.activity.messages.ipCountReset"
+    )
+  })
+
+  it("says who asked for a reset link", () => {
+    expect(message("password.reset_requested", { requested_by: "admin" }).key).toBe(
+      "customerAccounts.activity.messages.passwordResetSent"
+    )
+    expect(message("password.reset_requested", { requested_by: "customer" }).key).toBe(
+      "customerAccounts.activity.messages.passwordResetRequested"
+    )
+  })
+
+  it("names the group and how the customer joined or left it", () => {
+    const group = { customer_group_id: "cusgroup_1", customer_group_name: "VIP" }
+    expect(message("group.joined", { ...group, source: "rule" })).toEqual({
+      key: "customerAccounts.activity.messages.groupJoinedByRule",
+      values: { group: "VIP" },
+    })
+    expect(message("group.joined", { ...group, source: "default" }).key).toBe(
+      "customerAccounts.activity.messages.groupJoinedByDefault"
+    )
+    expect(message("group.joined", { ...group, source: "manual" }).key).toBe(
+      "customerAccounts.activity.messages.groupJoined"
+    )
+    expect(message("group.left", { ...group, source: "rule" }).key).toBe(
+      "customerAccounts.activity.messages.groupLeftByRule"
+    )
+    // A deleted group's name may be gone: its id is better than nothing.
+    expect(message("group.left", { customer_group_id: "cusgroup_1", customer_group_name: null }).values).toEqual({
+      group: "cusgroup_1",
+    })
+  })
+
+  it("makes one preference change the line itself", () => {
+    expect(
+      describeActivity(
+        entry("preferences.updated", { changes: [{ field: "locale", from: "en", to: "de" }] }),
+        "en"
+      )
+    ).toEqual({
+      message: {
+        key: "customerAccounts.activity.messages.localeChanged",
+        values: { from: "en", to: "de" },
+      },
+      details: [],
+    })
+  })
+
+  it("lists several preference changes under a count", () => {
+    const { message: line, details } = describeActivity(
+      entry("preferences.updated", {
+        changes: [
+          { field: "locale", from: null, to: "de-DE" },
+          { field: "preferred_shipping_option_id", from: "so_1", to: null },
+          { field: "default_billing_address_id", from: "addr_1", to: "addr_2" },
+          { field: "email_marketing", from: true, to: false },
+          { field: "communication.sms_marketing", from: false, to: true },
+        ],
+      }),
+      "en"
+    )
+    expect(line).toEqual({
+      key: "customerAccounts.activity.messages.preferencesUpdatedMany",
+      values: { count: 5 },
+    })
+    expect(details).toEqual([
+      { key: "customerAccounts.activity.messages.localeSet", values: { from: "—", to: "de-DE" } },
+      // Ids mean nothing to the reader: the line only says what happened.
+      { key: "customerAccounts.activity.messages.shippingOptionCleared", values: {} },
+      { key: "customerAccounts.activity.messages.defaultBillingAddressChanged", values: {} },
+      { key: "customerAccounts.activity.messages.emailMarketingOff", values: {} },
+      { key: "customerAccounts.activity.messages.smsMarketingOn", values: {} },
+    ])
+  })
+
+  it("shows a preference it does not know by its field name and values", () => {
+    expect(
+      message("preferences.updated", {
+        changes: [{ field: "newsletter_topic", from: "shoes", to: "hats" }],
+      })
+    ).toEqual({
+      key: "customerAccounts.activity.messages.fieldChanged",
+      values: { field: "newsletter_topic", from: "shoes", to: "hats" },
+    })
+  })
+
+  it("still reads when preferences.updated has no usable changes", () => {
+    expect(message("preferences.updated", { changes: "garbage" }).key).toBe(
+      "customerAccounts.activity.messages.preferencesUpdated"
+    )
+    expect(message("preferences.updated", { changes: [null, { from: 1 }] }).key).toBe(
+      "customerAccounts.activity.messages.preferencesUpdated"
+    )
+  })
+
+  it("reads a type from a newer server as its raw name", () => {
+    expect(message("mfa.enabled")).toEqual({
+      key: "customerAccounts.activity.messages.unknown",
+      values: { type: "mfa.enabled" },
+    })
+  })
+
+  it("survives an entry without data", () => {
+    const withoutData = { type: "account.locked", data: null } as unknown as Pick<
+      AdminAccountActivity,
+      "type" | "data"
+    >
+    expect(describeActivity(withoutData, "en").message.key).toBe(
+      "customerAccounts.activity.messages.accountLockedNoEnd"
+    )
+  })
+})
+
+describe("describeActor", () => {
+  it("names a Back Office user, else their id, else says an admin user", () => {
+    expect(describeActor({ type: "user", id: "user_1", name: "Ada Admin" })).toEqual({ name: "Ada Admin" })
+    expect(describeActor({ type: "user", id: "user_1", name: null })).toEqual({ name: "user_1" })
+    expect(describeActor({ type: "user", id: null, name: null })).toEqual({
+      key: "customerAccounts.activity.actors.user",
+    })
+  })
+
+  it.each(["customer", "system", "rule"] as const)("labels the %s actor", (type) => {
+    expect(describeActor({ type, id: "x", name: null })).toEqual({
+      key: `customerAccounts.activity.actors.${type}`,
+    })
+  })
+})
+
+describe("shortenUserAgent", () => {
+  it.each([
+    [
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+      "Safari 17.5 (macOS)",
+    ],
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+      "Chrome 131 (Windows)",
+    ],
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86",
+      "Edge 131 (Windows)",
+    ],
+    ["Mozilla/5.0 (X11; Linux x86_64) Firefox/131.0", "Firefox 131 (Linux)"],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+      "Safari 17.5 (iOS)",
+    ],
+    [
+      "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+      "Chrome 131 (Android)",
+    ],
+    ["python-requests/2.32.3", "python-requests 2.32.3"],
+    ["curl/8.5.0", "curl 8.5.0"],
+    ["node", "node"],
+    ["  ", ""],
+  ])("shortens %s to %s", (agent, short) => {
+    expect(shortenUserAgent(agent)).toBe(short)
+  })
+
+  it("cuts an agent it cannot read to the maximum length", () => {
+    const agent = `Mozilla/5.0 (compatible; SomeCrawler; +https://example.com/${"x".repeat(80)})`
+    const short = shortenUserAgent(agent)
+    expect(short.length).toBe(USER_AGENT_MAX_LENGTH)
+    expect(short.endsWith("…")).toBe(true)
+    expect(agent.startsWith(short.slice(0, -1))).toBe(true)
+  })
+})

@@ -1,0 +1,436 @@
+import type {
+  ActivityKind,
+  AdminAccountActivity,
+  AdminAccountActivityActor,
+} from "../../types/account-activity"
+import { formatDateTimeWithZone } from "./date-format"
+
+/** Entries per "Show more" page. */
+export const ACCOUNT_ACTIVITY_PAGE_SIZE = 20
+
+/** The timeline's filter: one kind, or every kind. */
+export type ActivityKindFilter = ActivityKind | "all"
+
+/** Messages of the timeline, under `customerAccounts.activity.messages`. */
+type ActivityMessageName =
+  | "loginSucceeded"
+  | "loginSucceededAdmin"
+  | "loginFailed"
+  | "loginFailedAdmin"
+  | "loginRefused"
+  | "loginRefusedAdmin"
+  | "accountLocked"
+  | "accountLockedUntil"
+  | "accountLockedNoEnd"
+  | "accountUnlocked"
+  | "accountUnlockedByPasswordReset"
+  | "lockCountersReset"
+  | "ipUnblocked"
+  | "ipCountReset"
+  | "passwordChanged"
+  | "passwordResetRequested"
+  | "passwordResetSent"
+  | "passwordResetCompleted"
+  | "passwordSetByAdmin"
+  | "passwordUpdated"
+  | "preferencesUpdated"
+  | "preferencesUpdatedMany"
+  | "localeChanged"
+  | "localeSet"
+  | "localeCleared"
+  | "shippingOptionChanged"
+  | "shippingOptionSet"
+  | "shippingOptionCleared"
+  | "defaultShippingAddressChanged"
+  | "defaultShippingAddressSet"
+  | "defaultShippingAddressCleared"
+  | "defaultBillingAddressChanged"
+  | "defaultBillingAddressSet"
+  | "defaultBillingAddressCleared"
+  | "emailMarketingOn"
+  | "emailMarketingOff"
+  | "smsMarketingOn"
+  | "smsMarketingOff"
+  | "fieldChanged"
+  | "fieldSet"
+  | "fieldCleared"
+  | "groupJoined"
+  | "groupJoinedByRule"
+  | "groupJoinedByDefault"
+  | "groupLeft"
+  | "groupLeftByRule"
+  | "noteCreated"
+  | "noteUpdated"
+  | "noteDeleted"
+  | "unknown"
+
+export type ActivityMessageKey =
+  `customerAccounts.activity.messages.${ActivityMessageName}`
+
+/** One line in the viewer's language: an i18n key and the values to fill in. */
+export type ActivityText = {
+  key: ActivityMessageKey
+  values: Record<string, string | number>
+}
+
+/**
+ * What the timeline says about an entry: its line and, when one line cannot
+ * say it all (several preferences changed at once), one line per detail.
+ */
+export type ActivityDescription = {
+  message: ActivityText
+  details: ActivityText[]
+}
+
+const text = (
+  name: ActivityMessageName,
+  values: ActivityText["values"] = {}
+): ActivityText => ({
+  key: `customerAccounts.activity.messages.${name}`,
+  values,
+})
+
+type ActivityData = AdminAccountActivity["data"]
+
+const readString = (data: ActivityData, name: string): string | null => {
+  const value = data[name]
+  return typeof value === "string" && value.trim() ? value : null
+}
+
+const readNumber = (data: ActivityData, name: string): number | null => {
+  const value = data[name]
+  return typeof value === "number" && Number.isFinite(value) ? value : null
+}
+
+/** Placeholder for a value an entry should hold but does not. */
+const MISSING = "—"
+
+/** A value of an unknown preference, as plain text. */
+const showValue = (value: unknown): string => {
+  if (typeof value === "string") {
+    return value
+  }
+  if (typeof value === "number" || typeof value === "boolean") {
+    return String(value)
+  }
+  return JSON.stringify(value) ?? MISSING
+}
+
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || value === ""
+
+type ChangeNames = {
+  changed: ActivityMessageName
+  set: ActivityMessageName
+  cleared: ActivityMessageName
+}
+
+/**
+ * How each preference's change reads. A language shows both tags; the
+ * others hold ids (an address, a shipping option) that mean nothing to the
+ * reader, so their lines only say what happened; the consents are on/off.
+ */
+const PREFERENCE_CHANGES: Record<
+  string,
+  | { type: "value"; names: ChangeNames }
+  | { type: "reference"; names: ChangeNames }
+  | { type: "consent"; on: ActivityMessageName; off: ActivityMessageName }
+> = {
+  locale: {
+    type: "value",
+    names: { changed: "localeChanged", set: "localeSet", cleared: "localeCleared" },
+  },
+  preferred_shipping_option_id: {
+    type: "reference",
+    names: {
+      changed: "shippingOptionChanged",
+      set: "shippingOptionSet",
+      cleared: "shippingOptionCleared",
+    },
+  },
+  default_shipping_address_id: {
+    type: "reference",
+    names: {
+      changed: "defaultShippingAddressChanged",
+      set: "defaultShippingAddressSet",
+      cleared: "defaultShippingAddressCleared",
+    },
+  },
+  default_billing_address_id: {
+    type: "reference",
+    names: {
+      changed: "defaultBillingAddressChanged",
+      set: "defaultBillingAddressSet",
+      cleared: "defaultBillingAddressCleared",
+    },
+  },
+  email_marketing: { type: "consent", on: "emailMarketingOn", off: "emailMarketingOff" },
+  sms_marketing: { type: "consent", on: "smsMarketingOn", off: "smsMarketingOff" },
+}
+
+const GENERIC_CHANGE: ChangeNames = {
+  changed: "fieldChanged",
+  set: "fieldSet",
+  cleared: "fieldCleared",
+}
+
+/** One `{ field, from, to }` of `preferences.updated` as a line. */
+export const describePreferenceChange = (change: unknown): ActivityText | null => {
+  if (!change || typeof change !== "object") {
+    return null
+  }
+  const { field, from, to } = change as Record<string, unknown>
+  if (typeof field !== "string" || !field) {
+    return null
+  }
+  // The consents live under `communication` in the API: accept either spelling.
+  const name = field.replace(/^communication\./, "")
+  const known = PREFERENCE_CHANGES[name]
+
+  if (known?.type === "consent") {
+    return text(to === true ? known.on : known.off)
+  }
+
+  const names = known ? known.names : GENERIC_CHANGE
+  const showsValues = !known || known.type === "value"
+  const values: ActivityText["values"] = known ? {} : { field }
+  if (showsValues) {
+    values.from = isEmpty(from) ? MISSING : showValue(from)
+    values.to = isEmpty(to) ? MISSING : showValue(to)
+  }
+  if (isEmpty(to)) {
+    return text(names.cleared, values)
+  }
+  return text(isEmpty(from) ? names.set : names.changed, values)
+}
+
+const describePreferences = (data: ActivityData): ActivityDescription => {
+  const changes = Array.isArray(data.changes) ? data.changes : []
+  const lines = changes
+    .map(describePreferenceChange)
+    .filter((line): line is ActivityText => line !== null)
+
+  if (lines.length === 1) {
+    return { message: lines[0], details: [] }
+  }
+  if (lines.length === 0) {
+    return { message: text("preferencesUpdated"), details: [] }
+  }
+  return {
+    message: text("preferencesUpdatedMany", { count: lines.length }),
+    details: lines,
+  }
+}
+
+/** `login.*` through the admin's sign-in route (`actor_type: "user"`) says so. */
+const viaAdmin = (data: ActivityData) => readString(data, "actor_type") === "user"
+
+const describeGroup = (
+  data: ActivityData,
+  names: { manual: ActivityMessageName; rule: ActivityMessageName; default: ActivityMessageName }
+): ActivityText => {
+  const group =
+    readString(data, "customer_group_name") ??
+    readString(data, "customer_group_id") ??
+    MISSING
+  const source = readString(data, "source")
+  const name =
+    source === "rule" ? names.rule : source === "default" ? names.default : names.manual
+  return text(name, { group })
+}
+
+const describeLock = (data: ActivityData, locale: string): ActivityText => {
+  const lockedUntil = readString(data, "locked_until")
+  const lockCount = readNumber(data, "lock_count")
+  if (!lockedUntil) {
+    return text("accountLockedNoEnd")
+  }
+  const date = formatDateTimeWithZone(lockedUntil, locale)
+  return lockCount === null
+    ? text("accountLockedUntil", { date })
+    : text("accountLocked", { date, number: lockCount })
+}
+
+const line = (message: ActivityText): ActivityDescription => ({
+  message,
+  details: [],
+})
+
+/**
+ * How the timeline describes an entry in the viewer's language: the i18n key
+ * of its line and the values to fill in, read from the entry's `data` (see
+ * `AdminAccountActivity`); dates are formatted for `locale` (a BCP 47 tag,
+ * see date-format `toIntlLocale`). A type this admin does not know yet (a
+ * newer server) reads as its raw name.
+ *
+ * @example
+ * const { message } = describeActivity(entry, "en")
+ * t(message.key, message.values) // "Account locked until Nov 27, 2026, 2:52 AM GMT+1 (lock #2 in 24 h)"
+ */
+export const describeActivity = (
+  activity: Pick<AdminAccountActivity, "type" | "data">,
+  locale: string
+): ActivityDescription => {
+  const data: ActivityData =
+    activity.data && typeof activity.data === "object" ? activity.data : {}
+  // A string, not the typed union: the server may know types this build does not.
+  const type: string = activity.type
+
+  switch (type) {
+    case "login.succeeded":
+      return line(text(viaAdmin(data) ? "loginSucceededAdmin" : "loginSucceeded"))
+    case "login.failed":
+      return line(text(viaAdmin(data) ? "loginFailedAdmin" : "loginFailed"))
+    case "login.refused":
+      return line(text(viaAdmin(data) ? "loginRefusedAdmin" : "loginRefused"))
+    case "account.locked":
+      return line(describeLock(data, locale))
+    case "account.unlocked":
+      if (readString(data, "reason") === "password_reset") {
+        return line(text("accountUnlockedByPasswordReset"))
+      }
+      // Unlocking an account that was not locked only cleared its counters.
+      return line(text(data.was_locked === false ? "lockCountersReset" : "accountUnlocked"))
+    case "ip.unblocked":
+      return line(
+        text(data.was_blocked === false ? "ipCountReset" : "ipUnblocked", {
+          ip: readString(data, "ip") ?? MISSING,
+        })
+      )
+    case "password.changed":
+      return line(text("passwordChanged"))
+    case "password.reset_requested":
+      return line(
+        text(
+          readString(data, "requested_by") === "admin"
+            ? "passwordResetSent"
+            : "passwordResetRequested"
+        )
+      )
+    case "password.reset_completed":
+      return line(text("passwordResetCompleted"))
+    case "password.set_by_admin":
+      return line(text("passwordSetByAdmin"))
+    case "password.updated":
+      return line(text("passwordUpdated"))
+    case "preferences.updated":
+      return describePreferences(data)
+    case "group.joined":
+      return line(
+        describeGroup(data, {
+          manual: "groupJoined",
+          rule: "groupJoinedByRule",
+          default: "groupJoinedByDefault",
+        })
+      )
+    case "group.left":
+      return line(
+        describeGroup(data, {
+          manual: "groupLeft",
+          rule: "groupLeftByRule",
+          // Nobody leaves a group "by default": a plain departure.
+          default: "groupLeft",
+        })
+      )
+    case "note.created":
+      return line(text("noteCreated"))
+    case "note.updated":
+      return line(text("noteUpdated"))
+    case "note.deleted":
+      return line(text("noteDeleted"))
+    default:
+      return line(text("unknown", { type }))
+  }
+}
+
+/** Actor labels, under `customerAccounts.activity.actors`. */
+export type ActivityActorKey = `customerAccounts.activity.actors.${
+  | "customer"
+  | "user"
+  | "system"
+  | "rule"}`
+
+/** Who caused an entry: a Back Office user's name as is, anyone else translated. */
+export type ActivityActorLabel = { name: string } | { key: ActivityActorKey }
+
+/**
+ * The customer, a Back Office user (name, else their id once the user is
+ * gone), the plugin ("System") or a group rule.
+ */
+export const describeActor = (
+  actor: AdminAccountActivityActor | null | undefined
+): ActivityActorLabel => {
+  switch (actor?.type) {
+    case "customer":
+      return { key: "customerAccounts.activity.actors.customer" }
+    case "user": {
+      const name = actor.name?.trim() || actor.id
+      return name ? { name } : { key: "customerAccounts.activity.actors.user" }
+    }
+    case "rule":
+      return { key: "customerAccounts.activity.actors.rule" }
+    default:
+      return { key: "customerAccounts.activity.actors.system" }
+  }
+}
+
+/** Longest user agent shown as is when it names no browser we know. */
+export const USER_AGENT_MAX_LENGTH = 40
+
+/** Browsers by the token that names them, most specific first (Edge also says Chrome and Safari). */
+const BROWSERS: { name: string; pattern: RegExp }[] = [
+  { name: "Edge", pattern: /\bEdg(?:e|A|iOS)?\/(\d+)/ },
+  { name: "Opera", pattern: /\b(?:OPR|Opera)\/(\d+)/ },
+  { name: "Samsung Internet", pattern: /\bSamsungBrowser\/(\d+)/ },
+  { name: "Firefox", pattern: /\b(?:Firefox|FxiOS)\/(\d+)/ },
+  { name: "Chrome", pattern: /\b(?:Chrome|CriOS)\/(\d+)/ },
+  // Safari's own version is in `Version/`; its `Safari/` token is WebKit's.
+  { name: "Safari", pattern: /\bVersion\/(\d+(?:\.\d+)?).*\bSafari\// },
+]
+
+/** Operating systems, most specific first (iOS says "like Mac OS X", Android says Linux). */
+const SYSTEMS: { name: string; pattern: RegExp }[] = [
+  { name: "iOS", pattern: /\b(?:iPhone|iPod)\b/ },
+  { name: "iPadOS", pattern: /\biPad\b/ },
+  { name: "Android", pattern: /\bAndroid\b/ },
+  { name: "Windows", pattern: /\bWindows\b/ },
+  { name: "ChromeOS", pattern: /\bCrOS\b/ },
+  { name: "macOS", pattern: /\b(?:Macintosh|Mac OS X)\b/ },
+  { name: "Linux", pattern: /\bLinux\b/ },
+]
+
+/** A client's own `name/version` at the start, as HTTP libraries and tools send. */
+const LEADING_PRODUCT = /^([A-Za-z][\w.-]*)\/(v?\d[\w.-]*)/
+
+const truncate = (value: string, max: number) =>
+  value.length > max ? `${value.slice(0, max - 1).trimEnd()}…` : value
+
+/**
+ * A user agent in a few words: "Safari 17.5 (macOS)", "Chrome 131
+ * (Windows)", "python-requests 2.32.3"; anything else cut to
+ * `USER_AGENT_MAX_LENGTH` characters. The full string belongs in a tooltip.
+ */
+export const shortenUserAgent = (userAgent: string): string => {
+  const agent = userAgent.trim().replace(/\s+/g, " ")
+  if (!agent) {
+    return ""
+  }
+
+  const system = SYSTEMS.find(({ pattern }) => pattern.test(agent))?.name
+  for (const { name, pattern } of BROWSERS) {
+    const version = pattern.exec(agent)?.[1]
+    if (version) {
+      const browser = `${name} ${version}`
+      return system ? `${browser} (${system})` : browser
+    }
+  }
+
+  const product = LEADING_PRODUCT.exec(agent)
+  if (product && product[1] !== "Mozilla") {
+    return truncate(`${product[1]} ${product[2]}`, USER_AGENT_MAX_LENGTH)
+  }
+  if (system && agent.startsWith("Mozilla/")) {
+    return system
+  }
+  return truncate(agent, USER_AGENT_MAX_LENGTH)
+}
