@@ -4,6 +4,7 @@
  * in tests; targets are printed next to the measured figures.
  */
 import os from "node:os"
+import { runAccountActivityBench } from "./account-activity.bench"
 import { runGroupBackfillBench } from "./group-backfill.bench"
 import { runLoginGuardBench } from "./login-guard.bench"
 import { runNotesListBench } from "./notes-list.bench"
@@ -59,6 +60,62 @@ async function main(): Promise<void> {
     benchmark: "admin notes list p95: customer with 10,000 notes / customer with 10 (interleaved)",
     figure: `ratio ${notes.p95_ratio.toFixed(2)} (${notes.big_p95_ms.toFixed(1)} ms / ${notes.small_p95_ms.toFixed(1)} ms)`,
     target: "~1 (cost independent of note count)",
+  })
+
+  const activity = await runAccountActivityBench()
+  const ms = (value: number) => `${value.toFixed(1)} ms`
+  const mb = (value: number) => `${value.toFixed(0)} MB`
+  /** The scan under the count's aggregate, without the index name. */
+  const scan = (plan: typeof activity.plans.admin.count) => (plan.plan.split(" > ")[1] ?? plan.plan).replace(/ using .*/, "")
+  const pageRow = (label: string, page: typeof activity.admin, plans: typeof activity.plans.admin) => ({
+    benchmark: `account activity, ${label} first page: customer with ${activity.customer_entries.toLocaleString("en")} entries (${activity.total_entries.toLocaleString("en")} in all), ${activity.requests} requests`,
+    figure:
+      `server p50 ${ms(page.server.p50_ms)}, p95 ${ms(page.server.p95_ms)}; ` +
+      `client p50 ${ms(page.client.p50_ms)}, p95 ${ms(page.client.p95_ms)}; ` +
+      `module call alone p50 ${ms(page.module.p50_ms)}, p95 ${ms(page.module.p95_ms)}; ` +
+      `SQL: page ${plans.page.execution_ms.toFixed(2)} ms, count of ${page.count.toLocaleString("en")} ${ms(plans.count.execution_ms)} ` +
+      `(${scan(plans.count)}, ${plans.count.pages.toLocaleString("en")} pages)`,
+    target: "server p95 <= 20 ms",
+  })
+  rows.push(pageRow("admin timeline", activity.admin, activity.plans.admin))
+  rows.push(pageRow("admin timeline kind=security", activity.admin_security, activity.plans.admin_security))
+  rows.push(pageRow("store timeline (me)", activity.store, activity.plans.store))
+  rows.push({
+    benchmark: "account activity, Medusa's customer routes read by id, interleaved with the pages (server side)",
+    figure:
+      `admin p50 ${ms(activity.admin_baseline.server.p50_ms)}, p95 ${ms(activity.admin_baseline.server.p95_ms)}; ` +
+      `store p50 ${ms(activity.store_baseline.server.p50_ms)}, p95 ${ms(activity.store_baseline.server.p95_ms)}`,
+    target: "reference: the pipeline alone",
+  })
+  const noteTiming = (label: string, timing: typeof activity.notes.spaced) =>
+    `${label} ${timing.ratio.toFixed(3)} (${ms(timing.with_recording_ms)} / ${ms(timing.without_recording_ms)}, ${timing.difference_ms >= 0 ? "+" : ""}${timing.difference_ms.toFixed(1)} ms)`
+  rows.push({
+    benchmark: `account activity, POST /admin/customers/:id/notes, subscriber on / off (median of ${activity.notes.requests} each, interleaved on two servers)`,
+    figure:
+      `${noteTiming("spaced: client", activity.notes.spaced)}, ${noteTiming("server", activity.notes.spaced_server)}; ` +
+      `${noteTiming("back to back: client", activity.notes.back_to_back)}`,
+    target: "spaced: <= +2 ms (recorded after the answer)",
+  })
+  rows.push({
+    benchmark: "account activity, recording one note event in-process (after the answer)",
+    figure:
+      `module recordActivities p50 ${ms(activity.notes.record_module_call.p50_ms)}, p95 ${ms(activity.notes.record_module_call.p95_ms)}; ` +
+      `whole subscriber p50 ${ms(activity.notes.record_subscriber.p50_ms)}, p95 ${ms(activity.notes.record_subscriber.p95_ms)}`,
+    target: "reference: work moved off the request",
+  })
+  const retention = activity.retention
+  rows.push({
+    benchmark: `account activity, pruneExpired() (${retention.retention_days} days) over ${retention.before.rows.toLocaleString("en")} entries, ${retention.expired_before.toLocaleString("en")} expired`,
+    figure:
+      `removed ${retention.removed.toLocaleString("en")} in ${retention.prune_seconds.toFixed(2)} s (${retention.rows_per_second.toFixed(0)} rows/s); ` +
+      `a day's expiry (${retention.daily_removed.toLocaleString("en")}) in ${ms(retention.daily_prune_ms)}`,
+    target: "every expired entry removed",
+  })
+  const sizeOf = (s: typeof retention.before) => `${mb(s.total_mb)} (heap ${mb(s.heap_mb)}, indexes ${mb(s.indexes_mb)})`
+  rows.push({
+    benchmark: "account activity, table + indexes: before prune / after / after VACUUM (2 passes) / after as many new entries",
+    figure: `${sizeOf(retention.before)} / ${sizeOf(retention.after_prune)} / ${sizeOf(retention.after_vacuum)} / ${sizeOf(retention.after_refill)}`,
+    target: "bounded by retention",
   })
 
   const groupSizes = await runGroupBackfillBench()

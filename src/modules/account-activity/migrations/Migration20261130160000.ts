@@ -13,6 +13,9 @@ export class Migration20261130160000 extends Migration {
     this.addSql(
       `CREATE INDEX IF NOT EXISTS "IDX_account_activity_customer_id_occurred_at_id" ON "account_activity" ("customer_id", "occurred_at", "id") WHERE deleted_at IS NULL;`
     )
+    this.addSql(
+      `CREATE INDEX IF NOT EXISTS "IDX_account_activity_customer_id_kind_customer_visible" ON "account_activity" ("customer_id", "kind", "customer_visible") WHERE deleted_at IS NULL;`
+    )
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_account_activity_occurred_at" ON "account_activity" ("occurred_at") WHERE deleted_at IS NULL;`)
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_account_activity_deleted_at" ON "account_activity" ("deleted_at") WHERE deleted_at IS NULL;`)
     this.addSql(

@@ -29,6 +29,9 @@ const AccountActivity = model
     // The timeline: one customer's entries, newest first (read backwards).
     // Medusa scopes every index to `deleted_at IS NULL`, and so do the queries.
     { on: ["customer_id", "occurred_at", "id"] },
+    // The count of a filtered page (a kind, or what the customer may see)
+    // from the index alone, not from every row of the customer's.
+    { on: ["customer_id", "kind", "customer_visible"] },
     // Retention deletes by age.
     { on: ["occurred_at"] },
     { on: ["source_key"], unique: true, where: "source_key IS NOT NULL AND deleted_at IS NULL" },
