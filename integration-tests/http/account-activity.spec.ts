@@ -83,6 +83,8 @@ medusaIntegrationTestRunner({
       pk = await createPublishableKey(container)
       admin = await createAdmin(api, container)
       jane = await registerCustomer(api, pk, { email: "jane@example.com", password: PASSWORD })
+      // Registration e-mails a verification link; its entry comes last of all.
+      await entryOf(jane.customer.id, "email.verification_sent")
     })
 
     describe("GET /admin/customers/:id/activity", () => {
@@ -110,6 +112,7 @@ medusaIntegrationTestRunner({
         await entryOf(jane.customer.id, "password.changed")
         const entries = await settled(jane.customer.id)
         const expected = {
+          "email.verification_sent": 1,
           "login.succeeded": 1,
           "login.failed": 1,
           "note.created": 1,
@@ -310,14 +313,14 @@ medusaIntegrationTestRunner({
         const notes = await timeline(jane.customer.id, "&kind=notes")
         expect(new Set(notes.activities.map((entry) => entry.kind))).toEqual(new Set(["notes"]))
         const several = await timeline(jane.customer.id, "&kind=notes,security")
-        expect(several.count).toEqual(4 + 2) // four notes, a login and a failed login
+        expect(several.count).toEqual(4 + 3) // four notes; a login, a failed login, the verification e-mail
         const repeated = (await api.get(`/admin/customers/${jane.customer.id}/activity?kind=notes&kind=security`, admin)).data
         expect(repeated.count).toEqual(several.count)
 
         const first = (await api.get(`/admin/customers/${jane.customer.id}/activity?limit=2`, admin)).data
         const second = (await api.get(`/admin/customers/${jane.customer.id}/activity?limit=2&offset=2`, admin)).data
-        expect(first).toMatchObject({ count: 6, limit: 2, offset: 0 })
-        expect(second).toMatchObject({ count: 6, limit: 2, offset: 2 })
+        expect(first).toMatchObject({ count: 7, limit: 2, offset: 0 })
+        expect(second).toMatchObject({ count: 7, limit: 2, offset: 2 })
         const all = (await timeline(jane.customer.id)).activities.map((entry) => entry.id)
         expect([...first.activities, ...second.activities].map((entry: { id: string }) => entry.id)).toEqual(all.slice(0, 4))
       })
@@ -421,8 +424,13 @@ medusaIntegrationTestRunner({
 
         const { data } = await api.get("/store/customers/me/activity", jane)
         const own = data.activities as StoreAccountActivity[]
-        expect(typesOf(own).sort()).toEqual(["login.failed", "login.succeeded", "password.reset_requested"])
-        expect(data.count).toEqual(3)
+        expect(typesOf(own).sort()).toEqual([
+          "email.verification_sent",
+          "login.failed",
+          "login.succeeded",
+          "password.reset_requested",
+        ])
+        expect(data.count).toEqual(4)
         expect(own.find((entry) => entry.type === "login.failed")).toEqual({
           id: expect.any(String),
           type: "login.failed",

@@ -345,7 +345,7 @@ medusaIntegrationTestRunner({
         ]) {
           await api.post("/auth/customer/emailpass/reset-password", { identifier: email })
           const [mail] = await eventually(async () => {
-            const list = await notifications.listNotifications({ to: email })
+            const list = await notifications.listNotifications({ to: email, template: "customer-password-reset" })
             return list.length ? list : undefined
           })
           expect(mail.data?.locale).toEqual(locale)

@@ -583,6 +583,24 @@ medusaIntegrationTestRunner({
           cases: fc.record({ path: customerPath("/security"), query: queryArb({}), headers: adminAuth }),
         },
         {
+          name: "GET /admin/customers/:id/email-verification",
+          method: "GET",
+          cases: fc.record({ path: customerPath("/email-verification"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "POST /admin/customers/:id/email-verification/resend",
+          method: "POST",
+          // A fresh link is e-mailed (and redacted in the store) after the answer.
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.record({ path: customerPath("/email-verification/resend"), headers: adminAuth, body: emptyBody(2) }),
+        },
+        {
+          name: "POST /admin/customers/:id/email-verification/verify",
+          method: "POST",
+          settleAfterSuccess: {},
+          cases: fc.record({ path: customerPath("/email-verification/verify"), headers: adminAuth, body: emptyBody(2) }),
+        },
+        {
           name: "POST /admin/customers/:id/security/unlock",
           method: "POST",
           cases: fc.record({ path: customerPath("/security/unlock"), headers: adminAuth, body: emptyBody(2) }),
@@ -735,6 +753,18 @@ medusaIntegrationTestRunner({
             path: fc.constant("/store/password-policy"),
             query: queryArb({}),
             headers: withAuth(() => pk),
+          }),
+        },
+        {
+          name: "POST /store/email-verification",
+          method: "POST",
+          // 201 for every address; a fresh link is requested and e-mailed
+          // in the background for a customer account's address.
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.record({
+            path: fc.constant("/store/email-verification"),
+            headers: withAuth(() => pk),
+            body: bodyArb({ email: emailValue([jane.email]) }, { requiredKeys: ["email"] }),
           }),
         },
         {

@@ -167,13 +167,13 @@ medusaIntegrationTestRunner({
       }
       const [mail] = await waitForMessages("jane@example.com", "my-reset-template")
       await new Promise((resolve) => setTimeout(resolve, 300))
-      expect(sentMessages("jane@example.com")).toHaveLength(1)
+      expect(sentMessages("jane@example.com", "my-reset-template")).toHaveLength(1)
       expect(String(mail.data.reset_url)).toMatch(
         /^https:\/\/shop\.example\/reset\/[^?]+\?e=jane%40example\.com$/
       )
       const notifications = container.resolve(Modules.NOTIFICATION)
       const [stored] = await eventually(async () => {
-        const list = await notifications.listNotifications({ to: "jane@example.com" })
+        const list = await notifications.listNotifications({ to: "jane@example.com", template: "my-reset-template" })
         return list[0]?.data?.reset_url === REDACTED_RESET_URL ? list : undefined
       })
       expect(stored.template).toEqual("my-reset-template")

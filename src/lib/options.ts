@@ -36,6 +36,36 @@ const passwordResetOptionsSchema = z
   })
   .strict()
 
+/** Verification e-mails: when they go out, where the link points, how often one may be asked for. */
+export const EMAIL_VERIFICATION_DEFAULTS = {
+  sendOnRegistration: true,
+  verifyUrl: "http://localhost:8000/account/verify-email?token={token}&email={email}",
+  templateId: "customer-email-verification",
+  maxRequests: 3,
+  windowSeconds: 900,
+} as const
+
+const emailVerificationOptionsSchema = z
+  .object({
+    /** Requests a verification (Medusa's `requestVerificationWorkflow`) for every new customer account. */
+    sendOnRegistration: z.boolean().default(EMAIL_VERIFICATION_DEFAULTS.sendOnRegistration),
+    /**
+     * Storefront page that confirms an address (it posts the token to
+     * `/auth/verification/confirm`). `{token}` and `{email}` are replaced,
+     * URL-encoded.
+     */
+    verifyUrl: z
+      .string()
+      .url()
+      .refine((url) => url.includes("{token}"), { message: "must contain the {token} placeholder" })
+      .default(EMAIL_VERIFICATION_DEFAULTS.verifyUrl),
+    templateId: z.string().min(1).default(EMAIL_VERIFICATION_DEFAULTS.templateId),
+    /** Verification e-mails per identifier per window through the resend route; extra requests send nothing. */
+    maxRequests: z.number().int().min(1).default(EMAIL_VERIFICATION_DEFAULTS.maxRequests),
+    windowSeconds: z.number().int().min(1).default(EMAIL_VERIFICATION_DEFAULTS.windowSeconds),
+  })
+  .strict()
+
 /**
  * Language of the e-mails the plugin sends to a reader whose own is unknown
  * (see README "E-mails"); texts in a language the plugin does not speak are
@@ -192,6 +222,8 @@ export const pluginOptionsSchema = z
     storeName: z.string().trim().min(1).optional(),
     passwordPolicy: passwordPolicyOptionsSchema.prefault({}),
     passwordReset: passwordResetOptionsSchema.prefault({}),
+    /** Verification e-mails for customers' addresses (Medusa's own verification). */
+    emailVerification: emailVerificationOptionsSchema.prefault({}),
     lockout: lockoutOptionsSchema.prefault({}),
     /** The same lockout for Back Office users (actor `user`), with its own limits. */
     userLockout: userLockoutOptionsSchema.prefault({}),
@@ -212,6 +244,7 @@ export const pluginOptionsSchema = z
 export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>
 export type PluginOptions = z.output<typeof pluginOptionsSchema>
 export type PasswordResetOptions = PluginOptions["passwordReset"]
+export type EmailVerificationOptions = PluginOptions["emailVerification"]
 export type LockoutOptions = PluginOptions["lockout"]
 export type UserLockoutOptions = PluginOptions["userLockout"]
 /** The limits one lockout block sets (customers' or Back Office users'). */
@@ -283,6 +316,7 @@ export const ACCOUNT_SECURITY_OPTION_KEYS = [
   "storeName",
   "passwordPolicy",
   "passwordReset",
+  "emailVerification",
   "lockout",
   "userLockout",
   "allowAdminSetPassword",

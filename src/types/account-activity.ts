@@ -26,6 +26,10 @@ export const ACTIVITY_TYPES = {
   "password.set_by_admin": "security",
   /** The password was replaced through Medusa's `/auth/customer/emailpass/update` by other means. */
   "password.updated": "security",
+  /** A link to confirm the e-mail address was sent (on registration or on request). */
+  "email.verification_sent": "security",
+  /** The customer confirmed their e-mail address. */
+  "email.verified": "security",
   "preferences.updated": "profile",
   "group.joined": "groups",
   "group.left": "groups",
@@ -56,6 +60,7 @@ export type AdminAccountActivityActor = {
  * - `account.unlocked`: `{ reason: "admin" | "password_reset", was_locked }`;
  * - `ip.unblocked`: `{ ip, was_blocked }`;
  * - `password.reset_requested`: `{ requested_by: "customer" | "admin" }`;
+ * - `email.verification_sent`, `email.verified`: `{ email }`;
  * - `preferences.updated`: `{ changes: { field, from, to }[] }`;
  * - `group.joined` / `group.left`: `{ customer_group_id, customer_group_name, source: "manual" | "rule" | "default" }`;
  * - `note.*`: `{ note_id, pinned }` (never the body).

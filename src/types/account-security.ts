@@ -76,3 +76,20 @@ export type AdminPasswordPolicyResponse = {
 }
 
 export type AdminPasswordStrengthResponse = { strength: PasswordValidationResult }
+
+/**
+ * The verification state of a customer's e-mail address (Medusa's own
+ * verification, `auth_verification`): `verified`; `pending` when a link was
+ * sent and not used yet; `none` when none was ever requested (accounts
+ * created before the plugin sent verification e-mails).
+ */
+export type AdminEmailVerification = {
+  email: string
+  status: "verified" | "pending" | "none"
+  verified_at: string | null
+  requested_at: string | null
+}
+export type AdminEmailVerificationResponse = { email_verification: AdminEmailVerification }
+/** `sent` is false for an address already verified (nothing is sent then). */
+export type AdminResendEmailVerificationResponse = { customer_id: string; sent: boolean }
+export type AdminMarkEmailVerifiedResponse = { customer_id: string; email_verification: AdminEmailVerification }

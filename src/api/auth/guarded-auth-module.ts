@@ -6,6 +6,9 @@ import type {
   IAuthModuleService,
 } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "node:crypto"
+import { CustomerAccountEvents } from "../../modules/account-security/events"
+import { EMAIL_ENTITY_TYPE } from "../../workflows/customer-email/verification"
 import { EMAILPASS_PROVIDER, POLICY_CHECKED } from "../../workflows/customer-password/auth-identity"
 import { providePasswordVerdicts } from "../../workflows/customer-password/password-vetting"
 import { PasswordPolicyError, recordNewPasswordWorkflow } from "../../workflows/customer-password"
@@ -121,7 +124,31 @@ export function guardedAuthModule(
     return result
   }
 
-  const guarded: Partial<IAuthModuleService> = { authenticate, register, updateProvider }
+  /**
+   * Medusa's verification confirm emits nothing: once an address is
+   * confirmed, `customer_account.email_verified` says so (after the answer's
+   * work, never failing it).
+   */
+  const confirmAuthVerification: IAuthModuleService["confirmAuthVerification"] = async (data, sharedContext) => {
+    const confirmed = await auth.confirmAuthVerification(data, sharedContext)
+    if (confirmed?.verified_at && confirmed.entity_type === EMAIL_ENTITY_TYPE) {
+      await req.scope
+        .resolve(Modules.EVENT_BUS)
+        .emit({
+          name: CustomerAccountEvents.EMAIL_VERIFIED,
+          data: {
+            event_id: randomUUID(),
+            entity_id: confirmed.entity_id,
+            auth_identity_id: confirmed.auth_identity_id,
+            verified_at: new Date(confirmed.verified_at).toISOString(),
+          },
+        })
+        .catch(() => undefined)
+    }
+    return confirmed
+  }
+
+  const guarded: Partial<IAuthModuleService> = { authenticate, register, updateProvider, confirmAuthVerification }
   return new Proxy(auth, {
     get(target, property) {
       if (Object.prototype.hasOwnProperty.call(guarded, property)) {

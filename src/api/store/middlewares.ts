@@ -1,6 +1,7 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody } from "../utils/request-guards"
 import { StoreChangePassword } from "./customers/me/password/validators"
+import { StoreResendEmailVerification } from "./email-verification/validators"
 import { StorePasswordStrength } from "./password-strength/validators"
 
 /** Medusa requires the publishable API key header on every /store route. */
@@ -9,6 +10,11 @@ export const storePasswordMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/password-strength",
     middlewares: [...validateBody(StorePasswordStrength)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/email-verification",
+    middlewares: [...validateBody(StoreResendEmailVerification)],
   },
   {
     method: ["POST"],

@@ -12,6 +12,7 @@ export type EmailParams = {
     requested_by: "customer" | "admin"
   }
   accountLocked: { first_name: string | null; locked_until: string | null }
+  emailVerification: { first_name: string | null; verify_url: string; valid_minutes: number }
   newDeviceLogin: { first_name: string | null; at: string; ip: string | null; device: string | null }
   userAccountLocked: { first_name: string | null; locked_until: string | null }
 }
@@ -48,6 +49,16 @@ const LAYOUTS: { [N in EmailName]: Layout<N> } = {
       { paragraph: t("emails.greeting", { first_name: p.first_name }) },
       { paragraph: t("emails.accountLocked.body", { locked_until: p.locked_until }) },
       { paragraph: t("emails.accountLocked.resetHint", {}) },
+    ],
+  }),
+  emailVerification: (t, p) => ({
+    subject: t("emails.emailVerification.subject", {}),
+    blocks: [
+      { paragraph: t("emails.greeting", { first_name: p.first_name }) },
+      { paragraph: t("emails.emailVerification.intro", {}) },
+      { link: { label: t("emails.emailVerification.action", {}), url: p.verify_url } },
+      { paragraph: t("emails.emailVerification.validity", { valid_minutes: p.valid_minutes }) },
+      { paragraph: t("emails.emailVerification.ignore", {}) },
     ],
   }),
   newDeviceLogin: (t, p) => ({

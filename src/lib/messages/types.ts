@@ -28,6 +28,11 @@ export type MessageParams = {
   "emails.accountLocked.subject": Record<string, never>
   "emails.accountLocked.body": { locked_until: string | null }
   "emails.accountLocked.resetHint": Record<string, never>
+  "emails.emailVerification.subject": Record<string, never>
+  "emails.emailVerification.intro": Record<string, never>
+  "emails.emailVerification.action": Record<string, never>
+  "emails.emailVerification.validity": { valid_minutes: number }
+  "emails.emailVerification.ignore": Record<string, never>
   "emails.newDeviceLogin.subject": Record<string, never>
   "emails.newDeviceLogin.body": { at: string; ip: string | null; device: string | null }
   "emails.newDeviceLogin.hint": Record<string, never>

@@ -25,6 +25,17 @@ export const CustomerAccountEvents = {
   UNLOCKED: "customer_account.unlocked",
   /** `{ event_id, ip, customer_id, actor_id, was_blocked }` when an admin lifts an IP's block. */
   IP_UNBLOCKED: "customer_account.ip_unblocked",
+  /**
+   * `{ customer_id, email, code_digest }` after the plugin e-mailed a
+   * verification link (Medusa's `auth.verification_requested` carried the code).
+   */
+  EMAIL_VERIFICATION_SENT: "customer_account.email_verification_sent",
+  /**
+   * `{ event_id, entity_id, auth_identity_id, verified_at? , actor_id? }` once an
+   * address was confirmed (`/auth/verification/confirm`), or marked verified
+   * by the admin `actor_id`.
+   */
+  EMAIL_VERIFIED: "customer_account.email_verified",
 } as const
 
 /** The same events for Back Office users' identities. */

@@ -2,6 +2,7 @@
 
 export const SecurityCounterScopes = {
   PASSWORD_RESET: "password_reset",
+  EMAIL_VERIFICATION: "email_verification",
 } as const
 
 export type QuotaResult = { allowed: boolean; count: number }

@@ -20,6 +20,8 @@ export const ACTIVITY_EVENTS = [
   CustomerAccountEvents.LOCKED,
   CustomerAccountEvents.UNLOCKED,
   CustomerAccountEvents.IP_UNBLOCKED,
+  CustomerAccountEvents.EMAIL_VERIFICATION_SENT,
+  CustomerAccountEvents.EMAIL_VERIFIED,
   CustomerPasswordEvents.PASSWORD_CHANGED,
   CustomerPasswordEvents.PASSWORD_SET_BY_ADMIN,
   CustomerPasswordEvents.PASSWORD_RESET_SENT,
@@ -185,6 +187,37 @@ export async function activityEntriesFor(
             },
           ]
         : []
+    case CustomerAccountEvents.EMAIL_VERIFICATION_SENT:
+      return customerId
+        ? [
+            {
+              customer_id: customerId,
+              type: "email.verification_sent",
+              actor_type: "system",
+              data: { email: data.email },
+              customer_visible: true,
+              source_key: sourceKey("email.verification_sent", data.code_digest),
+            },
+          ]
+        : []
+    case CustomerAccountEvents.EMAIL_VERIFIED: {
+      const verified = await customerOf(container, data.entity_id)
+      return verified
+        ? [
+            {
+              customer_id: verified,
+              type: "email.verified",
+              // Confirmed with the link by the customer, or marked by an admin.
+              ...(text(data.actor_id)
+                ? { actor_type: "user" as const, actor_id: text(data.actor_id) }
+                : { actor_type: "customer" as const, actor_id: verified }),
+              data: { email: data.entity_id },
+              customer_visible: true,
+              source_key: sourceKey("email.verified", data.event_id),
+            },
+          ]
+        : []
+    }
     case CustomerPasswordEvents.PASSWORD_CHANGED:
       return customerId
         ? [

@@ -34,6 +34,11 @@ export const de: MessageCatalog = {
       : "Nach mehreren fehlgeschlagenen Anmeldeversuchen ist Ihr Konto vorerst gesperrt.",
   "emails.accountLocked.resetHint": () =>
     "Setzen Sie Ihr Passwort zurück, um Ihr Konto sofort zu entsperren.",
+  "emails.emailVerification.subject": () => "Bestätigen Sie Ihre E-Mail-Adresse",
+  "emails.emailVerification.intro": () => "Bitte bestätigen Sie, dass diese E-Mail-Adresse zu Ihrem Konto gehört.",
+  "emails.emailVerification.action": () => "E-Mail-Adresse bestätigen",
+  "emails.emailVerification.validity": ({ valid_minutes }) => `Der Link ist ${valid_minutes} Minuten gültig.`,
+  "emails.emailVerification.ignore": () => "Wenn Sie kein Konto angelegt haben, können Sie diese E-Mail ignorieren.",
   "emails.newDeviceLogin.subject": () => "Neue Anmeldung bei Ihrem Konto",
   "emails.newDeviceLogin.body": ({ at, ip, device }, f) =>
     `Am ${f.dateTime(at)} hat sich jemand von einem Gerät oder Netzwerk, das wir zuletzt nicht gesehen haben, bei Ihrem Konto angemeldet` +

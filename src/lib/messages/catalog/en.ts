@@ -31,6 +31,11 @@ export const en: MessageCatalog = {
       ? `After several failed login attempts, your account is locked until ${f.dateTime(locked_until)}.`
       : "After several failed login attempts, your account is locked for now.",
   "emails.accountLocked.resetHint": () => "Reset your password to unlock your account right away.",
+  "emails.emailVerification.subject": () => "Confirm your e-mail address",
+  "emails.emailVerification.intro": () => "Please confirm that this e-mail address belongs to your account.",
+  "emails.emailVerification.action": () => "Confirm e-mail address",
+  "emails.emailVerification.validity": ({ valid_minutes }) => `The link is valid for ${valid_minutes} minutes.`,
+  "emails.emailVerification.ignore": () => "If you did not create an account, you can ignore this e-mail.",
   "emails.newDeviceLogin.subject": () => "New sign-in to your account",
   "emails.newDeviceLogin.body": ({ at, ip, device }, f) =>
     `Your account was signed in to on ${f.dateTime(at)} from a device or network we have not seen recently` +

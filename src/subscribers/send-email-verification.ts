@@ -1,0 +1,93 @@
+import { createHash } from "node:crypto"
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { Modules } from "@medusajs/framework/utils"
+import { projectClock } from "../lib/clock"
+import { emailContent, emailData, renderEmail, type EmailParams } from "../lib/messages"
+import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
+import { CustomerAccountEvents } from "../modules/account-security/events"
+import type AccountSecurityModuleService from "../modules/account-security/service"
+import { customerAccountOf, EMAIL_ENTITY_TYPE } from "../workflows/customer-email/verification"
+import { notificationLocale } from "../workflows/customer-preference/read-preferences"
+import { fillLinkTemplate, sendSecretEmail, type NotificationStore } from "../workflows/notifications/stored-notifications"
+
+/** Medusa's `auth.verification_requested` payload (the code in plain text, once). */
+type VerificationRequested = {
+  entity_id: string
+  entity_type: string
+  code_provider: string
+  auth_identity_id: string
+  /** Absent when the address was verified already (Medusa re-emits without a new code). */
+  code?: string
+  expires_at?: string | Date
+}
+
+/** What a stored verification notification shows instead of the link once the provider took it. */
+export const REDACTED_VERIFY_URL = "[redacted once delivered: a live verification link]"
+
+/** Medusa's token provider default (`verification.providers[token].options.ttl_seconds`: 900). */
+const DEFAULT_VALID_MINUTES = 15
+
+/**
+ * E-mails a customer the link that confirms their address, after Medusa
+ * issued a verification code (`auth.verification_requested`, entity type
+ * `email`), through the Notification module's `email` channel, in their
+ * language; then redacts the link in the stored notification, as for reset
+ * links. Addresses of no customer account (a Back Office user's) get nothing.
+ */
+export default async function sendEmailVerification({
+  event: { data },
+  container,
+}: SubscriberArgs<VerificationRequested>) {
+  if (data.entity_type !== EMAIL_ENTITY_TYPE || !data.code) {
+    return
+  }
+  const customer = await customerAccountOf(container, data.entity_id)
+  if (!customer) {
+    return
+  }
+  const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
+  const {
+    emailVerification: { verifyUrl, templateId },
+    defaultLocale,
+  } = security.getOptions()
+  const locale = (await notificationLocale(container, customer.id)) ?? defaultLocale
+  const expiresAt = data.expires_at ? new Date(data.expires_at).getTime() : NaN
+  const params: EmailParams["emailVerification"] = {
+    first_name: customer.first_name,
+    verify_url: fillLinkTemplate(verifyUrl, data.code, data.entity_id),
+    valid_minutes: Number.isNaN(expiresAt)
+      ? DEFAULT_VALID_MINUTES
+      : Math.max(1, Math.round((expiresAt - projectClock.now().getTime()) / 60_000)),
+  }
+  const mail = renderEmail([locale, defaultLocale], "emailVerification", params)
+  const redacted = renderEmail([locale, defaultLocale], "emailVerification", { ...params, verify_url: REDACTED_VERIFY_URL })
+
+  await sendSecretEmail(container.resolve(Modules.NOTIFICATION) as NotificationStore, {
+    secret: data.code,
+    what: "verification e-mail",
+    notification: {
+      to: data.entity_id,
+      channel: "email",
+      template: templateId,
+      resource_type: "customer",
+      resource_id: customer.id,
+      content: emailContent(mail),
+      data: { email: data.entity_id, verify_url: params.verify_url, first_name: customer.first_name, locale, ...emailData(mail) },
+    },
+    redacted: { verify_url: REDACTED_VERIFY_URL, ...emailData(redacted) },
+  })
+  await container.resolve(Modules.EVENT_BUS).emit({
+    name: CustomerAccountEvents.EMAIL_VERIFICATION_SENT,
+    data: {
+      customer_id: customer.id,
+      email: data.entity_id,
+      // Names this code's e-mail without carrying the code.
+      code_digest: createHash("sha256").update(data.code).digest("hex"),
+    },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: "auth.verification_requested",
+  context: { subscriberId: "cam-send-email-verification" },
+}

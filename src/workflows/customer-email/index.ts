@@ -1,0 +1,3 @@
+export * from "./verification"
+export * from "./steps/mark-email-verified"
+export * from "./workflows/mark-email-verified"
