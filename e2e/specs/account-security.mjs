@@ -7,6 +7,7 @@ import { createCustomerAccount } from "../seed.mjs"
 /**
  * @typedef {import("../lib/context.mjs").SpecContext} SpecContext
  * @typedef {import("../../src/types/account-security").AdminCustomerSecurity} AdminCustomerSecurity
+ * @typedef {import("../../src/types/account-security").AdminEmailVerification} AdminEmailVerification
  * @typedef {import("../../src/types/account-activity").AdminAccountActivity} AdminAccountActivity
  */
 
@@ -22,9 +23,20 @@ const widgetDateTime = (iso) =>
     .replace(/\s+/g, " ")
 
 /**
+ * The date alone as the widget formats it (same browser locale and zone).
+ * @param {string} iso
+ */
+const widgetDate = (iso) =>
+  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "Europe/Berlin" }).format(new Date(iso))
+
+/** The template of the plugin's verification e-mails (`emailVerification.templateId`'s default). */
+const VERIFICATION_TEMPLATE = "customer-email-verification"
+
+/**
  * Account security widgets: the side card (status, counters, actions,
  * blocked IPs) and the main column's login attempts table, with the lock and
- * the IP block made by the seed; unlock, unblock, reset link; a guest.
+ * the IP block made by the seed; unlock, unblock, reset link; e-mail
+ * verification (resend, mark as verified); a guest.
  * @param {SpecContext} ctx
  */
 export async function accountSecuritySpec({ runner, page, api, seed, admin, screenshot }) {
@@ -181,6 +193,71 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     )
   })
 
+  await runner.check("account security: a new account's address reads Not verified with the link sent; Resend e-mails a second link; Mark as verified (page, API, Activity entry by the admin)", async () => {
+    // A customer of its own, registered as a storefront does: the seeded
+    // one keeps its pending verification for later checks.
+    const email = `vera@verify-${seed().runId}.test`
+    const { id } = await createCustomerAccount(api, seed().publishableKey, { email, firstName: "Vera", lastName: "Prüfer" })
+    const readVerification = async () =>
+      /** @type {AdminEmailVerification} */ ((await api.adminGet(`/admin/customers/${id}/email-verification`)).email_verification)
+    const verificationEmails = async () =>
+      (await api.adminGet(`/admin/notifications?to=${encodeURIComponent(email)}&fields=template`)).notifications
+        .map((/** @type {{ template: string }} */ notification) => notification.template)
+        .filter((/** @type {string} */ template) => template === VERIFICATION_TEMPLATE)
+    const row = rowValue(card, "E-mail address")
+    const resendButton = card.getByRole("button", { name: "Resend verification e-mail", exact: true })
+    const markButton = card.getByRole("button", { name: "Mark as verified", exact: true })
+
+    // The registration's link is requested and e-mailed by subscribers, after the sign-up answered.
+    const pending = await eventually(readVerification, (verification) => verification.status === "pending", {
+      what: "the API reports no pending verification after the registration",
+    })
+    expect(pending.email === email && pending.requested_at && !pending.verified_at, `API after the registration: ${JSON.stringify(pending)}`)
+    await eventually(verificationEmails, (templates) => templates.length === 1, { what: "not one verification e-mail after the registration" })
+    await openAdminPage(page, `/app/customers/${id}`)
+    await row.getByText("Not verified", { exact: true }).waitFor()
+    const linkSent = await row.locator(`time[datetime="${pending.requested_at}"]`).innerText()
+    expect(/^Link sent \S/.test(linkSent), `the pending link reads "${linkSent}"`)
+    await screenshot("account-security.email-pending", card)
+
+    await resendButton.click()
+    await page.getByRole("alertdialog").getByText(email).waitFor()
+    await confirmPrompt(page, "Resend verification e-mail")
+    await expectToast(page, "Verification e-mail sent")
+    await eventually(verificationEmails, (templates) => templates.length === 2, { what: "no second verification e-mail to the customer" })
+    const resent = await readVerification()
+    expect(resent.status === "pending" && resent.requested_at, `API after Resend: ${JSON.stringify(resent)}`)
+    expect(new Date(resent.requested_at) >= new Date(pending.requested_at), `requested_at went back: ${pending.requested_at} -> ${resent.requested_at}`)
+    await row.locator(`time[datetime="${resent.requested_at}"]`).waitFor()
+
+    await markButton.click()
+    const dialog = page.getByRole("alertdialog")
+    await dialog.getByText(email).waitFor()
+    expect(await dialog.getByText(/recorded in the customer's activity timeline with your name/).isVisible(), "the prompt does not say the action is recorded")
+    await confirmPrompt(page, "Mark as verified")
+    await expectToast(page, "E-mail address marked as verified")
+    await row.getByText("Verified", { exact: true }).waitFor()
+    const verified = await readVerification()
+    expect(verified.status === "verified" && verified.verified_at, `API after Mark as verified: ${JSON.stringify(verified)}`)
+    const on = await row.locator(`time[datetime="${verified.verified_at}"]`).innerText()
+    expect(on === widgetDate(verified.verified_at), `the verification date reads "${on}", expected "${widgetDate(verified.verified_at)}"`)
+    expect((await resendButton.count()) === 0 && (await markButton.count()) === 0, "verification actions are still offered")
+    expect((await row.getByText("Not verified", { exact: true }).count()) === 0, "the row still reads Not verified")
+
+    const me = await currentAdmin(api)
+    const entry = await waitForActivity(api, id, "email.verified", (activity) => activity.type === "email.verified" && activity.data.email === email)
+    expect(
+      entry.actor.type === "user" && entry.actor.id === me.id && entry.actor.name === me.name,
+      `the email.verified entry's actor is ${JSON.stringify(entry.actor)}, not the admin ${JSON.stringify(me)}`
+    )
+    const { item, message, text } = await activityLine(page, entry)
+    const line = `E-mail address ${email} verified`
+    expect(message === line, `the email.verified entry reads "${message}", expected "${line}"`)
+    expect((await item.getByText(me.name, { exact: true }).count()) === 1, `the email.verified entry does not name the admin: ${text}`)
+    expect((await verificationEmails()).length === 2, "Mark as verified sent another verification e-mail")
+    await screenshot("account-security.email-verified", card)
+  })
+
   await runner.check("account security: Set password checks as typed, saves, and shows a reused password's refusal instead of the tick until edited", async () => {
     // A customer of its own: the seeded one keeps its password for later checks.
     const email = `pat@set-password-${seed().runId}.test`
@@ -230,8 +307,20 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     const email = `guest@guest-${seed().runId}.test`
     const { customer: guest } = await api.adminPost("/admin/customers", { email, first_name: "Gina", last_name: "Gast" })
     expect(guest.has_account === false, `API has_account ${guest.has_account}`)
-    await openAdminPage(page, `/app/customers/${guest.id}`)
-    await rowValue(card, "Status").getByText("Guest (no account)", { exact: true }).waitFor()
+    /** @type {string[]} */
+    const verificationRequests = []
+    const onRequest = (/** @type {import("playwright-core").Request} */ request) => {
+      if (request.url().includes("/email-verification")) verificationRequests.push(request.url())
+    }
+    page.on("request", onRequest)
+    try {
+      await openAdminPage(page, `/app/customers/${guest.id}`)
+      await rowValue(card, "Status").getByText("Guest (no account)", { exact: true }).waitFor()
+    } finally {
+      page.off("request", onRequest)
+    }
+    expect(verificationRequests.length === 0, `the guest's page asked for e-mail verification: ${verificationRequests.join(", ")}`)
+    expect((await card.getByText("E-mail address", { exact: true }).count()) === 0, "the guest's card has an e-mail verification row")
     expect((await card.getByText("Active", { exact: true }).count()) === 0, "the guest reads Active")
     expect(await card.getByText(/^This customer checked out as a guest and has no account/).isVisible(), "no explanation for the guest")
     expect((await card.getByRole("button").count()) === 0, `the guest's card offers: ${await card.getByRole("button").allInnerTexts()}`)

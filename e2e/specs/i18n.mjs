@@ -3,7 +3,7 @@ import fs from "node:fs"
 import { translations as zxcvbnEnglish } from "@zxcvbn-ts/language-en"
 import { openAdminPage, rowValue, widget } from "../lib/browser.mjs"
 import { eventually, expect } from "../lib/checks.mjs"
-import { blockIp } from "../seed.mjs"
+import { blockIp, createCustomerAccount } from "../seed.mjs"
 
 /** @typedef {import("../lib/context.mjs").SpecContext} SpecContext */
 /** @typedef {import("playwright-core").Page} Page */
@@ -105,6 +105,33 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     const card = widget(page, "Kontosicherheit")
     await rowValue(card, "Status").getByText("Gast (kein Konto)", { exact: true }).waitFor()
     expect(await card.getByText(/^Dieser Kunde hat als Gast bestellt/).isVisible(), "no German explanation for the guest")
+  })
+
+  await runner.check("i18n: the e-mail verification row, its actions and the Mark as verified prompt read German", async () => {
+    const email = `vera@verify-de-${seed().runId}.test`
+    const { id } = await createCustomerAccount(api, seed().publishableKey, { email, firstName: "Vera", lastName: "Prüfer" })
+    const status = async () => (await api.adminGet(`/admin/customers/${id}/email-verification`)).email_verification.status
+    // Requested by subscribers after the sign-up answered.
+    await eventually(status, (current) => current === "pending", { what: "the API reports no pending verification after the registration" })
+    await openAdminPage(page, `/app/customers/${id}`)
+    const card = widget(page, "Kontosicherheit")
+    const row = rowValue(card, "E-Mail-Adresse")
+    await row.getByText("Nicht bestätigt", { exact: true }).waitFor()
+    const linkSent = await row.locator("time").innerText()
+    expect(/^Link .+ gesendet$/.test(linkSent), `the pending link reads "${linkSent}"`)
+    expect(
+      await card.getByRole("button", { name: "Bestätigungs-E-Mail erneut senden", exact: true }).isVisible(),
+      "no German Resend verification e-mail button"
+    )
+    await screenshot("account-security.email-verification.de", card)
+    await card.getByRole("button", { name: "Als bestätigt markieren", exact: true }).click()
+    const prompt = page.getByRole("alertdialog")
+    await prompt.getByText("E-Mail-Adresse als bestätigt markieren?", { exact: true }).waitFor()
+    expect(await prompt.getByText(/mit Ihrem Namen in der Aktivität des Kunden festgehalten/).isVisible(), "the German prompt does not say the action is recorded")
+    await prompt.getByRole("button", { name: "Abbrechen", exact: true }).click()
+    await prompt.waitFor({ state: "hidden" })
+    const after = await status()
+    expect(after === "pending", `cancelling the prompt left the address ${after}`)
   })
 
   await runner.check("i18n: the Set password drawer reads German: show/hide toggle, zxcvbn's advice, the unsaved-changes prompt", async () => {

@@ -8,10 +8,13 @@ import {
 import { useEffect, useState } from "react"
 
 import type {
+  AdminEmailVerificationResponse,
   AdminLoginSecurity,
+  AdminMarkEmailVerifiedResponse,
   AdminPasswordPolicyResponse,
   AdminPasswordResetResponse,
   AdminPasswordStrengthResponse,
+  AdminResendEmailVerificationResponse,
   AdminSetPasswordResponse,
   AdminUnblockIpResponse,
   AdminUnlockCustomerResponse,
@@ -19,6 +22,7 @@ import type {
 } from "../../types/account-security"
 import {
   customerActivityKeys,
+  customerEmailVerificationKeys,
   customerNoteKeys,
   customerSecurityKeys,
   passwordPolicyKeys,
@@ -108,6 +112,31 @@ export const useCustomerSecurity = (customerId: string) =>
     customerSecurityKeys.detail(customerId),
     `${customerPath(customerId)}/security`
   )
+
+/** How often a failed verification state load is retried (none for a 404). */
+const EMAIL_VERIFICATION_RETRIES = 1
+
+/**
+ * Whether the customer's e-mail address is verified, and when a link went
+ * out. Only for customers with an account: the route answers 404 for one
+ * without a password (a guest, or an account of another auth provider),
+ * which is final, so it is not retried.
+ */
+export const useCustomerEmailVerification = (customerId: string) => {
+  const { data, ...rest } = useQuery({
+    queryKey: customerEmailVerificationKeys.detail(customerId),
+    queryFn: ({ signal }) =>
+      sdk.client.fetch<AdminEmailVerificationResponse>(
+        `${customerPath(customerId)}/email-verification`,
+        { signal }
+      ),
+    retry: (failureCount, error) =>
+      !(error instanceof FetchError && error.status === 404) &&
+      failureCount < EMAIL_VERIFICATION_RETRIES,
+  })
+
+  return { emailVerification: data?.email_verification, ...rest }
+}
 
 /** The password policy and whether admins may set a password directly. */
 export const usePasswordPolicy = (options: { enabled?: boolean } = {}) => {
@@ -313,6 +342,59 @@ export const useSetCustomerPassword = (
     },
     ...useInvalidatingOptions(
       securityActionKeys(customerId),
+      options,
+      securityActionActivityKeys(customerId)
+    ),
+  })
+}
+
+/**
+ * What an admin's e-mail verification action changes at once: the
+ * verification state. Its timeline entry (e-mail sent, address verified)
+ * is written by a subscriber a moment later: `securityActionActivityKeys`.
+ */
+const emailVerificationActionKeys = (customerId: string) => [
+  customerEmailVerificationKeys.detail(customerId),
+]
+
+/**
+ * E-mails the customer a new verification link (the previous one stops
+ * working); `sent` is false when the address is verified already.
+ */
+export const useResendEmailVerification = (
+  customerId: string,
+  options?: MutationOptions<AdminResendEmailVerificationResponse, void>
+) => {
+  return useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<AdminResendEmailVerificationResponse>(
+        `${customerPath(customerId)}/email-verification/resend`,
+        { method: "POST", body: {} }
+      ),
+    ...useInvalidatingOptions(
+      emailVerificationActionKeys(customerId),
+      options,
+      securityActionActivityKeys(customerId)
+    ),
+  })
+}
+
+/**
+ * Marks the customer's address verified without a link; the timeline
+ * records it with the signed-in admin's name.
+ */
+export const useMarkEmailVerified = (
+  customerId: string,
+  options?: MutationOptions<AdminMarkEmailVerifiedResponse, void>
+) => {
+  return useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<AdminMarkEmailVerifiedResponse>(
+        `${customerPath(customerId)}/email-verification/verify`,
+        { method: "POST", body: {} }
+      ),
+    ...useInvalidatingOptions(
+      emailVerificationActionKeys(customerId),
       options,
       securityActionActivityKeys(customerId)
     ),

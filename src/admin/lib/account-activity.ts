@@ -33,6 +33,8 @@ type ActivityMessageName =
   | "passwordResetCompleted"
   | "passwordSetByAdmin"
   | "passwordUpdated"
+  | "emailVerificationSent"
+  | "emailVerified"
   | "preferencesUpdated"
   | "preferencesUpdatedMany"
   | "localeChanged"
@@ -313,6 +315,10 @@ export const describeActivity = (
       return line(text("passwordSetByAdmin"))
     case "password.updated":
       return line(text("passwordUpdated"))
+    case "email.verification_sent":
+      return line(text("emailVerificationSent", { email: readString(data, "email") ?? "" }))
+    case "email.verified":
+      return line(text("emailVerified", { email: readString(data, "email") ?? "" }))
     case "preferences.updated":
       return describePreferences(data)
     case "group.joined":

@@ -56,6 +56,10 @@ export const formatRelativeTime = (
   return format.format(Math.round(seconds / YEAR), "year")
 }
 
+/** The date alone, e.g. "Nov 27, 2026". */
+export const formatDate = (date: Date, locale: string): string =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(date)
+
 /** The exact date and time, e.g. "Nov 27, 2026, 1:52 AM". */
 export const formatDateTime = (date: Date, locale: string): string =>
   new Intl.DateTimeFormat(locale, {

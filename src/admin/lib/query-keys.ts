@@ -90,6 +90,16 @@ export const customerSecurityKeys = {
 }
 
 /**
+ * Whether a customer's e-mail address is verified: one entry per customer,
+ * only ever for customers with an account (a guest has no address to verify).
+ */
+export const customerEmailVerificationKeys = {
+  all: [...customerAccountsKeys.all, "customer-email-verification"] as const,
+  detail: (customerId: string) =>
+    [...customerEmailVerificationKeys.all, customerId] as const,
+}
+
+/**
  * A Back Office user's login security (lock status, counters, recent login
  * attempts, IP blocks): one entry per user, so no list/detail ladder.
  */

@@ -7,8 +7,9 @@ import type {
 import { AccountSecuritySection } from "../components/account-security/account-security-section"
 
 /**
- * Lock status, counters, password actions and blocked IPs on the customer
- * page; the login attempts table is its own widget in the main column.
+ * Lock status, counters, e-mail verification, password and verification
+ * actions and blocked IPs on the customer page; the login attempts table is
+ * its own widget in the main column.
  */
 const CustomerAccountSecurityWidget = ({
   data,

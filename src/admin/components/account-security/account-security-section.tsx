@@ -2,10 +2,15 @@ import type { AdminCustomer } from "@medusajs/framework/types"
 import { Badge, Container, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
-import { useCustomerSecurity, useUnblockIp } from "../../hooks/account-security"
+import {
+  useCustomerEmailVerification,
+  useCustomerSecurity,
+  useUnblockIp,
+} from "../../hooks/account-security"
 import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { BlockedIpsList } from "./blocked-ips-list"
+import { EmailVerificationRow } from "./email-verification-row"
 import { LoginSecurityCard } from "./login-security-card"
 import { SecurityActions } from "./security-actions"
 import { SecurityCounters } from "./security-counters"
@@ -16,9 +21,10 @@ type AccountSecuritySectionProps = {
 
 /**
  * The account security card of the customer page's side column: lock
- * status, failed-login counters, unlock and password actions, the blocked
- * IPs the customer was tried from. A guest has no account, so no sign-in to
- * guard: the card says so instead.
+ * status, failed-login counters, whether the e-mail address is verified,
+ * unlock, password and verification actions, the blocked IPs the customer
+ * was tried from. A guest has no account, so no sign-in to guard and no
+ * address to verify: the card says so instead, and asks the API nothing.
  */
 export const AccountSecuritySection = ({
   customer,
@@ -32,6 +38,8 @@ export const AccountSecuritySection = ({
 const AccountHolderSecurity = ({ customer }: AccountSecuritySectionProps) => {
   const { t } = useTranslation()
   const { security, error, refetch } = useCustomerSecurity(customer.id)
+  // Loaded alongside the lockout state, not after it.
+  const verification = useCustomerEmailVerification(customer.id)
   // Lives as long as the card, so its toast follows even when the list empties.
   const unblock = useUnblockIp(customer.id)
 
@@ -46,7 +54,16 @@ const AccountHolderSecurity = ({ customer }: AccountSecuritySectionProps) => {
       {(security) => (
         <>
           <SecurityCounters security={security} />
-          <SecurityActions customer={customer} security={security} />
+          <EmailVerificationRow
+            emailVerification={verification.emailVerification}
+            error={verification.error}
+            onRetry={() => verification.refetch()}
+          />
+          <SecurityActions
+            customer={customer}
+            security={security}
+            emailVerification={verification.emailVerification}
+          />
           <BlockedIpsList
             blockedIps={security.blocked_ips}
             unblock={unblock}

@@ -3,28 +3,36 @@ import { Button, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
-import type { AdminCustomerSecurity } from "../../../types/account-security"
+import type {
+  AdminCustomerSecurity,
+  AdminEmailVerification,
+} from "../../../types/account-security"
 import {
   usePasswordPolicy,
   useSendPasswordReset,
   useUnlockCustomer,
 } from "../../hooks/account-security"
+import { EmailVerificationActions } from "./email-verification-actions"
 import { SetPasswordDrawer } from "./set-password-drawer"
 import { UnlockAction } from "./unlock-action"
 
 type SecurityActionsProps = {
   customer: AdminCustomer
   security: AdminCustomerSecurity
+  /** The e-mail verification state, once loaded. */
+  emailVerification: AdminEmailVerification | undefined
 }
 
 /**
  * Unlock (or reset the counters), send a reset link, set a password (when
- * the store allows it). Only for customers with an account: a guest's card
- * has no actions.
+ * the store allows it), resend the verification e-mail or mark the address
+ * verified (while it is not). Only for customers with an account: a guest's
+ * card has no actions.
  */
 export const SecurityActions = ({
   customer,
   security,
+  emailVerification,
 }: SecurityActionsProps) => {
   const { t } = useTranslation()
   const prompt = usePrompt()
@@ -95,6 +103,10 @@ export const SecurityActions = ({
           />
         </>
       )}
+      <EmailVerificationActions
+        customer={customer}
+        emailVerification={emailVerification}
+      />
     </div>
   )
 }

@@ -25,10 +25,12 @@ const useNow = (intervalMs: number) => {
 type RelativeTimeProps = {
   /** ISO 8601 timestamp as the API returns it. */
   value: string
+  /** Puts the relative time into a sentence, e.g. "Link sent 3 minutes ago". */
+  format?: (relative: string) => string
 }
 
 /** "3 minutes ago", with the exact date and time in a tooltip. */
-export const RelativeTime = ({ value }: RelativeTimeProps) => {
+export const RelativeTime = ({ value, format }: RelativeTimeProps) => {
   const { i18n } = useTranslation()
   const now = useNow(REFRESH_INTERVAL_MS)
   const locale = toIntlLocale(i18n.language)
@@ -38,6 +40,8 @@ export const RelativeTime = ({ value }: RelativeTimeProps) => {
     return null
   }
 
+  const relative = formatRelativeTime(date, now, locale)
+
   return (
     <Tooltip content={formatDateTime(date, locale)}>
       <Text
@@ -46,7 +50,9 @@ export const RelativeTime = ({ value }: RelativeTimeProps) => {
         leading="compact"
         className="text-ui-fg-subtle"
       >
-        <time dateTime={value}>{formatRelativeTime(date, now, locale)}</time>
+        <time dateTime={value}>
+          {format ? format(relative) : relative}
+        </time>
       </Text>
     </Tooltip>
   )

@@ -49,6 +49,8 @@ const SAMPLE_DATA: Record<ActivityType, Record<string, unknown>> = {
   "password.reset_completed": {},
   "password.set_by_admin": {},
   "password.updated": {},
+  "email.verification_sent": { email: "jane@example.com" },
+  "email.verified": { email: "jane@example.com" },
   "preferences.updated": {
     changes: [
       { field: "locale", from: "en", to: "de" },
