@@ -34,19 +34,17 @@ export default async function notifyNewDeviceLogin({ event: { data }, container 
   if (!options.notifyNewDeviceLogin || !data.customer_id) {
     return
   }
-  const current = `login.succeeded:${data.attempt_id}`
-  const [, everLoggedIn] = await activity.listAndCountActivities(
-    { customer_id: data.customer_id, types: ["login.succeeded"], exclude_source_key: current },
-    { limit: 1 }
-  )
-  if (!everLoggedIn) {
-    return
+  const earlierLogins = {
+    customer_id: data.customer_id,
+    types: ["login.succeeded" as const],
+    exclude_source_key: `login.succeeded:${data.attempt_id}`,
   }
   const since = new Date(projectClock.now().getTime() - options.newDeviceLookbackDays * 86_400_000)
-  const [recent] = await activity.listAndCountActivities(
-    { customer_id: data.customer_id, types: ["login.succeeded"], since, exclude_source_key: current },
-    { limit: RECENT_LOGINS }
-  )
+  const [recent] = await activity.listAndCountActivities({ ...earlierLogins, since }, { limit: RECENT_LOGINS })
+  // None in the window: a first login ever (nothing to warn about), or a return after a long while.
+  if (!recent.length && !(await activity.listAndCountActivities(earlierLogins, { limit: 1 }))[1]) {
+    return
+  }
   const network = data.ip ? ipNetwork(data.ip) : null
   const seen = recent.some(
     (login) => login.user_agent === data.user_agent && (login.ip ? ipNetwork(login.ip) : null) === network

@@ -13,9 +13,6 @@ type PasswordResetEvent = {
   metadata?: Record<string, unknown>
 }
 
-/** Fills `{token}` and `{email}` in the configured storefront URL. */
-export const buildResetUrl = fillLinkTemplate
-
 /** What a stored reset notification shows instead of the link once the provider took it. */
 export const REDACTED_RESET_URL = "[redacted once delivered: a live reset link]"
 
@@ -54,7 +51,7 @@ export default async function sendPasswordResetEmail({
   // For localized templates: the customer's preference, else the store's,
   // else the plugin's. The texts take the first of these the plugin speaks.
   const locale = (await notificationLocale(container, customer?.id)) ?? defaultLocale
-  const resetUrl = buildResetUrl(resetPasswordUrl, data.token, data.entity_id)
+  const resetUrl = fillLinkTemplate(resetPasswordUrl, data.token, data.entity_id)
   const params: EmailParams["passwordReset"] = {
     first_name: customer?.first_name ?? null,
     reset_url: resetUrl,

@@ -84,44 +84,37 @@ export async function activityEntriesFor(
   const customerId = text(data.customer_id)
   const ip = text(data.ip)
   const userAgent = text(data.user_agent)
+  /** One entry on the event's customer; none when the event names no customer account. */
+  const onCustomer = (entry: Omit<NewAccountActivity, "customer_id">): NewAccountActivity[] =>
+    customerId ? [{ customer_id: customerId, ...entry }] : []
 
   const login = loginType[name]
   if (login) {
-    return customerId
-      ? [
-          {
-            customer_id: customerId,
-            type: login,
-            actor_type: "customer",
-            actor_id: customerId,
-            ip,
-            user_agent: userAgent,
-            data: { actor_type: data.actor_type },
-            customer_visible: true,
-            source_key: sourceKey(login, data.attempt_id),
-          },
-        ]
-      : []
+    return onCustomer({
+      type: login,
+      actor_type: "customer",
+      actor_id: customerId,
+      ip,
+      user_agent: userAgent,
+      data: { actor_type: data.actor_type },
+      customer_visible: true,
+      source_key: sourceKey(login, data.attempt_id),
+    })
   }
 
   const note = noteType[name]
   if (note) {
-    return customerId
-      ? [
-          {
-            customer_id: customerId,
-            type: note,
-            actor_type: "user",
-            actor_id: text(data.actor_id),
-            data: {
-              note_id: data.id,
-              ...(data.pinned !== undefined ? { pinned: data.pinned } : {}),
-              ...(Array.isArray(data.changed) ? { changed: data.changed } : {}),
-            },
-            source_key: sourceKey(note, data.event_id),
-          },
-        ]
-      : []
+    return onCustomer({
+      type: note,
+      actor_type: "user",
+      actor_id: text(data.actor_id),
+      data: {
+        note_id: data.id,
+        ...(data.pinned !== undefined ? { pinned: data.pinned } : {}),
+        ...(Array.isArray(data.changed) ? { changed: data.changed } : {}),
+      },
+      source_key: sourceKey(note, data.event_id),
+    })
   }
 
   switch (name) {
@@ -147,59 +140,39 @@ export async function activityEntriesFor(
       ]
     }
     case CustomerAccountEvents.LOCKED:
-      return customerId
-        ? [
-            {
-              customer_id: customerId,
-              type: "account.locked",
-              actor_type: "system",
-              data: { locked_until: data.locked_until ?? null, lock_count: data.lock_count ?? null },
-              customer_visible: true,
-              source_key: sourceKey("account.locked", data.attempt_id),
-            },
-          ]
-        : []
+      return onCustomer({
+        type: "account.locked",
+        actor_type: "system",
+        data: { locked_until: data.locked_until ?? null, lock_count: data.lock_count ?? null },
+        customer_visible: true,
+        source_key: sourceKey("account.locked", data.attempt_id),
+      })
     case CustomerAccountEvents.UNLOCKED:
-      return customerId
-        ? [
-            {
-              customer_id: customerId,
-              type: "account.unlocked",
-              ...(data.reason === "admin"
-                ? { actor_type: "user" as const, actor_id: text(data.actor_id) }
-                : { actor_type: "customer" as const, actor_id: customerId }),
-              data: { reason: data.reason, was_locked: data.was_locked ?? null },
-              customer_visible: true,
-              source_key: sourceKey("account.unlocked", data.event_id),
-            },
-          ]
-        : []
+      return onCustomer({
+        type: "account.unlocked",
+        ...(data.reason === "admin"
+          ? { actor_type: "user" as const, actor_id: text(data.actor_id) }
+          : { actor_type: "customer" as const, actor_id: customerId }),
+        data: { reason: data.reason, was_locked: data.was_locked ?? null },
+        customer_visible: true,
+        source_key: sourceKey("account.unlocked", data.event_id),
+      })
     case CustomerAccountEvents.IP_UNBLOCKED:
-      return customerId
-        ? [
-            {
-              customer_id: customerId,
-              type: "ip.unblocked",
-              actor_type: "user",
-              actor_id: text(data.actor_id),
-              data: { ip: data.ip, was_blocked: data.was_blocked ?? null },
-              source_key: sourceKey("ip.unblocked", data.event_id),
-            },
-          ]
-        : []
+      return onCustomer({
+        type: "ip.unblocked",
+        actor_type: "user",
+        actor_id: text(data.actor_id),
+        data: { ip: data.ip, was_blocked: data.was_blocked ?? null },
+        source_key: sourceKey("ip.unblocked", data.event_id),
+      })
     case CustomerAccountEvents.EMAIL_VERIFICATION_SENT:
-      return customerId
-        ? [
-            {
-              customer_id: customerId,
-              type: "email.verification_sent",
-              actor_type: "system",
-              data: { email: data.email },
-              customer_visible: true,
-              source_key: sourceKey("email.verification_sent", data.code_digest),
-            },
-          ]
-        : []
+      return onCustomer({
+        type: "email.verification_sent",
+        actor_type: "system",
+        data: { email: data.email },
+        customer_visible: true,
+        source_key: sourceKey("email.verification_sent", data.code_digest),
+      })
     case CustomerAccountEvents.EMAIL_VERIFIED: {
       const verified = await customerOf(container, data.entity_id)
       return verified
@@ -219,47 +192,32 @@ export async function activityEntriesFor(
         : []
     }
     case CustomerPasswordEvents.PASSWORD_CHANGED:
-      return customerId
-        ? [
-            {
-              customer_id: customerId,
-              type: "password.changed",
-              actor_type: "customer",
-              actor_id: customerId,
-              ip,
-              user_agent: userAgent,
-              customer_visible: true,
-              source_key: sourceKey("password.changed", data.event_id),
-            },
-          ]
-        : []
+      return onCustomer({
+        type: "password.changed",
+        actor_type: "customer",
+        actor_id: customerId,
+        ip,
+        user_agent: userAgent,
+        customer_visible: true,
+        source_key: sourceKey("password.changed", data.event_id),
+      })
     case CustomerPasswordEvents.PASSWORD_SET_BY_ADMIN:
-      return customerId
-        ? [
-            {
-              customer_id: customerId,
-              type: "password.set_by_admin",
-              actor_type: "user",
-              actor_id: text(data.actor_id),
-              customer_visible: true,
-              source_key: sourceKey("password.set_by_admin", data.event_id),
-            },
-          ]
-        : []
+      return onCustomer({
+        type: "password.set_by_admin",
+        actor_type: "user",
+        actor_id: text(data.actor_id),
+        customer_visible: true,
+        source_key: sourceKey("password.set_by_admin", data.event_id),
+      })
     case CustomerPasswordEvents.PASSWORD_RESET_SENT:
-      return customerId
-        ? [
-            {
-              customer_id: customerId,
-              type: "password.reset_requested",
-              actor_type: "user",
-              actor_id: text(data.actor_id),
-              data: { requested_by: "admin" },
-              customer_visible: true,
-              source_key: sourceKey("password.reset_requested", data.event_id),
-            },
-          ]
-        : []
+      return onCustomer({
+        type: "password.reset_requested",
+        actor_type: "user",
+        actor_id: text(data.actor_id),
+        data: { requested_by: "admin" },
+        customer_visible: true,
+        source_key: sourceKey("password.reset_requested", data.event_id),
+      })
     case AuthWorkflowEvents.PASSWORD_RESET: {
       // The admin's links are recorded from `password_reset_sent`, with the admin.
       const metadata = (data.metadata ?? {}) as EventData
@@ -285,38 +243,27 @@ export async function activityEntriesFor(
       ]
     }
     case CustomerPasswordEvents.PASSWORD_RECORDED: {
-      if (!customerId) {
-        return []
-      }
       const completed = data.reason === "password_reset"
-      return [
-        {
-          customer_id: customerId,
-          type: completed ? "password.reset_completed" : "password.updated",
-          ...(completed
-            ? { actor_type: "customer" as const, actor_id: customerId }
-            : { actor_type: "system" as const }),
-          customer_visible: true,
-          source_key: sourceKey("password.recorded", data.event_id),
-        },
-      ]
+      return onCustomer({
+        type: completed ? "password.reset_completed" : "password.updated",
+        ...(completed ? { actor_type: "customer" as const, actor_id: customerId } : { actor_type: "system" as const }),
+        customer_visible: true,
+        source_key: sourceKey("password.recorded", data.event_id),
+      })
     }
     case CustomerPreferenceEvents.UPDATED: {
       const changes = Array.isArray(data.changes) ? data.changes : []
-      if (!customerId || !changes.length) {
+      if (!changes.length) {
         return []
       }
       const actorType = data.actor_type === "customer" || data.actor_type === "user" ? data.actor_type : "system"
-      return [
-        {
-          customer_id: customerId,
-          type: "preferences.updated",
-          actor_type: actorType,
-          actor_id: actorType === "system" ? null : text(data.actor_id),
-          data: { changes },
-          source_key: sourceKey("preferences.updated", data.event_id),
-        },
-      ]
+      return onCustomer({
+        type: "preferences.updated",
+        actor_type: actorType,
+        actor_id: actorType === "system" ? null : text(data.actor_id),
+        data: { changes },
+        source_key: sourceKey("preferences.updated", data.event_id),
+      })
     }
     case CustomerGroupRuleEvents.MEMBERSHIPS_CHANGED: {
       const changed = data as unknown as MembershipsChangedData

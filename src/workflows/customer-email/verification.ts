@@ -20,12 +20,7 @@ export async function requestEmailVerification(container: MedusaContainer, email
   if (!identity) {
     return false
   }
-  const [existing] = await container.resolve(Modules.AUTH).listAuthVerifications({
-    auth_identity_id: identity.auth_identity_id,
-    entity_id: identity.entity_id,
-    entity_type: EMAIL_ENTITY_TYPE,
-  })
-  if (existing?.verified_at) {
+  if ((await emailVerificationRow(container, identity))?.verified_at) {
     return false
   }
   await requestVerificationWorkflow(container).run({
