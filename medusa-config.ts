@@ -3,6 +3,11 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+// Medusa's TOTP factors encrypt their secrets with this key (read by
+// defineConfig). The dev/test app has a fixed one so MFA works out of the
+// box; a host app sets its own secret.
+process.env.AUTH_MFA_ENCRYPTION_KEY ||= "medusa-customer-accounts dev app only"
+
 /**
  * The plugin's own dev/test app. The plugin's modules are registered from
  * source with the same options a host passes under `plugins`; the root `src/`

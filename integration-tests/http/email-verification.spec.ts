@@ -162,6 +162,8 @@ medusaIntegrationTestRunner({
           status: "pending",
           verified_at: null,
           requested_at: expect.any(String),
+          required: false,
+          blocks_login: false,
         })
 
         const resent = await api.post(`/admin/customers/${jane.customer.id}/email-verification/resend`, {}, admin)
@@ -172,7 +174,14 @@ medusaIntegrationTestRunner({
         const marked = await api.post(`/admin/customers/${jane.customer.id}/email-verification/verify`, {}, admin)
         expect(marked.data).toEqual({
           customer_id: jane.customer.id,
-          email_verification: { email: jane.email, status: "verified", verified_at: expect.any(String), requested_at: expect.any(String) },
+          email_verification: {
+            email: jane.email,
+            status: "verified",
+            verified_at: expect.any(String),
+            requested_at: expect.any(String),
+            required: false,
+            blocks_login: false,
+          },
         })
         // Medusa's own row says so (what its login checks when verification is required).
         const [row] = await container.resolve(Modules.AUTH).listAuthVerifications({ entity_id: jane.email, entity_type: "email" })
@@ -225,6 +234,41 @@ medusaIntegrationTestRunner({
         }
         expect((await stateOf(jane.customer.id)).status).toEqual("pending")
       })
+    })
+
+    it("tells the logged-in customer their own state", async () => {
+      await tokenSentTo(jane.email)
+      const { data } = await api.get("/store/customers/me/email-verification", jane)
+      expect(data.email_verification).toEqual({
+        email: jane.email,
+        status: "pending",
+        verified_at: null,
+        requested_at: expect.any(String),
+        required: false,
+      })
+      expect((await send(api.get("/store/customers/me/email-verification", { headers: pk }))).status).toEqual(401)
+    })
+
+    it("e-mails no link that Medusa's own request route was asked for by another identity, and caps every path", async () => {
+      await tokenSentTo(jane.email)
+      const mallory = await registerCustomer(api, pk, { email: "mallory@example.com", password: PASSWORD })
+      // Medusa lets any token ask to verify any address: Jane must not be spammed by Mallory.
+      for (let i = 0; i < 3; i++) {
+        const asked = await send(
+          api.post("/auth/verification/request", { entity_id: jane.email, entity_type: "email" }, mallory)
+        )
+        expect(asked.status).toEqual(201)
+      }
+      await settle()
+      expect(sentMessages(jane.email, TEMPLATE)).toHaveLength(1)
+      // Jane asking through Medusa's route for her own address is heard, within the same cap as the resend route.
+      for (let i = 0; i < 6; i++) {
+        expect((await send(api.post("/auth/verification/request", { entity_id: jane.email, entity_type: "email" }, jane))).status).toEqual(201)
+      }
+      await settle()
+      // The registration's e-mail and maxRequests (3) more.
+      expect(sentMessages(jane.email, TEMPLATE)).toHaveLength(4)
+      expect(sentMessages(jane.email, TEMPLATE).every((mail) => mail.to === jane.email)).toBe(true)
     })
 
     it("sends nothing to guests and nothing for customers an admin creates without an account", async () => {

@@ -601,6 +601,18 @@ medusaIntegrationTestRunner({
           cases: fc.record({ path: customerPath("/email-verification/verify"), headers: adminAuth, body: emptyBody(2) }),
         },
         {
+          name: "GET /admin/customers/:id/mfa",
+          method: "GET",
+          cases: fc.record({ path: customerPath("/mfa"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "POST /admin/customers/:id/mfa/reset",
+          method: "POST",
+          // The customer is e-mailed and the timeline records it after the answer.
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.record({ path: customerPath("/mfa/reset"), headers: adminAuth, body: emptyBody(2) }),
+        },
+        {
           name: "POST /admin/customers/:id/security/unlock",
           method: "POST",
           cases: fc.record({ path: customerPath("/security/unlock"), headers: adminAuth, body: emptyBody(2) }),
@@ -730,6 +742,11 @@ medusaIntegrationTestRunner({
           name: "GET /store/customers/me/activity",
           method: "GET",
           cases: fc.record({ path: fc.constant("/store/customers/me/activity"), query: activityQuery, headers: storeAuth }),
+        },
+        {
+          name: "GET /store/customers/me/email-verification",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/store/customers/me/email-verification"), query: queryArb({}), headers: storeAuth }),
         },
         {
           name: "GET /store/customers/me/preferences",

@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCustomerGroupRuleMiddlewares } from "./admin/customer-groups/[id]/rules/middlewares"
 import { adminCustomerActivityMiddlewares } from "./admin/customers/[id]/activity/middlewares"
 import { adminCustomerEmailVerificationMiddlewares } from "./admin/customers/[id]/email-verification/middlewares"
+import { adminCustomerMfaMiddlewares } from "./admin/customers/[id]/mfa/middlewares"
 import { adminCustomerGroupMembershipMiddlewares } from "./admin/customers/[id]/group-memberships/middlewares"
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
@@ -27,6 +28,7 @@ export default defineMiddlewares({
     ...storeCustomerPreferenceMiddlewares,
     ...adminCustomerActivityMiddlewares,
     ...adminCustomerEmailVerificationMiddlewares,
+    ...adminCustomerMfaMiddlewares,
     ...storeCustomerActivityMiddlewares,
   ],
 })

@@ -63,8 +63,50 @@ const emailVerificationOptionsSchema = z
     /** Verification e-mails per identifier per window through the resend route; extra requests send nothing. */
     maxRequests: z.number().int().min(1).default(EMAIL_VERIFICATION_DEFAULTS.maxRequests),
     windowSeconds: z.number().int().min(1).default(EMAIL_VERIFICATION_DEFAULTS.windowSeconds),
+    /**
+     * A customer account must have a verified address to log in (refused
+     * with `email_not_verified`, only after the right password).
+     */
+    required: z.boolean().default(false),
+    /**
+     * What `required` means for accounts that exist when it is turned on:
+     * `"grandfather"` (accounts created before `grandfatherCreatedBefore`
+     * may log in unverified) or `"require"` (they verify too). No default:
+     * turning `required` on without choosing is an error at boot.
+     */
+    existingAccounts: z.enum(["grandfather", "require"]).optional(),
+    /** The cut-off for `"grandfather"`: accounts whose login was created before this instant (ISO 8601). */
+    grandfatherCreatedBefore: z.iso
+      .datetime({ offset: true })
+      .or(z.iso.date())
+      .transform((value) => new Date(value).toISOString())
+      .optional(),
   })
   .strict()
+  .superRefine((options, context) => {
+    if (options.required && !options.existingAccounts) {
+      context.addIssue({
+        code: "custom",
+        path: ["existingAccounts"],
+        message:
+          'must be "grandfather" or "require" when required is true: decide whether accounts that exist now must verify (README "Requiring a verified address")',
+      })
+    }
+    if (options.existingAccounts === "grandfather" && !options.grandfatherCreatedBefore) {
+      context.addIssue({
+        code: "custom",
+        path: ["grandfatherCreatedBefore"],
+        message: 'must name the cut-off (ISO 8601, e.g. "2026-12-01T00:00:00Z") when existingAccounts is "grandfather"',
+      })
+    }
+    if (options.grandfatherCreatedBefore && options.existingAccounts !== "grandfather") {
+      context.addIssue({
+        code: "custom",
+        path: ["grandfatherCreatedBefore"],
+        message: 'applies only with existingAccounts "grandfather"',
+      })
+    }
+  })
 
 /**
  * Language of the e-mails the plugin sends to a reader whose own is unknown

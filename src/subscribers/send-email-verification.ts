@@ -6,7 +6,9 @@ import { emailContent, emailData, renderEmail, type EmailParams } from "../lib/m
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import type AccountSecurityModuleService from "../modules/account-security/service"
+import { SecurityCounterScopes } from "../modules/account-security/types"
 import { customerAccountOf, EMAIL_ENTITY_TYPE } from "../workflows/customer-email/verification"
+import { findEmailpassIdentity, normalizeIdentifier } from "../workflows/customer-password/auth-identity"
 import { notificationLocale } from "../workflows/customer-preference/read-preferences"
 import { fillLinkTemplate, sendSecretEmail, type NotificationStore } from "../workflows/notifications/stored-notifications"
 
@@ -41,15 +43,32 @@ export default async function sendEmailVerification({
   if (data.entity_type !== EMAIL_ENTITY_TYPE || !data.code) {
     return
   }
+  // Medusa's `/auth/verification/request` lets any token name any address:
+  // only the identity that logs in with the address gets it e-mailed.
+  const login = await findEmailpassIdentity(container, data.entity_id)
+  if (login?.auth_identity_id !== data.auth_identity_id) {
+    return
+  }
   const customer = await customerAccountOf(container, data.entity_id)
   if (!customer) {
     return
   }
   const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
   const {
-    emailVerification: { verifyUrl, templateId },
+    emailVerification: { verifyUrl, templateId, maxRequests, windowSeconds },
     defaultLocale,
   } = security.getOptions()
+  // Whatever asks (registration, the resend routes, Medusa's own route), an
+  // address gets at most the registration's e-mail and `maxRequests` more per window.
+  const { allowed } = await security.quotas.consume(
+    SecurityCounterScopes.EMAIL_VERIFICATION_MAIL,
+    normalizeIdentifier(data.entity_id),
+    maxRequests + 1,
+    windowSeconds
+  )
+  if (!allowed) {
+    return
+  }
   const locale = (await notificationLocale(container, customer.id)) ?? defaultLocale
   const expiresAt = data.expires_at ? new Date(data.expires_at).getTime() : NaN
   const params: EmailParams["emailVerification"] = {

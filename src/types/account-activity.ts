@@ -30,6 +30,12 @@ export const ACTIVITY_TYPES = {
   "email.verification_sent": "security",
   /** The customer confirmed their e-mail address. */
   "email.verified": "security",
+  /** The customer turned on an MFA factor (Medusa's `auth.mfa_enabled`). */
+  "mfa.enabled": "security",
+  /** The customer removed an MFA factor themselves (Medusa's `auth.mfa_disabled`). */
+  "mfa.disabled": "security",
+  /** An admin removed the customer's MFA factors and recovery codes (a lost phone). */
+  "mfa.reset": "security",
   "preferences.updated": "profile",
   "group.joined": "groups",
   "group.left": "groups",
@@ -55,12 +61,14 @@ export type AdminAccountActivityActor = {
 
 /**
  * What each type records in `data`:
- * - `login.*`: `{ actor_type }`, the actor type of the route ("customer", "user");
+ * - `login.*`: `{ actor_type }`, the actor type of the route ("customer", "user"); `factor: "mfa"`
+ *   when an MFA code decided it; `login.refused` adds `reason: "locked" | "email_not_verified"`;
  * - `account.locked`: `{ locked_until, lock_count }`;
  * - `account.unlocked`: `{ reason: "admin" | "password_reset", was_locked }`;
  * - `ip.unblocked`: `{ ip, was_blocked }`;
  * - `password.reset_requested`: `{ requested_by: "customer" | "admin" }`;
  * - `email.verification_sent`, `email.verified`: `{ email }`;
+ * - `mfa.enabled` / `mfa.disabled`: `{ mfa_id, provider }`; `mfa.reset`: `{ factors: { id, provider }[] }`;
  * - `preferences.updated`: `{ changes: { field, from, to }[] }`;
  * - `group.joined` / `group.left`: `{ customer_group_id, customer_group_name, source: "manual" | "rule" | "default" }`;
  * - `note.*`: `{ note_id, pinned }` (never the body).

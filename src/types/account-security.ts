@@ -89,7 +89,48 @@ export type AdminEmailVerification = {
   verified_at: string | null
   requested_at: string | null
 }
-export type AdminEmailVerificationResponse = { email_verification: AdminEmailVerification }
+export type AdminEmailVerificationResponse = {
+  email_verification: AdminEmailVerification & {
+    /** `emailVerification.required` is on. */
+    required: boolean
+    /** A right password is refused until the address is verified (required, unverified, not grandfathered). */
+    blocks_login: boolean
+  }
+}
+
+/** The logged-in customer's own verification state, and whether the shop requires it to log in. */
+export type StoreEmailVerificationResponse = {
+  email_verification: AdminEmailVerification & { required: boolean }
+}
+
+/**
+ * One of a customer's MFA factors (Medusa's `auth_mfa_factor`), without its
+ * secret: `pending` until the customer confirmed the first code, `enabled`
+ * while it guards logins, `disabled` once removed.
+ */
+export type AdminMfaFactor = {
+  id: string
+  provider: string
+  status: "pending" | "enabled" | "disabled"
+  label: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type AdminCustomerMfaResponse = {
+  customer_id: string
+  /** Whether logins of this account need a second factor now. */
+  enabled: boolean
+  mfa_factors: AdminMfaFactor[]
+}
+
+export type AdminResetCustomerMfaResponse = AdminCustomerMfaResponse & {
+  /** The factors this reset disabled. */
+  removed: AdminMfaFactor[]
+}
 /** `sent` is false for an address already verified (nothing is sent then). */
 export type AdminResendEmailVerificationResponse = { customer_id: string; sent: boolean }
-export type AdminMarkEmailVerifiedResponse = { customer_id: string; email_verification: AdminEmailVerification }
+export type AdminMarkEmailVerifiedResponse = {
+  customer_id: string
+  email_verification: AdminEmailVerificationResponse["email_verification"]
+}

@@ -1,4 +1,9 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { asValue } from "@medusajs/framework/awilix"
 import type {
   AuthenticationInput,
@@ -9,7 +14,11 @@ import { Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
 import { CustomerAccountEvents } from "../../modules/account-security/events"
 import { EMAIL_ENTITY_TYPE } from "../../workflows/customer-email/verification"
-import { EMAILPASS_PROVIDER, POLICY_CHECKED } from "../../workflows/customer-password/auth-identity"
+import {
+  EMAILPASS_PROVIDER,
+  findEmailpassIdentityOf,
+  POLICY_CHECKED,
+} from "../../workflows/customer-password/auth-identity"
 import { providePasswordVerdicts } from "../../workflows/customer-password/password-vetting"
 import { PasswordPolicyError, recordNewPasswordWorkflow } from "../../workflows/customer-password"
 import { assertIdentifier, passwordGuard, type PasswordGuard } from "./password-guard"
@@ -148,7 +157,30 @@ export function guardedAuthModule(
     return confirmed
   }
 
-  const guarded: Partial<IAuthModuleService> = { authenticate, register, updateProvider, confirmAuthVerification }
+  /**
+   * The second factor of a login: an MFA challenge's code passes the same
+   * lockout as the password of the identity's emailpass login (identities
+   * without one are Medusa's alone).
+   */
+  const verifyAuthMfaChallenge: IAuthModuleService["verifyAuthMfaChallenge"] = async (data, sharedContext) => {
+    const authContext = (req as Partial<AuthenticatedMedusaRequest>).auth_context
+    const identityId = data.auth_identity_id ?? authContext?.auth_identity_id
+    const login = identityId ? await findEmailpassIdentityOf(req.scope, identityId) : null
+    if (!login) {
+      return auth.verifyAuthMfaChallenge(data, sharedContext)
+    }
+    return guard.verifySecondFactor(authContext?.actor_type || "customer", login, () =>
+      auth.verifyAuthMfaChallenge(data, sharedContext)
+    )
+  }
+
+  const guarded: Partial<IAuthModuleService> = {
+    authenticate,
+    register,
+    updateProvider,
+    confirmAuthVerification,
+    verifyAuthMfaChallenge,
+  }
   return new Proxy(auth, {
     get(target, property) {
       if (Object.prototype.hasOwnProperty.call(guarded, property)) {
@@ -169,7 +201,12 @@ export function guardedAuthModule(
  */
 export function installPasswordGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const auth = req.scope.resolve(Modules.AUTH)
-  req.scope.register(Modules.AUTH, asValue(guardedAuthModule(auth, req, passwordGuard(req, res))))
+  const guard = passwordGuard(req, res)
+  req.scope.register(Modules.AUTH, asValue(guardedAuthModule(auth, req, guard)))
+  // Medusa's error handler gives every 403 the type "forbidden"; a refusal
+  // of the guard's own (email_not_verified) keeps its type.
+  const json = res.json.bind(res)
+  res.json = (body: unknown) => json(guard.refusal && res.statusCode === 403 ? guard.refusal : body)
   providePasswordVerdicts(req.scope)
   next()
 }

@@ -19,6 +19,7 @@ import {
 } from "../../workflows/customer-password/auth-identity"
 import { errorReason } from "../../lib/error-reason"
 import { vetNewPassword } from "../../workflows/customer-password/password-vetting"
+import { EMAIL_NOT_VERIFIED, loginAwaitsVerification } from "../../workflows/customer-email/verification"
 import { accountSecurity } from "../utils/password-policy"
 
 /** What a refused attempt answers, the same for every identifier. */
@@ -119,6 +120,40 @@ export class TooManyAttemptsError extends Error {
   }
 }
 
+/** What a right password of an account that must verify its address first answers (403). */
+export const EMAIL_NOT_VERIFIED_MESSAGE =
+  "Confirm your e-mail address to log in: use the link we sent you, or ask for a new one."
+
+/**
+ * A right password that may not log in yet (`emailVerification.required`):
+ * 403, answered as `{ type: "email_not_verified", message }` (the guard
+ * gives the body its own type; see {@link PasswordGuard.refusal}).
+ */
+export class EmailNotVerifiedError extends Error {
+  readonly status = 403
+  readonly statusCode = 403
+  readonly expose = true
+  readonly type = EMAIL_NOT_VERIFIED
+  constructor() {
+    super(EMAIL_NOT_VERIFIED_MESSAGE)
+    this.name = "EmailNotVerifiedError"
+  }
+}
+
+/**
+ * Medusa's answers to a wrong second factor (`verifyAuthMfaChallenge`): a
+ * wrong code, or a code sent to a challenge its wrong codes used up. Its
+ * other refusals (expired, completed, unknown challenge or method) check no
+ * code and count nothing.
+ */
+const WRONG_SECOND_FACTOR = new Set(["Invalid MFA challenge code", "MFA challenge has too many failed attempts"])
+
+/** How a settled attempt ended; `second_factor`: right password, an MFA challenge follows. */
+type SettledOutcome = LoginAttemptOutcome | "aborted" | "second_factor" | "unverified"
+
+/** Which factor an attempt checked: the password, or an MFA code. */
+type Factor = "password" | "mfa"
+
 /**
  * Answers a refused attempt: 429 with Retry-After, in Medusa's error shape.
  * The refusal is logged in the background.
@@ -153,6 +188,12 @@ export class PasswordGuard {
    * `login_succeeded` (a wrong one still counts and is reported).
    */
   reauthentication = false
+  /**
+   * The body of a refusal whose `type` is the plugin's own (Medusa's error
+   * handler maps an error's status to a generic type); the request's
+   * response writes it instead (installPasswordGuard).
+   */
+  refusal: { type: string; message: string } | null = null
 
   constructor(
     protected readonly req: MedusaRequest,
@@ -260,9 +301,60 @@ export class PasswordGuard {
     if (!found) {
       await burnPasswordCheck(password)
     }
-    const outcome = result.success ? "success" : isWrongPassword(result) ? "failure" : "aborted"
+    if (result.success && found && (await this.awaitsVerification(actorType, found))) {
+      this.settleLater(attempt, "unverified", found)
+      this.refusal = { type: EMAIL_NOT_VERIFIED, message: EMAIL_NOT_VERIFIED_MESSAGE }
+      throw new EmailNotVerifiedError()
+    }
+    // With an MFA factor the right password only opens a challenge: the
+    // login succeeds (and forgets earlier failures) when the code is right.
+    const outcome = result.success
+      ? result.mfaChallenge
+        ? "second_factor"
+        : "success"
+      : isWrongPassword(result)
+        ? "failure"
+        : "aborted"
     this.settleLater(attempt, outcome, found)
     return result
+  }
+
+  /**
+   * Whether a customer's right password must still be refused: the address
+   * is unverified while `emailVerification.required` (not for Back Office
+   * routes, nor for a logged-in customer confirming their password).
+   */
+  protected async awaitsVerification(actorType: string, identity: EmailpassIdentity): Promise<boolean> {
+    if (routeKind(actorType) !== "customer" || this.reauthentication) {
+      return false
+    }
+    return loginAwaitsVerification(this.req.scope, identity, this.security.getOptions().emailVerification)
+  }
+
+  /**
+   * The lockout around an MFA challenge's code, as around a password: the
+   * identity's login must be admitted (a locked account gets 429, no code
+   * is checked), a wrong code counts as a failed login and may lock it, a
+   * right one is the login's success. Medusa's own per-challenge limit
+   * still applies; this one spans challenges, so a known password cannot
+   * open a fresh challenge for each batch of guesses.
+   */
+  async verifySecondFactor<T>(actorType: string, identity: EmailpassIdentity, check: () => Promise<T>): Promise<T> {
+    const attempt = this.attempt(actorType, identity.entity_id)
+    const admission = await this.admit(actorType, identity.entity_id)
+    if (!admission.admitted) {
+      this.res.setHeader("Retry-After", String(admission.retryAfterSeconds))
+      throw new TooManyAttemptsError()
+    }
+    try {
+      const result = await check()
+      this.settleLater(attempt, "success", identity, "mfa")
+      return result
+    } catch (error) {
+      const wrongCode = error instanceof MedusaError && WRONG_SECOND_FACTOR.has(error.message)
+      this.settleLater(attempt, wrongCode ? "failure" : "aborted", identity, "mfa")
+      throw error
+    }
   }
 
   /**
@@ -271,14 +363,15 @@ export class PasswordGuard {
    */
   protected settleLater(
     attempt: LoginAttemptContext,
-    outcome: LoginAttemptOutcome | "aborted",
-    identity?: EmailpassIdentity | null
+    outcome: SettledOutcome,
+    identity?: EmailpassIdentity | null,
+    factor: Factor = "password"
   ): void {
     if (this.settled.has(attempt.identifier)) {
       return
     }
     this.settled.add(attempt.identifier)
-    setImmediate(() => void this.settle(attempt, outcome, identity))
+    setImmediate(() => void this.settle(attempt, outcome, identity, factor))
   }
 
   /**
@@ -299,8 +392,9 @@ export class PasswordGuard {
    */
   protected async settle(
     attempt: LoginAttemptContext,
-    outcome: LoginAttemptOutcome | "aborted",
-    identity?: EmailpassIdentity | null
+    outcome: SettledOutcome,
+    identity?: EmailpassIdentity | null,
+    factor: Factor = "password"
   ): Promise<void> {
     if (!this.lockoutEnabled) {
       return
@@ -309,24 +403,30 @@ export class PasswordGuard {
     const security = this.security
     const route = routeKind(attempt.actor_type)
     try {
-      if (outcome === "aborted") {
+      if (outcome === "aborted" || outcome === "second_factor") {
+        // No verdict on the login yet: its place in the counts is given back.
         await security.lockout.release(attempt.identifier, attempt.ip, route)
         return
       }
       const eventBus = scope.resolve(Modules.EVENT_BUS)
       // Names the attempt in its events: subscribers record each once.
       const attemptRef = { attempt_id: randomUUID(), ip: attempt.ip, user_agent: attempt.user_agent }
-      if (outcome === "refused") {
+      if (outcome === "refused" || outcome === "unverified") {
         // Refusals are what an attack produces by the thousand: one insert,
         // no lookup (the admin views find them by identifier; the activity
-        // subscriber looks the account up after the answer).
-        await security.lockout.log({ ...attempt, outcome })
+        // subscriber looks the account up after the answer). A right
+        // password refused for an unverified address counts as no failure.
+        if (outcome === "unverified") {
+          await security.lockout.release(attempt.identifier, attempt.ip, route)
+        }
+        await security.lockout.log({ ...attempt, outcome: "refused" })
         await eventBus.emit({
           name: CustomerAccountEvents.LOGIN_REFUSED,
           data: {
             identifier: attempt.identifier,
             actor_type: attempt.actor_type,
             attempted_at: attempt.attempted_at.toISOString(),
+            reason: outcome === "unverified" ? EMAIL_NOT_VERIFIED : "locked",
             ...attemptRef,
           },
         })
@@ -341,7 +441,7 @@ export class PasswordGuard {
         }
         await eventBus.emit({
           name: CustomerAccountEvents.LOGIN_SUCCEEDED,
-          data: { ...accountRefs(attempt, accounts), ...attemptRef },
+          data: { ...accountRefs(attempt, accounts), factor, ...attemptRef },
         })
         return
       }
@@ -351,7 +451,7 @@ export class PasswordGuard {
       })
       await eventBus.emit({
         name: CustomerAccountEvents.LOGIN_FAILED,
-        data: { ...accountRefs(attempt, accounts), ...attemptRef },
+        data: { ...accountRefs(attempt, accounts), factor, ...attemptRef },
       })
       if (result.locked) {
         const data = {

@@ -16,6 +16,18 @@ describe("parsePluginOptions", () => {
     })
   })
 
+  it("requires a verified address only with an explicit choice for existing accounts", () => {
+    expect(parsePluginOptions(undefined).emailVerification).toMatchObject({ required: false })
+    expect(
+      parsePluginOptions({ emailVerification: { required: true, existingAccounts: "require" } }).emailVerification
+    ).toMatchObject({ required: true, existingAccounts: "require" })
+    expect(
+      parsePluginOptions({
+        emailVerification: { required: true, existingAccounts: "grandfather", grandfatherCreatedBefore: "2026-12-01" },
+      }).emailVerification
+    ).toMatchObject({ existingAccounts: "grandfather", grandfatherCreatedBefore: "2026-12-01T00:00:00.000Z" })
+  })
+
   it("ignores the keys Medusa adds to every module's options", () => {
     const options = parsePluginOptions({
       database: { clientUrl: "postgres://x" },
@@ -38,6 +50,10 @@ describe("parsePluginOptions", () => {
     [{ passwordReset: { resetPasswordUrl: "https://shop.example/reset" } }, /"passwordReset.resetPasswordUrl": must contain the \{token\} placeholder/],
     [{ passwordReset: { maxRequests: 0 } }, /"passwordReset.maxRequests"/],
     [{ allowAdminSetPassword: "yes" }, /"allowAdminSetPassword"/],
+    [{ emailVerification: { required: true } }, /"emailVerification.existingAccounts": must be "grandfather" or "require"/],
+    [{ emailVerification: { required: true, existingAccounts: "grandfather" } }, /"emailVerification.grandfatherCreatedBefore": must name the cut-off/],
+    [{ emailVerification: { required: true, existingAccounts: "require", grandfatherCreatedBefore: "2026-12-01" } }, /"emailVerification.grandfatherCreatedBefore": applies only/],
+    [{ emailVerification: { required: true, existingAccounts: "grandfather", grandfatherCreatedBefore: "soon" } }, /"emailVerification.grandfatherCreatedBefore"/],
   ])("names the path of an invalid value: %j", (raw, message) => {
     expect(() => parsePluginOptions(raw)).toThrow(message)
   })

@@ -14,6 +14,7 @@ export type EmailParams = {
   accountLocked: { first_name: string | null; locked_until: string | null }
   emailVerification: { first_name: string | null; verify_url: string; valid_minutes: number }
   newDeviceLogin: { first_name: string | null; at: string; ip: string | null; device: string | null }
+  mfaReset: { first_name: string | null }
   userAccountLocked: { first_name: string | null; locked_until: string | null }
 }
 export type EmailName = keyof EmailParams
@@ -67,6 +68,14 @@ const LAYOUTS: { [N in EmailName]: Layout<N> } = {
       { paragraph: t("emails.greeting", { first_name: p.first_name }) },
       { paragraph: t("emails.newDeviceLogin.body", { at: p.at, ip: p.ip, device: p.device }) },
       { paragraph: t("emails.newDeviceLogin.hint", {}) },
+    ],
+  }),
+  mfaReset: (t, p) => ({
+    subject: t("emails.mfaReset.subject", {}),
+    blocks: [
+      { paragraph: t("emails.greeting", { first_name: p.first_name }) },
+      { paragraph: t("emails.mfaReset.body", {}) },
+      { paragraph: t("emails.mfaReset.hint", {}) },
     ],
   }),
   userAccountLocked: (t, p) => ({

@@ -33,6 +33,9 @@ export type MessageParams = {
   "emails.emailVerification.action": Record<string, never>
   "emails.emailVerification.validity": { valid_minutes: number }
   "emails.emailVerification.ignore": Record<string, never>
+  "emails.mfaReset.subject": Record<string, never>
+  "emails.mfaReset.body": Record<string, never>
+  "emails.mfaReset.hint": Record<string, never>
   "emails.newDeviceLogin.subject": Record<string, never>
   "emails.newDeviceLogin.body": { at: string; ip: string | null; device: string | null }
   "emails.newDeviceLogin.hint": Record<string, never>

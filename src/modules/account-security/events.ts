@@ -36,6 +36,11 @@ export const CustomerAccountEvents = {
    * by the admin `actor_id`.
    */
   EMAIL_VERIFIED: "customer_account.email_verified",
+  /**
+   * `{ event_id, customer_id, auth_identity_id, actor_id, factors: [{ id, provider }] }`
+   * after the admin `actor_id` removed a customer's MFA factors and recovery codes.
+   */
+  MFA_RESET: "customer_account.mfa_reset",
 } as const
 
 /** The same events for Back Office users' identities. */

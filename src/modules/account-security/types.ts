@@ -3,6 +3,8 @@
 export const SecurityCounterScopes = {
   PASSWORD_RESET: "password_reset",
   EMAIL_VERIFICATION: "email_verification",
+  /** Verification e-mails sent to one address, whatever asked for them. */
+  EMAIL_VERIFICATION_MAIL: "email_verification_mail",
 } as const
 
 export type QuotaResult = { allowed: boolean; count: number }

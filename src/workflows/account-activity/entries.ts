@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { AuthWorkflowEvents, Modules } from "@medusajs/framework/utils"
+import { AuthEvents, AuthWorkflowEvents, Modules } from "@medusajs/framework/utils"
 import { projectClock } from "../../lib/clock"
 import { CustomerAccountEvents } from "../../modules/account-security/events"
 import type { NewAccountActivity } from "../../modules/account-activity/types"
@@ -22,6 +22,9 @@ export const ACTIVITY_EVENTS = [
   CustomerAccountEvents.IP_UNBLOCKED,
   CustomerAccountEvents.EMAIL_VERIFICATION_SENT,
   CustomerAccountEvents.EMAIL_VERIFIED,
+  CustomerAccountEvents.MFA_RESET,
+  AuthEvents.MFA_ENABLED,
+  AuthEvents.MFA_DISABLED,
   CustomerPasswordEvents.PASSWORD_CHANGED,
   CustomerPasswordEvents.PASSWORD_SET_BY_ADMIN,
   CustomerPasswordEvents.PASSWORD_RESET_SENT,
@@ -61,6 +64,16 @@ async function customerOf(container: MedusaContainer, identifier: unknown): Prom
   return email ? (await accountsOf(container, email)).customer_id : null
 }
 
+/** The customer account of an auth identity (MFA events name the identity only). */
+async function customerOfIdentity(container: MedusaContainer, authIdentityId: unknown): Promise<string | null> {
+  const id = text(authIdentityId)
+  if (!id) {
+    return null
+  }
+  const [identity] = await container.resolve(Modules.AUTH).listAuthIdentities({ id: [id] }, { select: ["app_metadata"] })
+  return text(identity?.app_metadata?.customer_id)
+}
+
 async function groupNames(container: MedusaContainer, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) {
     return new Map()
@@ -96,7 +109,8 @@ export async function activityEntriesFor(
       actor_id: customerId,
       ip,
       user_agent: userAgent,
-      data: { actor_type: data.actor_type },
+      // `factor: "mfa"`: decided by an MFA code (the password was right before).
+      data: { actor_type: data.actor_type, ...(data.factor === "mfa" ? { factor: "mfa" } : {}) },
       customer_visible: true,
       source_key: sourceKey(login, data.attempt_id),
     })
@@ -125,6 +139,8 @@ export async function activityEntriesFor(
       }
       const at = Date.parse(String(data.attempted_at))
       const bucket = Math.floor((Number.isNaN(at) ? projectClock.now().getTime() : at) / REFUSAL_BUCKET_MS)
+      // "locked" (account or IP), or "email_not_verified" (a right password, an unverified address).
+      const reason = text(data.reason) ?? "locked"
       return [
         {
           customer_id: refused,
@@ -133,9 +149,9 @@ export async function activityEntriesFor(
           actor_id: refused,
           ip,
           user_agent: userAgent,
-          data: { actor_type: data.actor_type },
+          data: { actor_type: data.actor_type, reason },
           customer_visible: true,
-          source_key: `login.refused:${refused}:${ip ?? "-"}:${bucket}`,
+          source_key: `login.refused:${reason === "locked" ? "" : `${reason}:`}${refused}:${ip ?? "-"}:${bucket}`,
         },
       ]
     }
@@ -187,6 +203,33 @@ export async function activityEntriesFor(
               data: { email: data.entity_id },
               customer_visible: true,
               source_key: sourceKey("email.verified", data.event_id),
+            },
+          ]
+        : []
+    }
+    case CustomerAccountEvents.MFA_RESET:
+      return onCustomer({
+        type: "mfa.reset",
+        actor_type: "user",
+        actor_id: text(data.actor_id),
+        data: { factors: Array.isArray(data.factors) ? data.factors : [] },
+        customer_visible: true,
+        source_key: sourceKey("mfa.reset", data.event_id),
+      })
+    case AuthEvents.MFA_ENABLED:
+    case AuthEvents.MFA_DISABLED: {
+      const owner = await customerOfIdentity(container, data.auth_identity_id)
+      return owner
+        ? [
+            {
+              customer_id: owner,
+              type: name === AuthEvents.MFA_ENABLED ? "mfa.enabled" : "mfa.disabled",
+              actor_type: "customer",
+              actor_id: owner,
+              data: { mfa_id: data.mfa_id ?? null, provider: data.provider ?? null },
+              customer_visible: true,
+              // Medusa's MFA events carry no id of their own.
+              source_key: null,
             },
           ]
         : []

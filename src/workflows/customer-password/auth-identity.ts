@@ -50,6 +50,17 @@ export async function findEmailpassIdentity(
   }
 }
 
+/** The emailpass login of an auth identity (an MFA challenge names the identity, not the e-mail). */
+export async function findEmailpassIdentityOf(
+  scope: MedusaContainer,
+  authIdentityId: string
+): Promise<EmailpassIdentity | null> {
+  const [identity] = await scope
+    .resolve(Modules.AUTH)
+    .listProviderIdentities({ auth_identity_id: authIdentityId, provider: EMAILPASS_PROVIDER }, { select: ["entity_id"] })
+  return identity?.entity_id ? findEmailpassIdentity(scope, identity.entity_id) : null
+}
+
 /** The actor id an identity is linked to for an actor type (`customer_id`, `user_id`). */
 export function actorIdOf(identity: EmailpassIdentity | null, actorType: string): string | null {
   const id = identity?.app_metadata[`${actorType}_id`]

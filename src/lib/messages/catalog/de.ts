@@ -39,6 +39,11 @@ export const de: MessageCatalog = {
   "emails.emailVerification.action": () => "E-Mail-Adresse bestätigen",
   "emails.emailVerification.validity": ({ valid_minutes }) => `Der Link ist ${valid_minutes} Minuten gültig.`,
   "emails.emailVerification.ignore": () => "Wenn Sie kein Konto angelegt haben, können Sie diese E-Mail ignorieren.",
+  "emails.mfaReset.subject": () => "Die Zwei-Faktor-Anmeldung wurde von Ihrem Konto entfernt",
+  "emails.mfaReset.body": () =>
+    "Auf Ihre Bitte hat unser Kundenservice die Zwei-Faktor-Anmeldung (Authenticator-App und Wiederherstellungscodes) von Ihrem Konto entfernt. Sie melden sich jetzt nur mit Ihrem Passwort an.",
+  "emails.mfaReset.hint": () =>
+    "Richten Sie die Zwei-Faktor-Anmeldung in Ihrem Konto erneut ein. Wenn Sie das nicht veranlasst haben, setzen Sie sofort Ihr Passwort zurück und kontaktieren Sie uns.",
   "emails.newDeviceLogin.subject": () => "Neue Anmeldung bei Ihrem Konto",
   "emails.newDeviceLogin.body": ({ at, ip, device }, f) =>
     `Am ${f.dateTime(at)} hat sich jemand von einem Gerät oder Netzwerk, das wir zuletzt nicht gesehen haben, bei Ihrem Konto angemeldet` +

@@ -36,6 +36,11 @@ export const en: MessageCatalog = {
   "emails.emailVerification.action": () => "Confirm e-mail address",
   "emails.emailVerification.validity": ({ valid_minutes }) => `The link is valid for ${valid_minutes} minutes.`,
   "emails.emailVerification.ignore": () => "If you did not create an account, you can ignore this e-mail.",
+  "emails.mfaReset.subject": () => "Two-step verification was removed from your account",
+  "emails.mfaReset.body": () =>
+    "At your request, our customer service removed the two-step verification (authenticator app and recovery codes) from your account. You now sign in with your password only.",
+  "emails.mfaReset.hint": () =>
+    "Set up two-step verification again in your account. If you did not ask for this, reset your password and contact us right away.",
   "emails.newDeviceLogin.subject": () => "New sign-in to your account",
   "emails.newDeviceLogin.body": ({ at, ip, device }, f) =>
     `Your account was signed in to on ${f.dateTime(at)} from a device or network we have not seen recently` +

@@ -1,10 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminEmailVerificationResponse } from "../../../../../types/account-security"
-import { emailVerificationRow, verificationState } from "../../../../../workflows/customer-email"
+import { emailVerificationState } from "../../../../../workflows/customer-email"
 import { customerWithPasswordAccount } from "../../../../utils/customers"
+import { accountSecurity } from "../../../../utils/password-policy"
 
-/** Whether the customer's address is verified (Medusa's own verification), and since when. */
+/** Whether the customer's address is verified (Medusa's own verification), since when, and whether that holds back logins. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminEmailVerificationResponse>) => {
   const account = await customerWithPasswordAccount(req.scope, req.params.id)
-  res.json({ email_verification: verificationState(account.entity_id, await emailVerificationRow(req.scope, account)) })
+  const { emailVerification } = accountSecurity(req.scope).getOptions()
+  res.json({ email_verification: await emailVerificationState(req.scope, account, emailVerification) })
 }

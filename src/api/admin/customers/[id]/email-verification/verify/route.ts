@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminMarkEmailVerifiedResponse } from "../../../../../../types/account-security"
-import { emailVerificationRow, markEmailVerifiedWorkflow, verificationState } from "../../../../../../workflows/customer-email"
+import { emailVerificationState, markEmailVerifiedWorkflow } from "../../../../../../workflows/customer-email"
+import { accountSecurity } from "../../../../../utils/password-policy"
 import { customerWithPasswordAccount } from "../../../../../utils/customers"
 
 /** Marks the customer's address verified on the calling admin's word (recorded on the timeline with the admin). */
@@ -11,6 +12,6 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<
   })
   res.json({
     customer_id: account.customer_id,
-    email_verification: verificationState(account.entity_id, await emailVerificationRow(req.scope, account)),
+    email_verification: await emailVerificationState(req.scope, account, accountSecurity(req.scope).getOptions().emailVerification),
   })
 }

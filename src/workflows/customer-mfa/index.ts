@@ -1,0 +1,3 @@
+export * from "./mfa-factors"
+export * from "./steps/reset-mfa"
+export * from "./workflows/reset-customer-mfa"
