@@ -133,7 +133,9 @@ export default async function groupBackfillBench({ container }: ExecArgs) {
 
   const rules: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
   const ruleCases: [string, GroupRule][] = [
-    ["email_domain", { type: "email_domain", domains: ["acme.com"] }],
+    // The bench's customers have no logins, so no address is verified: the
+    // rule is measured on its domain match (verified_only would match none).
+    ["email_domain", { type: "email_domain", domains: ["acme.com"], verified_only: false }],
     ["orders_count >= 5", { type: "orders_count", gte: 5 }],
     ["total_spent >= 250 EUR", { type: "total_spent", gte: 250, currency_code: "eur" }],
   ]

@@ -169,7 +169,7 @@ export async function runClusterChecks(ctx) {
     const manualOther = ids[matching]
     const linked = await a.api("POST", `/admin/customer-groups/${groupId}/customers`, { add: [manualMatching, manualOther] }, admin)
     expect(linked.status === 200, `manual members: ${linked.status} ${JSON.stringify(linked.data)}`)
-    const rules = await b.api("POST", `/admin/customer-groups/${groupId}/rules`, { match: "all", rules: [{ type: "email_domain", domains: [domain] }] }, admin)
+    const rules = await b.api("POST", `/admin/customer-groups/${groupId}/rules`, { match: "all", rules: [{ type: "email_domain", domains: [domain], verified_only: false }] }, admin)
     expect(rules.status === 200, `rules: ${rules.status} ${JSON.stringify(rules.data)}`)
     const [{ n: customers }] = await q(`select count(*)::int as n from customer where deleted_at is null`)
 

@@ -224,7 +224,7 @@ medusaIntegrationTestRunner({
         const setRules = (domains: string[]) =>
           api.post(
             `/admin/customer-groups/${staff.id}/rules`,
-            { match: "all", rules: [{ type: "email_domain", domains }] },
+            { match: "all", rules: [{ type: "email_domain", domains, verified_only: false }] },
             admin
           )
         await setRules(["example.com"])

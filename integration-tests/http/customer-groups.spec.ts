@@ -14,6 +14,9 @@ import {
   type TestAdmin,
 } from "./helpers/auth"
 import { captureEvents, eventually } from "./helpers/events"
+import { waitForMessages } from "./helpers/outbox"
+import { KEEP_OLD_EMAIL_DOMAIN_RULES_SQL } from "../../src/modules/customer-group-rule/upgrades"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 jest.setTimeout(120 * 1000)
 
@@ -66,7 +69,8 @@ medusaIntegrationTestRunner({
         expect(saved.data.rule_set).toEqual(
           expect.objectContaining({ match: "any", automatic: true })
         )
-        expect(saved.data.rule_set.rules[0]).toEqual({ type: "email_domain", domains: ["acme.com"] })
+        // Only verified addresses count unless the rule says otherwise.
+        expect(saved.data.rule_set.rules[0]).toEqual({ type: "email_domain", domains: ["acme.com"], verified_only: true })
         expect(saved.data.rule_set.rules[2].currency_code).toEqual("eur")
       })
 
@@ -157,10 +161,66 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("verified addresses", () => {
+      it("counts an e-mail domain only once the address is verified, by the link or by an admin", async () => {
+        const partner = await createGroup("Partner")
+        await setRules(partner, { rules: [{ type: "email_domain", domains: ["partner.com"] }] })
+        // Anyone can register x@partner.com: unverified, it joins nothing.
+        const ann = await registerCustomer(api, pk, { email: "ann@partner.com", password: PASSWORD })
+        const bob = await registerCustomer(api, pk, { email: "bob@partner.com", password: PASSWORD })
+        const [mail] = await waitForMessages(ann.email, "customer-email-verification")
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        expect(await groupsOf(ann.customer.id)).toEqual([])
+        expect(await backfill(partner)).toEqual(expect.objectContaining({ added: 0 }))
+
+        // Ann confirms with the link: she joins at once, as the rule's member.
+        const token = new URL(String(mail.data.verify_url)).searchParams.get("token")
+        expect((await api.post("/auth/verification/confirm", { code: token })).status).toEqual(200)
+        await eventually(async () => (await groupsOf(ann.customer.id)).length === 1)
+        expect(await groupsOf(ann.customer.id)).toEqual(["Partner:automatic"])
+        // Bob, vouched for by an admin, too.
+        await api.post(`/admin/customers/${bob.customer.id}/email-verification/verify`, {}, admin)
+        await eventually(async () => (await groupsOf(bob.customer.id)).length === 1)
+
+        // A rule that trusts any address matches an unverified one.
+        const open = await createGroup("Open partner")
+        await setRules(open, { rules: [{ type: "email_domain", domains: ["partner.com"], verified_only: false }] })
+        const eve = await registerCustomer(api, pk, { email: "eve@partner.com", password: PASSWORD })
+        await eventually(async () => (await groupsOf(eve.customer.id)).includes("Open partner:automatic"))
+        expect(await groupsOf(eve.customer.id)).toEqual(["Open partner:automatic"])
+      })
+
+      it("keeps the rules saved before verification existed matching as they did (the upgrade migration)", async () => {
+        const legacy = await createGroup("Legacy")
+        const rules: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
+        const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        // As an earlier version stored it: no verified_only.
+        await rules.createGroupRuleSets({
+          customer_group_id: legacy,
+          match: "any",
+          rules: [
+            { type: "orders_count", gte: 5 },
+            { type: "email_domain", domains: ["legacy.com"] },
+          ] as unknown as Record<string, unknown>,
+        })
+        await knex.raw(KEEP_OLD_EMAIL_DOMAIN_RULES_SQL)
+        const { data } = await api.get(`/admin/customer-groups/${legacy}/rules`, admin)
+        expect(data.rule_set.rules).toEqual([
+          { type: "orders_count", gte: 5 },
+          { type: "email_domain", domains: ["legacy.com"], verified_only: false },
+        ])
+        const ann = await registerCustomer(api, pk, { email: "ann@legacy.com", password: PASSWORD })
+        await eventually(async () => (await groupsOf(ann.customer.id)).length === 1)
+        // Run again: nothing changes.
+        await knex.raw(KEEP_OLD_EMAIL_DOMAIN_RULES_SQL)
+        expect((await api.get(`/admin/customer-groups/${legacy}/rules`, admin)).data.rule_set.rules).toEqual(data.rule_set.rules)
+      })
+    })
+
     describe("automatic groups", () => {
       it("follows customer.created and customer.updated, and never removes a manual member", async () => {
         const acme = await createGroup("Acme staff")
-        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"] }] })
+        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"], verified_only: false }] })
 
         const ann = await registerCustomer(api, pk, { email: "ann@acme.com", password: PASSWORD })
         await eventually(async () => (await groupsOf(ann.customer.id)).length === 1)
@@ -298,7 +358,7 @@ medusaIntegrationTestRunner({
 
       it("never reads a rule-made membership as manual, not even while it is being made", async () => {
         const acme = await createGroup("Acme partners")
-        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"] }] })
+        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"], verified_only: false }] })
         const observed = new Set<string>()
         const ids: string[] = []
         let watching = true
@@ -328,7 +388,7 @@ medusaIntegrationTestRunner({
 
       it("marks a re-added member manual, and no rule change removes them then", async () => {
         const acme = await createGroup("Acme staff")
-        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"] }] })
+        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"], verified_only: false }] })
         const ann = (await api.post("/admin/customers", { email: "ann@acme.com" }, admin)).data.customer
         await eventually(async () => (await sourceIn(ann.id, acme)) === "automatic")
 
@@ -338,7 +398,7 @@ medusaIntegrationTestRunner({
         expect(await sourceIn(ann.id, acme)).toEqual("manual")
 
         // The rule no longer matches her, and is re-run: she stays, by hand.
-        await setRules(acme, { rules: [{ type: "email_domain", domains: ["other.org"] }] })
+        await setRules(acme, { rules: [{ type: "email_domain", domains: ["other.org"], verified_only: false }] })
         expect(await backfill(acme)).toEqual(expect.objectContaining({ removed: 0 }))
         await setRules(acme, { rules: [] })
         expect(await backfill(acme)).toEqual(expect.objectContaining({ removed: 0 }))
@@ -352,7 +412,7 @@ medusaIntegrationTestRunner({
         ["linkCustomerGroupsToCustomerWorkflow", "customer-workflow"],
       ])("treats %s as a manual change: adds are manual, removes take the rule's row away", async (_, way) => {
         const acme = await createGroup("Acme")
-        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"] }] })
+        await setRules(acme, { rules: [{ type: "email_domain", domains: ["acme.com"], verified_only: false }] })
         const ruleMade = (await api.post("/admin/customers", { email: "rita@acme.com" }, admin)).data.customer
         const outsider = (await api.post("/admin/customers", { email: "olga@example.com" }, admin)).data.customer
         await eventually(async () => (await sourceIn(ruleMade.id, acme)) === "automatic")
@@ -384,7 +444,7 @@ medusaIntegrationTestRunner({
 
       it("describes an automatic membership with its group's rules, and a default group as default", async () => {
         const acme = await createGroup("Acme")
-        const rules = [{ type: "email_domain", domains: ["acme.com"] }]
+        const rules = [{ type: "email_domain", domains: ["acme.com"], verified_only: false }]
         await setRules(acme, { rules })
         const ann = (await api.post("/admin/customers", { email: "ann@acme.com" }, admin)).data.customer
         const { data } = await eventually(async () => {

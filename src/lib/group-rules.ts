@@ -20,6 +20,12 @@ export const groupRuleSchema = z.discriminatedUnion("type", [
         .array(z.string().trim().toLowerCase().regex(DOMAIN, "must be a domain like example.com"))
         .min(1)
         .max(100),
+      /**
+       * Only a verified address counts (anyone can register x@partner.com).
+       * New rules default to it; rules saved before the plugin verified
+       * addresses were migrated with `false`, as they matched until then.
+       */
+      verified_only: z.boolean().default(true),
     })
     .strict(),
   z.object({ type: z.literal("orders_count"), gte: z.number().int().min(0).max(1_000_000) }).strict(),
@@ -48,6 +54,8 @@ export type GroupRuleSetInput = z.infer<typeof groupRuleSetSchema>
 /** What the rules look at for one customer. */
 export type CustomerFacts = {
   email: string | null
+  /** The customer's login address is verified (Medusa's own verification). */
+  email_verified: boolean
   has_account: boolean
   created_at: Date
   orders_count: number
@@ -59,7 +67,9 @@ export function matchesRule(rule: GroupRule, facts: CustomerFacts): boolean {
   switch (rule.type) {
     case "email_domain": {
       const domain = facts.email?.split("@").pop()?.trim().toLowerCase()
-      return !!domain && rule.domains.includes(domain)
+      // A rule read without the flag is one made before it existed: see the schema.
+      const verifiedOnly = rule.verified_only ?? true
+      return !!domain && rule.domains.includes(domain) && (!verifiedOnly || facts.email_verified)
     }
     case "orders_count":
       return facts.orders_count >= rule.gte
@@ -85,6 +95,11 @@ export function matchesRuleSet(
   return set.match === "all"
     ? set.rules.every((rule) => matchesRule(rule, facts))
     : set.rules.some((rule) => matchesRule(rule, facts))
+}
+
+/** Whether any rule needs to know which addresses are verified (a query per batch). */
+export function needsVerificationFacts(rules: GroupRule[]): boolean {
+  return rules.some((rule) => rule.type === "email_domain" && (rule.verified_only ?? true))
 }
 
 /** Whether any rule needs order data (which costs a query per batch). */

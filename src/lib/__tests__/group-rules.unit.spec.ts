@@ -7,6 +7,7 @@ import {
 
 const facts = (overrides: Partial<CustomerFacts> = {}): CustomerFacts => ({
   email: "Ann@Acme.com",
+  email_verified: true,
   has_account: true,
   created_at: new Date("2025-06-01T00:00:00Z"),
   orders_count: 3,
@@ -41,6 +42,15 @@ describe("group rules", () => {
     ]
     expect(matchesRuleSet(parse({ match: "all", rules }), facts())).toEqual(false)
     expect(matchesRuleSet(parse({ match: "any", rules }), facts())).toEqual(true)
+  })
+
+  it("counts a domain only for a verified address, unless the rule says otherwise", () => {
+    const rule = { type: "email_domain", domains: ["acme.com"] }
+    expect(parse({ rules: [rule] }).rules[0]).toEqual({ ...rule, verified_only: true })
+    expect(matchesRuleSet(parse({ rules: [rule] }), facts({ email_verified: false }))).toEqual(false)
+    expect(matchesRuleSet(parse({ rules: [{ ...rule, verified_only: false }] }), facts({ email_verified: false }))).toEqual(true)
+    // A rule stored before the flag existed reads as verified-only (the migration wrote false into the old ones).
+    expect(matchesRuleSet({ match: "all", rules: [rule as never] }, facts({ email_verified: false }))).toEqual(false)
   })
 
   it("matches nobody without rules", () => {

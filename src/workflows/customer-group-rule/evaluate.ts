@@ -1,7 +1,15 @@
 import type { GroupCustomerPair, ICustomerModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { projectClock } from "../../lib/clock"
 import { generateEntityId, Modules } from "@medusajs/framework/utils"
-import { matchesRuleSet, needsOrderFacts, type CustomerFacts, type GroupRule } from "../../lib/group-rules"
+import {
+  matchesRuleSet,
+  needsOrderFacts,
+  needsVerificationFacts,
+  type CustomerFacts,
+  type GroupRule,
+} from "../../lib/group-rules"
+import { verifiedAddresses } from "../customer-email/verification"
+import { normalizeIdentifier } from "../customer-password/auth-identity"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../modules/customer-group-rule/service"
 
@@ -79,7 +87,7 @@ const pairKey = (pair: MembershipPair) => `${pair.customer_group_id}:${pair.cust
 async function collectFacts(
   container: MedusaContainer,
   customerIds: string[],
-  withOrders: boolean
+  { withOrders, withVerification }: { withOrders: boolean; withVerification: boolean }
 ): Promise<Map<string, CustomerFacts>> {
   const rules: CustomerGroupRuleModuleService = container.resolve(CUSTOMER_GROUP_RULE_MODULE)
   const [customers, orders] = await Promise.all([
@@ -88,11 +96,18 @@ async function collectFacts(
       .listCustomers({ id: customerIds }, { select: ["id", "email", "has_account", "created_at"] }),
     withOrders ? rules.orderFactsOf(customerIds) : Promise.resolve(new Map()),
   ])
+  const verified = withVerification
+    ? await verifiedAddresses(
+        container,
+        customers.filter((customer) => customer.has_account && customer.email).map((customer) => customer.email!)
+      )
+    : new Set<string>()
   const facts = new Map<string, CustomerFacts>()
   for (const customer of customers) {
     const ordered = orders.get(customer.id)
     facts.set(customer.id, {
       email: customer.email ?? null,
+      email_verified: !!customer.email && customer.has_account && verified.has(normalizeIdentifier(customer.email)),
       has_account: customer.has_account,
       created_at: new Date(customer.created_at),
       orders_count: ordered?.orders_count ?? 0,
@@ -122,7 +137,10 @@ export async function evaluateCustomerBatch(
   const customerModule = customerModuleOf(container)
   const groupIds = ruleSets.map((set) => set.customer_group_id)
   const [facts, rows] = await Promise.all([
-    collectFacts(container, customerIds, ruleSets.some((set) => needsOrderFacts(set.rules))),
+    collectFacts(container, customerIds, {
+      withOrders: ruleSets.some((set) => needsOrderFacts(set.rules)),
+      withVerification: ruleSets.some((set) => needsVerificationFacts(set.rules)),
+    }),
     customerModule.listCustomerGroupCustomers(
       { customer_id: customerIds, customer_group_id: groupIds },
       { select: ["id", "customer_id", "customer_group_id", "created_by"] }

@@ -1,0 +1,30 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { Modules } from "@medusajs/framework/utils"
+import { CustomerAccountEvents } from "../modules/account-security/events"
+import { evaluateCustomerGroupRulesWorkflow } from "../workflows/customer-group-rule"
+
+/**
+ * A verified address can make the customer match an `email_domain` rule
+ * (verified addresses only): the automatic groups are evaluated again for
+ * the identity's customer account.
+ */
+export default async function evaluateGroupsOnEmailVerified({
+  event: { data },
+  container,
+}: SubscriberArgs<{ auth_identity_id?: string }>) {
+  if (!data.auth_identity_id) {
+    return
+  }
+  const [identity] = await container
+    .resolve(Modules.AUTH)
+    .listAuthIdentities({ id: [data.auth_identity_id] }, { select: ["app_metadata"] })
+  const customerId = identity?.app_metadata?.customer_id
+  if (typeof customerId === "string" && customerId) {
+    await evaluateCustomerGroupRulesWorkflow(container).run({ input: { customer_ids: [customerId] } })
+  }
+}
+
+export const config: SubscriberConfig = {
+  event: CustomerAccountEvents.EMAIL_VERIFIED,
+  context: { subscriberId: "cam-evaluate-groups-on-email-verified" },
+}
