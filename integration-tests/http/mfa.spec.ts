@@ -83,7 +83,7 @@ medusaIntegrationTestRunner({
       const me = await api.get("/store/customers/me", bearer(right.data.token))
       expect(me.data.customer.id).toEqual(jane.customer.id)
       // A completed challenge cannot be used again, with any code.
-      const reused = await verifyChallenge(challenge, totpCode(secret))
+      const reused = await verifyChallenge(challenge, totpCode(secret, { stepOffset: 1 }))
       expect(reused.status).toEqual(400)
       expect(reused.data.message).toMatch(/already been completed/)
 
@@ -145,6 +145,30 @@ medusaIntegrationTestRunner({
       const third = await startChallenge()
       expect((await verifyChallenge(third, totpCode(secret))).status).toEqual(200)
       expect((await securityOf(jane.customer.id)).failed_attempts).toEqual(0)
+    })
+
+    it("a code that completed one challenge does not complete another (a replayed code counts as wrong)", async () => {
+      const { secret } = await enrollTotp()
+      const step = () => Math.floor(Date.now() / 30_000)
+      const first = step()
+      const code = totpCode(secret)
+      expect((await verifyChallenge(await startChallenge(), code)).status).toEqual(200)
+      // Someone who saw the code tries it on their own login within its 90 s of validity.
+      const replay = await verifyChallenge(await startChallenge(), code)
+      expect(replay.status).toEqual(400)
+      expect(replay.data.message).toEqual("Invalid MFA challenge code")
+      await eventually(async () => (await attempts("failure")) === 1)
+      // Two parallel replays of a fresh code: exactly one completes.
+      const next = totpCode(secret, { at: first * 30_000, stepOffset: 1 })
+      const [a, b] = [await startChallenge(), await startChallenge()]
+      const both = await Promise.all([verifyChallenge(a, next), verifyChallenge(b, next)])
+      expect(both.map((response) => response.status).sort()).toEqual([200, 400])
+      // A wrong code claims nothing: the right one still works after it.
+      const later = await startChallenge()
+      expect((await verifyChallenge(later, wrongTotpCode(secret))).status).toEqual(400)
+      // An unused step Medusa still accepts (its window is one step either side of now).
+      const unused = step() === first ? -1 : 1
+      expect((await verifyChallenge(later, totpCode(secret, { stepOffset: unused }))).status).toEqual(200)
     })
 
     it("challenges answered in parallel cannot exceed the lockout's budget", async () => {

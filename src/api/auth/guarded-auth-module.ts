@@ -169,8 +169,11 @@ export function guardedAuthModule(
     if (!login) {
       return auth.verifyAuthMfaChallenge(data, sharedContext)
     }
-    return guard.verifySecondFactor(authContext?.actor_type || "customer", login, () =>
-      auth.verifyAuthMfaChallenge(data, sharedContext)
+    return guard.verifySecondFactor(
+      authContext?.actor_type || "customer",
+      login,
+      { method: String(data.method ?? ""), code: String(data.code ?? "") },
+      () => auth.verifyAuthMfaChallenge(data, sharedContext)
     )
   }
 

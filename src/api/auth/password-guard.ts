@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto"
+import { createHash, randomUUID } from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AuthenticationResponse } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
@@ -6,6 +6,7 @@ import { canonicalIp } from "../../lib/ip-address"
 import { MAX_FORWARDED_FOR_LENGTH, MAX_IDENTIFIER_LENGTH } from "../../lib/options"
 import { burnPasswordCheck, type PasswordValidationResult } from "../../lib/password-policy"
 import { CustomerAccountEvents, UserAccountEvents } from "../../modules/account-security/events"
+import { SecurityCounterScopes } from "../../modules/account-security/types"
 import type {
   AccountKind,
   LoginAdmission,
@@ -147,6 +148,19 @@ export class EmailNotVerifiedError extends Error {
  * code and count nothing.
  */
 const WRONG_SECOND_FACTOR = new Set(["Invalid MFA challenge code", "MFA challenge has too many failed attempts"])
+
+const TOTP_METHOD = "totp"
+
+/**
+ * How long a TOTP code that completed a challenge stays spent: Medusa
+ * accepts a code one 30 s step either side of now, so it is valid for up to
+ * 90 s; two minutes cover that with room for clock skew.
+ */
+const TOTP_REUSE_WINDOW_SECONDS = 120
+
+/** The spent-code key: the code never stored as such, and bound to its identity. */
+const totpClaimKey = (authIdentityId: string, code: string) =>
+  createHash("sha256").update(`${authIdentityId}\u0000${code.trim()}`).digest("hex")
 
 /** How a settled attempt ended; `second_factor`: right password, an MFA challenge follows. */
 type SettledOutcome = LoginAttemptOutcome | "aborted" | "second_factor" | "unverified"
@@ -339,18 +353,33 @@ export class PasswordGuard {
    * still applies; this one spans challenges, so a known password cannot
    * open a fresh challenge for each batch of guesses.
    */
-  async verifySecondFactor<T>(actorType: string, identity: EmailpassIdentity, check: () => Promise<T>): Promise<T> {
+  async verifySecondFactor<T>(
+    actorType: string,
+    identity: EmailpassIdentity,
+    code: { method: string; code: string },
+    check: () => Promise<T>
+  ): Promise<T> {
     const attempt = this.attempt(actorType, identity.entity_id)
     const admission = await this.admit(actorType, identity.entity_id)
     if (!admission.admitted) {
       this.res.setHeader("Retry-After", String(admission.retryAfterSeconds))
       throw new TooManyAttemptsError()
     }
+    const claim = code.method === TOTP_METHOD ? totpClaimKey(identity.auth_identity_id, code.code) : null
+    const quotas = this.security.quotas
+    if (claim && !(await quotas.claim(SecurityCounterScopes.MFA_CODE_USED, claim, TOTP_REUSE_WINDOW_SECONDS))) {
+      // A code that completed a challenge is spent (RFC 6238 5.2): a replay is a wrong code.
+      this.settleLater(attempt, "failure", identity, "mfa")
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Invalid MFA challenge code")
+    }
     try {
       const result = await check()
       this.settleLater(attempt, "success", identity, "mfa")
       return result
     } catch (error) {
+      if (claim) {
+        await quotas.release(SecurityCounterScopes.MFA_CODE_USED, claim).catch(() => undefined)
+      }
       const wrongCode = error instanceof MedusaError && WRONG_SECOND_FACTOR.has(error.message)
       this.settleLater(attempt, wrongCode ? "failure" : "aborted", identity, "mfa")
       throw error

@@ -5,6 +5,8 @@ export const SecurityCounterScopes = {
   EMAIL_VERIFICATION: "email_verification",
   /** Verification e-mails sent to one address, whatever asked for them. */
   EMAIL_VERIFICATION_MAIL: "email_verification_mail",
+  /** MFA codes that completed a challenge (hashed with the identity): a code works once. */
+  MFA_CODE_USED: "mfa_code_used",
 } as const
 
 export type QuotaResult = { allowed: boolean; count: number }

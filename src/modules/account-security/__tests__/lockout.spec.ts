@@ -138,5 +138,25 @@ moduleIntegrationTestRunner<AccountSecurityModuleService>({
       expect(await service.lockout.pruneLog(30)).toEqual(1)
       expect(await service.listLoginAttempts({})).toHaveLength(1)
     })
+
+    it("claims a one-time key for exactly one of many callers, gives it back, and forgets it after its window", async () => {
+      const claims = await Promise.all(Array.from({ length: 8 }, () => service.quotas.claim("mfa_code_used", "k1", 120)))
+      expect(claims.filter(Boolean)).toHaveLength(1)
+      await service.quotas.release("mfa_code_used", "k1")
+      expect(await service.quotas.claim("mfa_code_used", "k1", 120)).toBe(true)
+      expect(await service.quotas.claim("mfa_code_used", "k1", 120)).toBe(false)
+      advance(121)
+      expect(await service.quotas.claim("mfa_code_used", "k1", 120)).toBe(true)
+    })
+
+    it("prunes only counters whose window started before the cut-off", async () => {
+      await service.quotas.consume("password_reset", "old@example.com", 3, 900)
+      advance(3 * 86_400)
+      await service.quotas.consume("password_reset", "new@example.com", 3, 900)
+      expect(await service.quotas.prune(2 * 86_400)).toEqual(1)
+      expect(await service.quotas.prune(2 * 86_400)).toEqual(0)
+      // The kept counter still counts.
+      expect((await service.quotas.consume("password_reset", "new@example.com", 3, 900)).count).toEqual(2)
+    })
   },
 })

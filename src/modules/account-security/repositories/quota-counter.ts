@@ -31,4 +31,15 @@ export class QuotaCounterRepository {
     )
     return Number(rows[0].count)
   }
+
+  /** Forgets one counter (a claim given back). */
+  async remove(scope: string, key: string): Promise<void> {
+    await this.pg.raw(`delete from security_counter where scope = :scope and key = :key`, { scope, key })
+  }
+
+  /** Deletes counters whose window started before `before` (they count as absent). Returns how many. */
+  async prune(before: Date): Promise<number> {
+    const { rowCount } = await this.pg.raw(`delete from security_counter where window_started_at < :before`, { before })
+    return Number(rowCount ?? 0)
+  }
 }

@@ -24,4 +24,25 @@ export class QuotaService {
     const count = await this.counters.increment(scope, key, now, new Date(now.getTime() - windowSeconds * 1000))
     return { allowed: count <= max, count }
   }
+
+  /**
+   * Claims a one-time key for `windowSeconds` (e.g. an MFA code that must
+   * not work twice): true for exactly one caller, on any instance.
+   */
+  async claim(scope: string, key: string, windowSeconds: number): Promise<boolean> {
+    return (await this.consume(scope, key, 1, windowSeconds)).allowed
+  }
+
+  /** Gives a claim back (the code it guarded was not used after all). */
+  async release(scope: string, key: string): Promise<void> {
+    await this.counters.remove(scope, key)
+  }
+
+  /**
+   * Deletes counters whose window started more than `olderThanSeconds` ago:
+   * longer than any window, so nothing a limit still counts. Returns how many.
+   */
+  async prune(olderThanSeconds: number): Promise<number> {
+    return this.counters.prune(new Date(this.clock.now().getTime() - olderThanSeconds * 1000))
+  }
 }
