@@ -739,6 +739,30 @@ medusaIntegrationTestRunner({
           }),
         },
         {
+          name: "POST /store/customers/me/email",
+          method: "POST",
+          prepare: lockoutWindows(100),
+          // A wrong password is a failed login by contract (as for the password route).
+          fourXxMayWrite: {
+            tables: ["login_attempt", "login_throttle", "customer_note", "notification"],
+            reason: "failed-login lockout",
+          },
+          // A link goes to a free new address after the answer.
+          settleAfterSuccess: { quietMs: 300 },
+          passwordsOf: (input) => fieldsOf(input, "password"),
+          cases: fc.record({
+            path: fc.constant("/store/customers/me/email"),
+            headers: storeAuth,
+            body: bodyArb(
+              {
+                email: emailValue([jane.email, "jane.new@example.com"]),
+                password: fc.oneof({ weight: 1, arbitrary: currentPassword }, { weight: 1, arbitrary: passwordValue }),
+              },
+              { requiredKeys: ["email", "password"] }
+            ),
+          }),
+        },
+        {
           name: "GET /store/customers/me/activity",
           method: "GET",
           cases: fc.record({ path: fc.constant("/store/customers/me/activity"), query: activityQuery, headers: storeAuth }),

@@ -7,13 +7,15 @@ import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import type AccountSecurityModuleService from "../modules/account-security/service"
 import { SecurityCounterScopes } from "../modules/account-security/types"
-import { customerAccountOf, EMAIL_ENTITY_TYPE } from "../workflows/customer-email/verification"
+import { customerAccountOf, customerOfIdentity, EMAIL_ENTITY_TYPE } from "../workflows/customer-email/verification"
+import { isEmailChangeVerification } from "../workflows/customer-email/email-change"
 import { findEmailpassIdentity, normalizeIdentifier } from "../workflows/customer-password/auth-identity"
 import { notificationLocale } from "../workflows/customer-preference/read-preferences"
 import { fillLinkTemplate, sendSecretEmail, type NotificationStore } from "../workflows/notifications/stored-notifications"
 
 /** Medusa's `auth.verification_requested` payload (the code in plain text, once). */
 type VerificationRequested = {
+  metadata?: Record<string, unknown> | null
   entity_id: string
   entity_type: string
   code_provider: string
@@ -44,12 +46,18 @@ export default async function sendEmailVerification({
     return
   }
   // Medusa's `/auth/verification/request` lets any token name any address:
-  // only the identity that logs in with the address gets it e-mailed.
-  const login = await findEmailpassIdentity(container, data.entity_id)
-  if (login?.auth_identity_id !== data.auth_identity_id) {
-    return
+  // only the identity that logs in with the address gets it e-mailed, or
+  // the new address of a change the plugin asked for after the password.
+  const change = isEmailChangeVerification(container, data)
+  if (!change) {
+    const login = await findEmailpassIdentity(container, data.entity_id)
+    if (login?.auth_identity_id !== data.auth_identity_id) {
+      return
+    }
   }
-  const customer = await customerAccountOf(container, data.entity_id)
+  const customer = change
+    ? await customerOfIdentity(container, data.auth_identity_id)
+    : await customerAccountOf(container, data.entity_id)
   if (!customer) {
     return
   }
@@ -72,6 +80,7 @@ export default async function sendEmailVerification({
   const locale = (await notificationLocale(container, customer.id)) ?? defaultLocale
   const expiresAt = data.expires_at ? new Date(data.expires_at).getTime() : NaN
   const params: EmailParams["emailVerification"] = {
+    purpose: change ? "email_change" : "registration",
     first_name: customer.first_name,
     verify_url: fillLinkTemplate(verifyUrl, data.code, data.entity_id),
     valid_minutes: Number.isNaN(expiresAt)

@@ -30,6 +30,10 @@ export const ACTIVITY_TYPES = {
   "email.verification_sent": "security",
   /** The customer confirmed their e-mail address. */
   "email.verified": "security",
+  /** The customer asked to sign in with another address (a link went to it, if it was free). */
+  "email.change_requested": "security",
+  /** The new address was confirmed: the customer signs in with it now. */
+  "email.changed": "security",
   /** The customer turned on an MFA factor (Medusa's `auth.mfa_enabled`). */
   "mfa.enabled": "security",
   /** The customer removed an MFA factor themselves (Medusa's `auth.mfa_disabled`). */
@@ -68,6 +72,7 @@ export type AdminAccountActivityActor = {
  * - `ip.unblocked`: `{ ip, was_blocked }`;
  * - `password.reset_requested`: `{ requested_by: "customer" | "admin" }`;
  * - `email.verification_sent`, `email.verified`: `{ email }`;
+ * - `email.change_requested`: `{ to }`; `email.changed`: `{ from, to }`;
  * - `mfa.enabled` / `mfa.disabled`: `{ mfa_id, provider }`; `mfa.reset`: `{ factors: { id, provider }[] }`;
  * - `preferences.updated`: `{ changes: { field, from, to }[] }`;
  * - `group.joined` / `group.left`: `{ customer_group_id, customer_group_name, source: "manual" | "rule" | "default" }`;

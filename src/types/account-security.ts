@@ -98,6 +98,9 @@ export type AdminEmailVerificationResponse = {
   }
 }
 
+/** A change of sign-in address waits for the link sent to the new address. */
+export type StoreChangeEmailResponse = { email_change: { email: string; status: "pending" } }
+
 /** The logged-in customer's own verification state, and whether the shop requires it to log in. */
 export type StoreEmailVerificationResponse = {
   email_verification: AdminEmailVerification & { required: boolean }

@@ -6,6 +6,7 @@ import type {
 } from "@medusajs/framework/http"
 import { asValue } from "@medusajs/framework/awilix"
 import type {
+  AuthTypes,
   AuthenticationInput,
   AuthenticationResponse,
   IAuthModuleService,
@@ -14,6 +15,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
 import { CustomerAccountEvents } from "../../modules/account-security/events"
 import { EMAIL_ENTITY_TYPE } from "../../workflows/customer-email/verification"
+import { isEmailChangeVerification } from "../../workflows/customer-email/email-change"
+import { changeLoginEmailWorkflow } from "../../workflows/customer-email/workflows/change-login-email"
 import {
   EMAILPASS_PROVIDER,
   findEmailpassIdentityOf,
@@ -33,6 +36,9 @@ function credentialsOf(data: AuthenticationInput | undefined): Credentials | nul
   const { email, password } = (data?.body ?? {}) as Record<string, unknown>
   return typeof email === "string" && typeof password === "string" ? { email, password } : null
 }
+
+/** Medusa's auth module generates this for its `AuthVerification` model; its service type leaves it out. */
+type VerificationStore = IAuthModuleService & { updateAuthVerifications(data: Record<string, unknown>): Promise<unknown> }
 
 type PasswordUpdate = Record<string | symbol, unknown> & { entity_id?: unknown; password?: unknown }
 
@@ -133,6 +139,16 @@ export function guardedAuthModule(
     return result
   }
 
+  /** The customer whose login a confirmed verification moves (the identity's own account), if it is a change. */
+  const changingCustomer = async (verification: AuthTypes.AuthVerificationDTO): Promise<string | null> => {
+    if (verification.entity_type !== EMAIL_ENTITY_TYPE || !isEmailChangeVerification(req.scope, verification)) {
+      return null
+    }
+    const [identity] = await auth.listAuthIdentities({ id: [verification.auth_identity_id] }, { select: ["app_metadata"] })
+    const customerId = identity?.app_metadata?.customer_id
+    return typeof customerId === "string" && customerId ? customerId : null
+  }
+
   /**
    * Medusa's verification confirm emits nothing: once an address is
    * confirmed, `customer_account.email_verified` says so (after the answer's
@@ -140,6 +156,20 @@ export function guardedAuthModule(
    */
   const confirmAuthVerification: IAuthModuleService["confirmAuthVerification"] = async (data, sharedContext) => {
     const confirmed = await auth.confirmAuthVerification(data, sharedContext)
+    const customerId = confirmed?.verified_at ? await changingCustomer(confirmed) : null
+    if (customerId) {
+      // The new address is confirmed: the login moves to it, or the
+      // confirmation is taken back (the address was taken meanwhile), so the
+      // two never disagree.
+      try {
+        await changeLoginEmailWorkflow(req.scope).run({
+          input: { auth_identity_id: confirmed.auth_identity_id, customer_id: customerId, to: confirmed.entity_id },
+        })
+      } catch (error) {
+        await (auth as VerificationStore).updateAuthVerifications({ id: confirmed.id, verified_at: null })
+        throw error
+      }
+    }
     if (confirmed?.verified_at && confirmed.entity_type === EMAIL_ENTITY_TYPE) {
       await req.scope
         .resolve(Modules.EVENT_BUS)

@@ -1,5 +1,6 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody } from "../utils/request-guards"
+import { StoreChangeEmail } from "./customers/me/email/validators"
 import { StoreChangePassword } from "./customers/me/password/validators"
 import { StoreResendEmailVerification } from "./email-verification/validators"
 import { StorePasswordStrength } from "./password-strength/validators"
@@ -15,6 +16,11 @@ export const storePasswordMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/email-verification",
     middlewares: [...validateBody(StoreResendEmailVerification)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/customers/me/email",
+    middlewares: [authenticate("customer", ["session", "bearer"]), ...validateBody(StoreChangeEmail)],
   },
   {
     method: ["POST"],

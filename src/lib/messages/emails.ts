@@ -12,7 +12,14 @@ export type EmailParams = {
     requested_by: "customer" | "admin"
   }
   accountLocked: { first_name: string | null; locked_until: string | null }
-  emailVerification: { first_name: string | null; verify_url: string; valid_minutes: number }
+  emailVerification: {
+    /** A new account's address, or the new address a customer is moving their login to. */
+    purpose: "registration" | "email_change"
+    first_name: string | null
+    verify_url: string
+    valid_minutes: number
+  }
+  emailChanged: { first_name: string | null; new_email: string }
   newDeviceLogin: { first_name: string | null; at: string; ip: string | null; device: string | null }
   mfaReset: { first_name: string | null }
   userAccountLocked: { first_name: string | null; locked_until: string | null }
@@ -56,10 +63,20 @@ const LAYOUTS: { [N in EmailName]: Layout<N> } = {
     subject: t("emails.emailVerification.subject", {}),
     blocks: [
       { paragraph: t("emails.greeting", { first_name: p.first_name }) },
-      { paragraph: t("emails.emailVerification.intro", {}) },
+      {
+        paragraph:
+          p.purpose === "email_change"
+            ? t("emails.emailVerification.changeIntro", {})
+            : t("emails.emailVerification.intro", {}),
+      },
       { link: { label: t("emails.emailVerification.action", {}), url: p.verify_url } },
       { paragraph: t("emails.emailVerification.validity", { valid_minutes: p.valid_minutes }) },
-      { paragraph: t("emails.emailVerification.ignore", {}) },
+      {
+        paragraph:
+          p.purpose === "email_change"
+            ? t("emails.emailVerification.changeIgnore", {})
+            : t("emails.emailVerification.ignore", {}),
+      },
     ],
   }),
   newDeviceLogin: (t, p) => ({
@@ -68,6 +85,14 @@ const LAYOUTS: { [N in EmailName]: Layout<N> } = {
       { paragraph: t("emails.greeting", { first_name: p.first_name }) },
       { paragraph: t("emails.newDeviceLogin.body", { at: p.at, ip: p.ip, device: p.device }) },
       { paragraph: t("emails.newDeviceLogin.hint", {}) },
+    ],
+  }),
+  emailChanged: (t, p) => ({
+    subject: t("emails.emailChanged.subject", {}),
+    blocks: [
+      { paragraph: t("emails.greeting", { first_name: p.first_name }) },
+      { paragraph: t("emails.emailChanged.body", { new_email: p.new_email }) },
+      { paragraph: t("emails.emailChanged.hint", {}) },
     ],
   }),
   mfaReset: (t, p) => ({

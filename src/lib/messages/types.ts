@@ -33,6 +33,11 @@ export type MessageParams = {
   "emails.emailVerification.action": Record<string, never>
   "emails.emailVerification.validity": { valid_minutes: number }
   "emails.emailVerification.ignore": Record<string, never>
+  "emails.emailVerification.changeIntro": Record<string, never>
+  "emails.emailVerification.changeIgnore": Record<string, never>
+  "emails.emailChanged.subject": Record<string, never>
+  "emails.emailChanged.body": { new_email: string }
+  "emails.emailChanged.hint": Record<string, never>
   "emails.mfaReset.subject": Record<string, never>
   "emails.mfaReset.body": Record<string, never>
   "emails.mfaReset.hint": Record<string, never>

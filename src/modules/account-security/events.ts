@@ -41,6 +41,16 @@ export const CustomerAccountEvents = {
    * after the admin `actor_id` removed a customer's MFA factors and recovery codes.
    */
   MFA_RESET: "customer_account.mfa_reset",
+  /**
+   * `{ event_id, customer_id, to }` when a logged-in customer asked to move
+   * their login to another address (sent whether or not the address was free).
+   */
+  EMAIL_CHANGE_REQUESTED: "customer_account.email_change_requested",
+  /**
+   * `{ event_id, customer_id, auth_identity_id, from, to }` once the new address
+   * was confirmed and the login and customer record moved to it.
+   */
+  EMAIL_CHANGED: "customer_account.email_changed",
 } as const
 
 /** The same events for Back Office users' identities. */

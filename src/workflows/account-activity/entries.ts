@@ -23,6 +23,8 @@ export const ACTIVITY_EVENTS = [
   CustomerAccountEvents.EMAIL_VERIFICATION_SENT,
   CustomerAccountEvents.EMAIL_VERIFIED,
   CustomerAccountEvents.MFA_RESET,
+  CustomerAccountEvents.EMAIL_CHANGE_REQUESTED,
+  CustomerAccountEvents.EMAIL_CHANGED,
   AuthEvents.MFA_ENABLED,
   AuthEvents.MFA_DISABLED,
   CustomerPasswordEvents.PASSWORD_CHANGED,
@@ -207,6 +209,24 @@ export async function activityEntriesFor(
           ]
         : []
     }
+    case CustomerAccountEvents.EMAIL_CHANGE_REQUESTED:
+      return onCustomer({
+        type: "email.change_requested",
+        actor_type: "customer",
+        actor_id: customerId,
+        data: { to: data.to },
+        customer_visible: true,
+        source_key: sourceKey("email.change_requested", data.event_id),
+      })
+    case CustomerAccountEvents.EMAIL_CHANGED:
+      return onCustomer({
+        type: "email.changed",
+        actor_type: "customer",
+        actor_id: customerId,
+        data: { from: data.from, to: data.to },
+        customer_visible: true,
+        source_key: sourceKey("email.changed", data.event_id),
+      })
     case CustomerAccountEvents.MFA_RESET:
       return onCustomer({
         type: "mfa.reset",

@@ -1,3 +1,6 @@
 export * from "./verification"
 export * from "./steps/mark-email-verified"
 export * from "./workflows/mark-email-verified"
+export * from "./email-change"
+export * from "./steps/change-login-email"
+export * from "./workflows/change-login-email"

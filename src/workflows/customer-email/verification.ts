@@ -51,6 +51,24 @@ export async function customerAccountOf(
   return data[0] ? { id: data[0].id, first_name: data[0].first_name ?? null } : null
 }
 
+/** The customer account an auth identity is linked to (an address change names the identity, not the new address). */
+export async function customerOfIdentity(
+  container: MedusaContainer,
+  authIdentityId: string
+): Promise<{ id: string; first_name: string | null } | null> {
+  const [identity] = await container
+    .resolve(Modules.AUTH)
+    .listAuthIdentities({ id: [authIdentityId] }, { select: ["app_metadata"] })
+  const customerId = identity?.app_metadata?.customer_id
+  if (typeof customerId !== "string" || !customerId) {
+    return null
+  }
+  const [customer] = await container
+    .resolve(Modules.CUSTOMER)
+    .listCustomers({ id: customerId }, { select: ["id", "first_name"] })
+  return customer ? { id: customer.id, first_name: customer.first_name ?? null } : null
+}
+
 /** An address's verification row, as Medusa's auth module keeps it. */
 export type EmailVerificationRow = {
   id: string

@@ -44,6 +44,14 @@ export const de: MessageCatalog = {
     "Auf Ihre Bitte hat unser Kundenservice die Zwei-Faktor-Anmeldung (Authenticator-App und Wiederherstellungscodes) von Ihrem Konto entfernt. Sie melden sich jetzt nur mit Ihrem Passwort an.",
   "emails.mfaReset.hint": () =>
     "Richten Sie die Zwei-Faktor-Anmeldung in Ihrem Konto erneut ein. Wenn Sie das nicht veranlasst haben, setzen Sie sofort Ihr Passwort zurück und kontaktieren Sie uns.",
+  "emails.emailVerification.changeIntro": () =>
+    "Bitte bestätigen Sie diese E-Mail-Adresse: Danach melden Sie sich mit ihr statt mit Ihrer bisherigen an.",
+  "emails.emailVerification.changeIgnore": () =>
+    "Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Bis zur Bestätigung ändert sich nichts.",
+  "emails.emailChanged.subject": () => "Ihre Anmelde-E-Mail-Adresse wurde geändert",
+  "emails.emailChanged.body": ({ new_email }) =>
+    `Die E-Mail-Adresse, mit der Sie sich anmelden, wurde in ${new_email} geändert. Mit dieser Adresse können Sie sich nicht mehr anmelden.`,
+  "emails.emailChanged.hint": () => "Wenn Sie das nicht waren, kontaktieren Sie uns bitte sofort.",
   "emails.newDeviceLogin.subject": () => "Neue Anmeldung bei Ihrem Konto",
   "emails.newDeviceLogin.body": ({ at, ip, device }, f) =>
     `Am ${f.dateTime(at)} hat sich jemand von einem Gerät oder Netzwerk, das wir zuletzt nicht gesehen haben, bei Ihrem Konto angemeldet` +

@@ -41,6 +41,14 @@ export const en: MessageCatalog = {
     "At your request, our customer service removed the two-step verification (authenticator app and recovery codes) from your account. You now sign in with your password only.",
   "emails.mfaReset.hint": () =>
     "Set up two-step verification again in your account. If you did not ask for this, reset your password and contact us right away.",
+  "emails.emailVerification.changeIntro": () =>
+    "Please confirm this e-mail address: once you do, you sign in with it instead of your current one.",
+  "emails.emailVerification.changeIgnore": () =>
+    "If you did not ask for this, ignore this e-mail: nothing changes until the address is confirmed.",
+  "emails.emailChanged.subject": () => "Your sign-in e-mail address was changed",
+  "emails.emailChanged.body": ({ new_email }) =>
+    `The e-mail address you sign in with was changed to ${new_email}. This address no longer signs in to your account.`,
+  "emails.emailChanged.hint": () => "If you did not do this, contact us right away.",
   "emails.newDeviceLogin.subject": () => "New sign-in to your account",
   "emails.newDeviceLogin.body": ({ at, ip, device }, f) =>
     `Your account was signed in to on ${f.dateTime(at)} from a device or network we have not seen recently` +

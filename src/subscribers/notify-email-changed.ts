@@ -1,0 +1,47 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { emailContent, emailData, renderEmail } from "../lib/messages"
+import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
+import { CustomerAccountEvents } from "../modules/account-security/events"
+import type AccountSecurityModuleService from "../modules/account-security/service"
+import { notificationLocale } from "../workflows/customer-preference/read-preferences"
+
+type EmailChangedEvent = { event_id: string; customer_id: string; from: string; to: string }
+
+/** Template of the notice the previous address gets after a change of login address. */
+export const EMAIL_CHANGED_TEMPLATE = "customer-email-changed"
+
+/**
+ * Tells the previous address that the login moved away from it, so a change
+ * the owner did not make never goes unnoticed.
+ */
+export default async function notifyEmailChanged({ event: { data }, container }: SubscriberArgs<EmailChangedEvent>) {
+  const { defaultLocale } = container.resolve<AccountSecurityModuleService>(ACCOUNT_SECURITY_MODULE).getOptions()
+  const {
+    data: [customer],
+  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "customer",
+    fields: ["first_name"],
+    filters: { id: data.customer_id },
+  })
+  const locale = (await notificationLocale(container, data.customer_id)) ?? defaultLocale
+  const mail = renderEmail([locale, defaultLocale], "emailChanged", {
+    first_name: customer?.first_name ?? null,
+    new_email: data.to,
+  })
+  await container.resolve(Modules.NOTIFICATION).createNotifications({
+    to: data.from,
+    channel: "email",
+    template: EMAIL_CHANGED_TEMPLATE,
+    resource_type: "customer",
+    resource_id: data.customer_id,
+    idempotency_key: `cam-email-changed:${data.event_id}`,
+    content: emailContent(mail),
+    data: { email: data.from, new_email: data.to, locale, ...emailData(mail) },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: CustomerAccountEvents.EMAIL_CHANGED,
+  context: { subscriberId: "cam-notify-email-changed" },
+}

@@ -1,0 +1,55 @@
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { EMAILPASS_PROVIDER } from "../../customer-password/auth-identity"
+
+export type ChangeLoginEmailStepInput = { auth_identity_id: string; customer_id: string; to: string }
+
+type Undo = { provider_identity_id: string; from: string; customer_id: string; customer_email: string | null }
+
+export const changeLoginEmailStepId = "cam-change-login-email"
+
+/**
+ * Moves a customer's login and customer record to a new address, as one
+ * unit: the emailpass identity's `entity_id` (what the customer logs in
+ * with) and the customer's `email`. Medusa's unique index on
+ * (entity_id, provider) refuses an address another login took meanwhile.
+ * Compensation puts both back. Returns the previous address.
+ */
+export const changeLoginEmailStep = createStep(
+  changeLoginEmailStepId,
+  async (input: ChangeLoginEmailStepInput, { container }) => {
+    const auth = container.resolve(Modules.AUTH)
+    const customers = container.resolve(Modules.CUSTOMER)
+    const [login] = await auth.listProviderIdentities(
+      { auth_identity_id: input.auth_identity_id, provider: EMAILPASS_PROVIDER },
+      { select: ["id", "entity_id"] }
+    )
+    if (!login) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "This account has no login with an e-mail address and password")
+    }
+    const [customer] = await customers.listCustomers({ id: input.customer_id }, { select: ["id", "email"] })
+    if (!customer) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${input.customer_id} was not found`)
+    }
+    const undo: Undo = {
+      provider_identity_id: login.id,
+      from: login.entity_id,
+      customer_id: customer.id,
+      customer_email: customer.email ?? null,
+    }
+    try {
+      await auth.updateProviderIdentities([{ id: login.id, entity_id: input.to }])
+    } catch {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This e-mail address is no longer available")
+    }
+    await customers.updateCustomers(customer.id, { email: input.to })
+    return new StepResponse({ from: login.entity_id }, undo)
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    await container.resolve(Modules.AUTH).updateProviderIdentities([{ id: undo.provider_identity_id, entity_id: undo.from }])
+    await container.resolve(Modules.CUSTOMER).updateCustomers(undo.customer_id, { email: undo.customer_email })
+  }
+)
