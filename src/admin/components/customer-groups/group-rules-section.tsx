@@ -111,7 +111,7 @@ const RulesSummary = ({ ruleSet, isRunning }: RulesSummaryProps) => {
         ) : (
           <RuleList ruleSet={ruleSet} />
         )}
-        {ruleSet.rules.some((rule) => rule.type === "email_domain") && (
+        {ruleSet.rules.some((rule) => rule.type === "email_domain" && rule.verified_only === false) && (
           <EmailDomainTrustNote />
         )}
         <Hint>{t("customerAccounts.groups.rules.manualMembersHint")}</Hint>

@@ -66,9 +66,12 @@ export const describeRule = (
 ): string => {
   switch (rule.type) {
     case "email_domain":
-      return t("customerAccounts.groups.rules.labels.email_domain", {
-        domains: joinAlternatives(rule.domains, t),
-      })
+      return t(
+        rule.verified_only === false
+          ? "customerAccounts.groups.rules.labels.email_domain_any"
+          : "customerAccounts.groups.rules.labels.email_domain",
+        { domains: joinAlternatives(rule.domains, t) }
+      )
     case "orders_count":
       return t("customerAccounts.groups.rules.labels.orders_count", {
         count: rule.gte,

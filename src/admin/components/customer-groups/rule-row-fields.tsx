@@ -3,7 +3,6 @@ import { Trash } from "@medusajs/icons"
 import { useTranslation } from "react-i18next"
 
 import { FormField, SwitchField } from "../common/form-field"
-import { EmailDomainTrustNote } from "./rule-set-summary"
 
 import {
   GROUP_RULE_TYPES,
@@ -112,7 +111,13 @@ export const RuleRowFields = ({
               />
             )}
           </FormField>
-          <EmailDomainTrustNote />
+          <SwitchField
+            label={t("customerAccounts.groups.rules.edit.verifiedOnly")}
+            hint={t("customerAccounts.groups.rules.edit.verifiedOnlyHint")}
+            checked={row.verifiedOnly}
+            onChange={(verifiedOnly) => onChange({ verifiedOnly })}
+            disabled={disabled}
+          />
         </>
       )}
       {row.type === "orders_count" && (

@@ -125,8 +125,8 @@ export const RunStatus = ({ lastRun, isRunning }: RunStatusProps) => {
 }
 
 /**
- * Why an e-mail domain rule is only as good as the address typed at sign-up:
- * the plugin does not verify e-mail addresses (yet).
+ * Why an e-mail domain rule that trusts any address is only as good as the
+ * address typed at sign-up (shown for rules with `verified_only: false`).
  */
 export const EmailDomainTrustNote = () => {
   const { t } = useTranslation()

@@ -28,6 +28,8 @@ export type RuleRow = {
   type: GroupRuleType
   /** Comma-separated, as typed. */
   domains: string
+  /** An e-mail domain counts only for a verified address. */
+  verifiedOnly: boolean
   ordersCount: string
   amount: string
   currencyCode: string
@@ -53,6 +55,7 @@ export const emptyRow = (
   key: nextKey(),
   type,
   domains: "",
+  verifiedOnly: true,
   ordersCount: "",
   amount: "",
   currencyCode,
@@ -64,7 +67,7 @@ export const toRow = (rule: GroupRule): RuleRow => {
   const row = emptyRow(rule.type)
   switch (rule.type) {
     case "email_domain":
-      return { ...row, domains: rule.domains.join(", ") }
+      return { ...row, domains: rule.domains.join(", "), verifiedOnly: rule.verified_only ?? true }
     case "orders_count":
       return { ...row, ordersCount: String(rule.gte) }
     case "total_spent":
@@ -113,7 +116,7 @@ export const toRule = (row: RuleRow): RowResult => {
     case "email_domain": {
       const domains = splitDomains(row.domains)
       return domains.length
-        ? { rule: { type: "email_domain", domains } }
+        ? { rule: { type: "email_domain", domains, verified_only: row.verifiedOnly } }
         : { errors: { domains: "domains" } }
     }
     case "orders_count": {
