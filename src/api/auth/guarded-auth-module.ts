@@ -238,8 +238,11 @@ export function installPasswordGuard(req: MedusaRequest, res: MedusaResponse, ne
   req.scope.register(Modules.AUTH, asValue(guardedAuthModule(auth, req, guard)))
   // Medusa's error handler gives every 403 the type "forbidden"; a refusal
   // of the guard's own (email_not_verified) keeps its type.
-  const json = res.json.bind(res)
-  res.json = (body: unknown) => json(guard.refusal && res.statusCode === 403 ? guard.refusal : body)
+  // (Custom code may install the guard on a response without `json`.)
+  if (typeof res.json === "function") {
+    const json = res.json.bind(res)
+    res.json = (body: unknown) => json(guard.refusal && res.statusCode === 403 ? guard.refusal : body)
+  }
   providePasswordVerdicts(req.scope)
   next()
 }
