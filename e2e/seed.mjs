@@ -5,6 +5,7 @@
 // carry a run id, so e-mails, group names and rule domains stay unique.
 
 import { expect } from "./lib/checks.mjs"
+import { totpCode } from "./lib/totp.mjs"
 
 /**
  * @typedef {import("./lib/api.mjs").Api} Api
@@ -25,9 +26,18 @@ import { expect } from "./lib/checks.mjs"
  *   failedLogins: { statuses: number[] },
  *   blockedIp: BlockedIp,
  *   lockedUser: LockedUser,
+ *   mfaCustomer: MfaCustomer,
  * }} Seed
  * @typedef {{ id: string, email: string, password: string, statuses: number[] }} LockedUser
  * @typedef {{ ip: string, statuses: number[], customerStatus: number }} BlockedIp
+ * @typedef {{
+ *   id: string,
+ *   email: string,
+ *   password: string,
+ *   headers: Record<string, string>,
+ *   secret: string,
+ *   factor: { id: string, label: string },
+ * }} MfaCustomer
  */
 
 /** Passes the dev app's password policy (length, score, no personal data). */
@@ -196,6 +206,42 @@ export async function blockIp(api, { ip, customer, strangerDomain }) {
 }
 
 /**
+ * Where the MFA customer signs in from: an address of its own, so its
+ * sign-ins count toward no other IP's limit.
+ */
+const PHONE_OWNER = { ...STOREFRONT, "x-forwarded-for": "198.51.100.60" }
+
+/**
+ * A customer who turned on two-step verification in the storefront with an
+ * authenticator app, through Medusa's own routes: a login, `POST
+ * /auth/mfa/factors` (Medusa's `startAuthMfa`: a TOTP secret), then the
+ * first code from that secret to `POST /auth/mfa/factors/:id/verify`
+ * (`verifyAuthMfa`: the factor is enabled). Medusa encrypts the secret with
+ * `AUTH_MFA_ENCRYPTION_KEY`, which the dev app's medusa-config.ts sets.
+ * @param {Api} api
+ * @param {string} publishableKey
+ * @param {{ email: string, firstName: string, lastName: string }} who
+ * @returns {Promise<MfaCustomer>}
+ */
+export async function createMfaCustomer(api, publishableKey, who) {
+  const { id } = await createCustomerAccount(api, publishableKey, who)
+  const login = await api.call("POST", "/auth/customer/emailpass", { email: who.email, password: CUSTOMER_PASSWORD }, PHONE_OWNER)
+  expect(login.status === 200 && login.data?.token && !login.data.mfa_required, `the new customer's login answered ${login.status}: ${JSON.stringify(login.data)}`)
+  const customerAuth = { authorization: `Bearer ${login.data.token}` }
+  const label = "Pixel 8"
+  const { mfa_factor: started, secret } = await api.expectOk("POST", "/auth/mfa/factors", { provider: "totp", label }, customerAuth)
+  expect(started.status === "pending" && typeof secret === "string", `the set-up answered ${JSON.stringify(started)}`)
+  const { mfa_factor: enabled } = await api.expectOk(
+    "POST",
+    `/auth/mfa/factors/${started.id}/verify`,
+    { code: totpCode(secret) },
+    customerAuth
+  )
+  expect(enabled.status === "enabled", `the factor is ${enabled.status} after its first code`)
+  return { id, email: who.email, password: CUSTOMER_PASSWORD, headers: PHONE_OWNER, secret, factor: { id: enabled.id, label } }
+}
+
+/**
  * @param {Api} api
  * @param {{ freshDatabase: boolean }} options
  * @returns {Promise<Seed>}
@@ -232,12 +278,13 @@ export async function seed(api, { freshDatabase }) {
   await api.adminPost(`/admin/customer-groups/${manualGroup.id}/customers`, { add: [customerId] })
 
   // Automatic, but its rule does not match the customer yet: the UI test
-  // edits it to the customer's domain and re-evaluates.
+  // edits it to the customer's domain and re-evaluates. It trusts any
+  // address: the customer's stays unverified for the verification checks.
   const otherDomain = `${unique("example", "-")}.org`
   const { customer_group: automaticGroup } = await api.adminPost("/admin/customer-groups", { name: unique("ACME staff") })
   await api.adminPost(`/admin/customer-groups/${automaticGroup.id}/rules`, {
     match: "all",
-    rules: [{ type: "email_domain", domains: [otherDomain] }],
+    rules: [{ type: "email_domain", domains: [otherDomain], verified_only: false }],
   })
 
   // Before the lock: the storefront's refusal stays the newest attempt.
@@ -248,6 +295,11 @@ export async function seed(api, { freshDatabase }) {
   })
   const failedLogins = await lockAccount(api, email)
   const lockedUser = await lockedColleague(api, `max@${unique("office", "-")}.test`)
+  const mfaCustomer = await createMfaCustomer(api, publishableKey, {
+    email: `otto@${unique("two-step", "-")}.test`,
+    firstName: "Otto",
+    lastName: "Zweifach",
+  })
 
   return {
     runId,
@@ -264,5 +316,6 @@ export async function seed(api, { freshDatabase }) {
     failedLogins,
     blockedIp,
     lockedUser,
+    mfaCustomer,
   }
 }

@@ -11,6 +11,7 @@ import { screenshotter } from "./lib/context.mjs"
 import { seed as seedApp } from "./seed.mjs"
 import { accountActivitySpec } from "./specs/account-activity.mjs"
 import { accountSecuritySpec } from "./specs/account-security.mjs"
+import { accountSecurityMfaSpec } from "./specs/account-security-mfa.mjs"
 import { customerAccountsSettingsSpec, customerGroupsSpec } from "./specs/customer-groups.mjs"
 import { customerNotesSpec } from "./specs/customer-notes.mjs"
 import { i18nSpec } from "./specs/i18n.mjs"
@@ -54,7 +55,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
   }
 
   await runner.check(
-    "seed: admin token, customer account, addresses, notes, preferences, groups, rule, a blocked IP, a lockout and a locked colleague via the HTTP API",
+    "seed: admin token, customer account, addresses, notes, preferences, groups, rule, a blocked IP, a lockout, a locked colleague and a customer with an authenticator app via the HTTP API",
     async () => {
       await api.loginAdmin(admin.email, admin.password)
       seeded = await seedApp(api, { freshDatabase })
@@ -91,6 +92,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
       await loginSpec(ctx)
       await customerNotesSpec(ctx)
       await accountSecuritySpec(ctx)
+      await accountSecurityMfaSpec(ctx)
       await preferencesSpec(ctx)
       await customerGroupsSpec(ctx)
       await customerAccountsSettingsSpec(ctx)

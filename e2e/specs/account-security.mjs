@@ -302,7 +302,7 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     expect(again === 200, `the customer's login answered ${again} after the refused and discarded attempts`)
   })
 
-  await runner.check("account security: a guest reads Guest (no account), with no lock, counters, actions or login attempts", async () => {
+  await runner.check("account security: a guest reads Guest (no account), with no lock, counters, actions, verification, MFA or login attempts", async () => {
     // Customers the admin creates have no account: the same as a guest checkout.
     const email = `guest@guest-${seed().runId}.test`
     const { customer: guest } = await api.adminPost("/admin/customers", { email, first_name: "Gina", last_name: "Gast" })
@@ -310,7 +310,8 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     /** @type {string[]} */
     const verificationRequests = []
     const onRequest = (/** @type {import("playwright-core").Request} */ request) => {
-      if (request.url().includes("/email-verification")) verificationRequests.push(request.url())
+      const { pathname } = new URL(request.url())
+      if (pathname.endsWith("/email-verification") || pathname.endsWith("/mfa")) verificationRequests.push(request.url())
     }
     page.on("request", onRequest)
     try {
@@ -319,8 +320,9 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     } finally {
       page.off("request", onRequest)
     }
-    expect(verificationRequests.length === 0, `the guest's page asked for e-mail verification: ${verificationRequests.join(", ")}`)
+    expect(verificationRequests.length === 0, `the guest's page asked for e-mail verification or MFA: ${verificationRequests.join(", ")}`)
     expect((await card.getByText("E-mail address", { exact: true }).count()) === 0, "the guest's card has an e-mail verification row")
+    expect((await card.getByText("Two-step verification (MFA)", { exact: true }).count()) === 0, "the guest's card has an MFA row")
     expect((await card.getByText("Active", { exact: true }).count()) === 0, "the guest reads Active")
     expect(await card.getByText(/^This customer checked out as a guest and has no account/).isVisible(), "no explanation for the guest")
     expect((await card.getByRole("button").count()) === 0, `the guest's card offers: ${await card.getByRole("button").allInnerTexts()}`)

@@ -73,7 +73,7 @@ export async function customerGroupsSpec({ runner, page, api, seed, screenshot }
 
   await runner.check("group rules: shows the seeded rule, Automatic badge and Never run", async () => {
     await openAdminPage(page, `/app/customer-groups/${seed().groups.automatic.id}`)
-    await rules.getByText(`E-mail domain is ${seed().groups.automatic.otherDomain}`, { exact: true }).waitFor()
+    await rules.getByText(`E-mail domain is ${seed().groups.automatic.otherDomain} (any address, not verified)`, { exact: true }).waitFor()
     expect(await rules.getByText("Automatic", { exact: true }).isVisible(), "no Automatic badge")
     expect(await rules.getByText("Never run", { exact: true }).isVisible(), "a run is reported before any")
     const ruleSet = await readRules()
@@ -90,10 +90,12 @@ export async function customerGroupsSpec({ runner, page, api, seed, screenshot }
     await drawer.getByRole("button", { name: "Save", exact: true }).click()
     await expectToast(page, "Membership rules saved")
     await drawer.waitFor({ state: "hidden" })
-    await rules.getByText(`E-mail domain is ${matchingDomain}`, { exact: true }).waitFor()
+    await rules.getByText(`E-mail domain is ${matchingDomain} (any address, not verified)`, { exact: true }).waitFor()
     const ruleSet = await readRules()
     expect(
-      ruleSet.match === "all" && ruleSet.rules.length === 1 && JSON.stringify(ruleSet.rules[0]) === JSON.stringify({ type: "email_domain", domains: [matchingDomain] }),
+      ruleSet.match === "all" && ruleSet.rules.length === 1 && ruleSet.rules[0].type === "email_domain" &&
+        JSON.stringify(ruleSet.rules[0].domains) === JSON.stringify([matchingDomain]) &&
+        ruleSet.rules[0].verified_only === false,
       `API rules ${JSON.stringify(ruleSet.rules)}`
     )
   })
@@ -124,7 +126,7 @@ export async function customerGroupsSpec({ runner, page, api, seed, screenshot }
     const item = groupItem(memberships, automatic.name)
     await item.waitFor()
     expect(await item.getByText("Automatic", { exact: true }).isVisible(), "no Automatic badge")
-    expect(await item.getByText(`E-mail domain is ${automatic.matchingDomain}`, { exact: true }).isVisible(), "the rule is not shown in words")
+    expect(await item.getByText(`E-mail domain is ${automatic.matchingDomain} (any address, not verified)`, { exact: true }).isVisible(), "the rule is not shown in words")
     expect(await item.getByText(/^Since /).isVisible(), "no since-date")
     expect((await memberships.getByText(manual.name, { exact: true }).count()) === 0, "the manual group is listed in the plugin's card")
     // The side column: right of Medusa's own Customer Groups card.
@@ -133,7 +135,7 @@ export async function customerGroupsSpec({ runner, page, api, seed, screenshot }
     await screenshot("group-memberships", memberships)
     await item.getByRole("link", { name: automatic.name, exact: true }).click()
     await page.waitForURL(new RegExp(`/app/customer-groups/${automatic.id}$`))
-    await rules.getByText(`E-mail domain is ${automatic.matchingDomain}`, { exact: true }).waitFor()
+    await rules.getByText(`E-mail domain is ${automatic.matchingDomain} (any address, not verified)`, { exact: true }).waitFor()
   })
 }
 
@@ -157,9 +159,9 @@ export async function customerAccountsSettingsSpec({ runner, page, api, seed, sc
     await page.getByRole("heading", { level: 1, name: "Customer accounts", exact: true }).waitFor()
     const { automatic } = seed().groups
     const item = groupItem(automaticGroups, automatic.name)
-    await item.getByText(`E-mail domain is ${automatic.matchingDomain}`, { exact: true }).waitFor()
+    await item.getByText(`E-mail domain is ${automatic.matchingDomain} (any address, not verified)`, { exact: true }).waitFor()
     await expectRunReported(item.getByText(/^Last run /), (await readRules()).last_run)
-    expect(await automaticGroups.getByText(/^An e-mail domain rule trusts the address the customer typed/).isVisible(), "no note on unverified e-mail domains")
+    expect(await automaticGroups.getByText(/^This rule trusts any address/).isVisible(), "no note on unverified e-mail domains")
   })
 
   await runner.check("settings: choosing a default group in the drawer saves it (page and API)", async () => {

@@ -134,6 +134,23 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     expect(after === "pending", `cancelling the prompt left the address ${after}`)
   })
 
+  await runner.check("i18n: the two-step verification row and the timeline's two-step entries read German", async () => {
+    // The MFA customer after the account security checks: their factor was removed by the admin.
+    const { id } = seed().mfaCustomer
+    await openAdminPage(page, `/app/customers/${id}`)
+    const card = widget(page, "Kontosicherheit")
+    await rowValue(card, "Bestätigung in zwei Schritten (MFA)").getByText("Aus", { exact: true }).waitFor()
+    const activity = widget(page, "Aktivität")
+    for (const line of [
+      "Bestätigung in zwei Schritten von einem Admin entfernt; Wiederherstellungscodes ungültig",
+      "Mit Zwei-Schritt-Code angemeldet",
+      "Falscher Zwei-Schritt-Code",
+      "Bestätigung in zwei Schritten eingeschaltet: Authenticator-App",
+    ]) {
+      await activity.getByText(line, { exact: true }).waitFor()
+    }
+  })
+
   await runner.check("i18n: the Set password drawer reads German: show/hide toggle, zxcvbn's advice, the unsaved-changes prompt", async () => {
     const customerId = seed().customer.id
     const weak = "password1"
@@ -178,7 +195,7 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     expect(await page.getByRole("link", { name: "Kundenkonten", exact: true }).isVisible(), "no German sidebar entry")
     await page.getByRole("heading", { level: 1, name: "Kundenkonten", exact: true }).waitFor()
     const automaticGroups = widget(page, "Automatische Gruppen")
-    await automaticGroups.getByText(`E-Mail-Domain ist ${seed().groups.automatic.matchingDomain}`, { exact: true }).waitFor()
+    await automaticGroups.getByText(`E-Mail-Domain ist ${seed().groups.automatic.matchingDomain} (jede Adresse, unbestätigt)`, { exact: true }).waitFor()
     expect(await automaticGroups.getByRole("button", { name: "Jetzt neu auswerten", exact: true }).isVisible(), "no German Re-evaluate button")
     expect(await widget(page, "Standardgruppen").isVisible(), "no German default groups card")
   })

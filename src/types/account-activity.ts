@@ -11,7 +11,11 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
 export const ACTIVITY_TYPES = {
   "login.succeeded": "security",
   "login.failed": "security",
-  /** A login refused while the account or the IP was locked (at most one per account and IP a minute). */
+  /**
+   * A login refused: the account or the IP was locked, or (`reason: "email_not_verified"`) the
+   * right password of an unverified address while verification is required. At most one per
+   * account, IP, reason and minute.
+   */
   "login.refused": "security",
   "account.locked": "security",
   "account.unlocked": "security",

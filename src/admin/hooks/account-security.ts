@@ -8,6 +8,7 @@ import {
 import { useEffect, useState } from "react"
 
 import type {
+  AdminCustomerMfaResponse,
   AdminEmailVerificationResponse,
   AdminLoginSecurity,
   AdminMarkEmailVerifiedResponse,
@@ -15,6 +16,7 @@ import type {
   AdminPasswordResetResponse,
   AdminPasswordStrengthResponse,
   AdminResendEmailVerificationResponse,
+  AdminResetCustomerMfaResponse,
   AdminSetPasswordResponse,
   AdminUnblockIpResponse,
   AdminUnlockCustomerResponse,
@@ -23,11 +25,13 @@ import type {
 import {
   customerActivityKeys,
   customerEmailVerificationKeys,
+  customerMfaKeys,
   customerNoteKeys,
   customerSecurityKeys,
   passwordPolicyKeys,
   passwordStrengthKeys,
 } from "../lib/query-keys"
+import { isNotFound } from "../lib/fetch-errors"
 import {
   useInvalidatingOptions,
   type MutationOptions,
@@ -113,14 +117,24 @@ export const useCustomerSecurity = (customerId: string) =>
     `${customerPath(customerId)}/security`
   )
 
-/** How often a failed verification state load is retried (none for a 404). */
-const EMAIL_VERIFICATION_RETRIES = 1
+/**
+ * How often a failed load of a password account's state (verification,
+ * MFA) is retried (none for a 404).
+ */
+const PASSWORD_ACCOUNT_STATE_RETRIES = 1
 
 /**
- * Whether the customer's e-mail address is verified, and when a link went
- * out. Only for customers with an account: the route answers 404 for one
- * without a password (a guest, or an account of another auth provider),
- * which is final, so it is not retried.
+ * Retries a password account's state once, but not a 404: the routes answer
+ * it for a customer without a password (a guest, or an account of another
+ * auth provider), which is final.
+ */
+const retryUnlessNotFound = (failureCount: number, error: Error) =>
+  !isNotFound(error) && failureCount < PASSWORD_ACCOUNT_STATE_RETRIES
+
+/**
+ * Whether the customer's e-mail address is verified, when a link went out,
+ * and whether the shop's requirement keeps them from logging in. Only for
+ * customers with an account (404 otherwise, see `retryUnlessNotFound`).
  */
 export const useCustomerEmailVerification = (customerId: string) => {
   const { data, ...rest } = useQuery({
@@ -130,12 +144,29 @@ export const useCustomerEmailVerification = (customerId: string) => {
         `${customerPath(customerId)}/email-verification`,
         { signal }
       ),
-    retry: (failureCount, error) =>
-      !(error instanceof FetchError && error.status === 404) &&
-      failureCount < EMAIL_VERIFICATION_RETRIES,
+    retry: retryUnlessNotFound,
   })
 
   return { emailVerification: data?.email_verification, ...rest }
+}
+
+/**
+ * The customer's MFA factors (type, state, since when; never a secret) and
+ * whether their logins need a second factor now. Only for customers with an
+ * account (404 otherwise, see `retryUnlessNotFound`).
+ */
+export const useCustomerMfa = (customerId: string) => {
+  const { data, ...rest } = useQuery({
+    queryKey: customerMfaKeys.detail(customerId),
+    queryFn: ({ signal }) =>
+      sdk.client.fetch<AdminCustomerMfaResponse>(
+        `${customerPath(customerId)}/mfa`,
+        { signal }
+      ),
+    retry: retryUnlessNotFound,
+  })
+
+  return { mfa: data, ...rest }
 }
 
 /** The password policy and whether admins may set a password directly. */
@@ -395,6 +426,31 @@ export const useMarkEmailVerified = (
       ),
     ...useInvalidatingOptions(
       emailVerificationActionKeys(customerId),
+      options,
+      securityActionActivityKeys(customerId)
+    ),
+  })
+}
+
+/**
+ * Removes the customer's MFA factors and voids their recovery codes (a lost
+ * phone): they sign in with the password only until they enroll again, and
+ * are told by e-mail. `removed` lists the factors it disabled (none when a
+ * colleague was quicker). The timeline entry, with the admin's name, is
+ * written by a subscriber a moment later: `securityActionActivityKeys`.
+ */
+export const useResetCustomerMfa = (
+  customerId: string,
+  options?: MutationOptions<AdminResetCustomerMfaResponse, void>
+) => {
+  return useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<AdminResetCustomerMfaResponse>(
+        `${customerPath(customerId)}/mfa/reset`,
+        { method: "POST", body: {} }
+      ),
+    ...useInvalidatingOptions(
+      [customerMfaKeys.detail(customerId)],
       options,
       securityActionActivityKeys(customerId)
     ),

@@ -15,10 +15,17 @@ export type ActivityKindFilter = ActivityKind | "all"
 type ActivityMessageName =
   | "loginSucceeded"
   | "loginSucceededAdmin"
+  | "loginSucceededMfa"
+  | "loginSucceededMfaAdmin"
   | "loginFailed"
   | "loginFailedAdmin"
+  | "loginFailedMfa"
+  | "loginFailedMfaAdmin"
   | "loginRefused"
   | "loginRefusedAdmin"
+  | "loginRefusedEmailNotVerified"
+  | "loginRefusedEmailNotVerifiedAdmin"
+  | "loginRefusedOther"
   | "accountLocked"
   | "accountLockedUntil"
   | "accountLockedNoEnd"
@@ -35,6 +42,14 @@ type ActivityMessageName =
   | "passwordUpdated"
   | "emailVerificationSent"
   | "emailVerified"
+  | "emailChangeRequested"
+  | "emailChanged"
+  | "mfaEnabled"
+  | "mfaEnabledTotp"
+  | "mfaDisabled"
+  | "mfaDisabledTotp"
+  | "mfaReset"
+  | "mfaResetNone"
   | "preferencesUpdated"
   | "preferencesUpdatedMany"
   | "localeChanged"
@@ -227,6 +242,53 @@ const describePreferences = (data: ActivityData): ActivityDescription => {
 /** `login.*` through the admin's sign-in route (`actor_type: "user"`) says so. */
 const viaAdmin = (data: ActivityData) => readString(data, "actor_type") === "user"
 
+/** The customer's sign-in route, or the admin's (see `viaAdmin`). */
+type LoginNames = { customer: ActivityMessageName; admin: ActivityMessageName }
+
+const loginText = (data: ActivityData, names: LoginNames): ActivityText =>
+  text(viaAdmin(data) ? names.admin : names.customer)
+
+/** An MFA code, not the password, decided a `login.succeeded` or `login.failed`. */
+const byMfaCode = (data: ActivityData) => readString(data, "factor") === "mfa"
+
+/**
+ * Why a login was refused: a lock on the account or the IP (`locked`, also
+ * entries from before the reason was recorded), or an address not verified
+ * while the shop requires it; a reason this build does not know by name.
+ */
+const describeRefusal = (data: ActivityData): ActivityText => {
+  const reason = readString(data, "reason") ?? "locked"
+  switch (reason) {
+    case "locked":
+      return loginText(data, { customer: "loginRefused", admin: "loginRefusedAdmin" })
+    case "email_not_verified":
+      return loginText(data, {
+        customer: "loginRefusedEmailNotVerified",
+        admin: "loginRefusedEmailNotVerifiedAdmin",
+      })
+    default:
+      return text("loginRefusedOther", { reason })
+  }
+}
+
+/**
+ * A factor the customer turned on or off: Medusa's TOTP reads as the
+ * authenticator app, another provider (a host's own) by its name.
+ */
+const describeMfaFactor = (
+  data: ActivityData,
+  names: { totp: ActivityMessageName; other: ActivityMessageName }
+): ActivityText => {
+  const provider = readString(data, "provider")
+  return provider === "totp"
+    ? text(names.totp)
+    : text(names.other, { provider: provider ?? MISSING })
+}
+
+/** An admin's MFA reset: the factors it removed, or none (only the recovery codes were voided). */
+const describeMfaReset = (data: ActivityData): ActivityText =>
+  text(Array.isArray(data.factors) && data.factors.length > 0 ? "mfaReset" : "mfaResetNone")
+
 const describeGroup = (
   data: ActivityData,
   names: { manual: ActivityMessageName; rule: ActivityMessageName; default: ActivityMessageName }
@@ -280,11 +342,25 @@ export const describeActivity = (
 
   switch (type) {
     case "login.succeeded":
-      return line(text(viaAdmin(data) ? "loginSucceededAdmin" : "loginSucceeded"))
+      return line(
+        loginText(
+          data,
+          byMfaCode(data)
+            ? { customer: "loginSucceededMfa", admin: "loginSucceededMfaAdmin" }
+            : { customer: "loginSucceeded", admin: "loginSucceededAdmin" }
+        )
+      )
     case "login.failed":
-      return line(text(viaAdmin(data) ? "loginFailedAdmin" : "loginFailed"))
+      return line(
+        loginText(
+          data,
+          byMfaCode(data)
+            ? { customer: "loginFailedMfa", admin: "loginFailedMfaAdmin" }
+            : { customer: "loginFailed", admin: "loginFailedAdmin" }
+        )
+      )
     case "login.refused":
-      return line(text(viaAdmin(data) ? "loginRefusedAdmin" : "loginRefused"))
+      return line(describeRefusal(data))
     case "account.locked":
       return line(describeLock(data, locale))
     case "account.unlocked":
@@ -319,6 +395,21 @@ export const describeActivity = (
       return line(text("emailVerificationSent", { email: readString(data, "email") ?? "" }))
     case "email.verified":
       return line(text("emailVerified", { email: readString(data, "email") ?? "" }))
+    case "email.change_requested":
+      return line(text("emailChangeRequested", { to: readString(data, "to") ?? MISSING }))
+    case "email.changed":
+      return line(
+        text("emailChanged", {
+          from: readString(data, "from") ?? MISSING,
+          to: readString(data, "to") ?? MISSING,
+        })
+      )
+    case "mfa.enabled":
+      return line(describeMfaFactor(data, { totp: "mfaEnabledTotp", other: "mfaEnabled" }))
+    case "mfa.disabled":
+      return line(describeMfaFactor(data, { totp: "mfaDisabledTotp", other: "mfaDisabled" }))
+    case "mfa.reset":
+      return line(describeMfaReset(data))
     case "preferences.updated":
       return describePreferences(data)
     case "group.joined":

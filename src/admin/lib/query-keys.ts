@@ -100,6 +100,16 @@ export const customerEmailVerificationKeys = {
 }
 
 /**
+ * A customer's MFA factors (Medusa's own: type, state, since when): one
+ * entry per customer, only ever for customers with an account.
+ */
+export const customerMfaKeys = {
+  all: [...customerAccountsKeys.all, "customer-mfa"] as const,
+  detail: (customerId: string) =>
+    [...customerMfaKeys.all, customerId] as const,
+}
+
+/**
  * A Back Office user's login security (lock status, counters, recent login
  * attempts, IP blocks): one entry per user, so no list/detail ladder.
  */

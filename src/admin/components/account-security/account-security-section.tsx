@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 
 import {
   useCustomerEmailVerification,
+  useCustomerMfa,
   useCustomerSecurity,
   useUnblockIp,
 } from "../../hooks/account-security"
@@ -12,6 +13,7 @@ import { SectionRow } from "../common/section-row"
 import { BlockedIpsList } from "./blocked-ips-list"
 import { EmailVerificationRow } from "./email-verification-row"
 import { LoginSecurityCard } from "./login-security-card"
+import { MfaRow } from "./mfa-row"
 import { SecurityActions } from "./security-actions"
 import { SecurityCounters } from "./security-counters"
 
@@ -22,8 +24,8 @@ type AccountSecuritySectionProps = {
 /**
  * The account security card of the customer page's side column: lock
  * status, failed-login counters, whether the e-mail address is verified,
- * unlock, password and verification actions, the blocked IPs the customer
- * was tried from. A guest has no account, so no sign-in to guard and no
+ * whether two-step verification is on, unlock, password, verification and
+ * MFA actions, the blocked IPs the customer was tried from. A guest has no account, so no sign-in to guard and no
  * address to verify: the card says so instead, and asks the API nothing.
  */
 export const AccountSecuritySection = ({
@@ -40,6 +42,7 @@ const AccountHolderSecurity = ({ customer }: AccountSecuritySectionProps) => {
   const { security, error, refetch } = useCustomerSecurity(customer.id)
   // Loaded alongside the lockout state, not after it.
   const verification = useCustomerEmailVerification(customer.id)
+  const mfa = useCustomerMfa(customer.id)
   // Lives as long as the card, so its toast follows even when the list empties.
   const unblock = useUnblockIp(customer.id)
 
@@ -59,10 +62,16 @@ const AccountHolderSecurity = ({ customer }: AccountSecuritySectionProps) => {
             error={verification.error}
             onRetry={() => verification.refetch()}
           />
+          <MfaRow
+            mfa={mfa.mfa}
+            error={mfa.error}
+            onRetry={() => mfa.refetch()}
+          />
           <SecurityActions
             customer={customer}
             security={security}
             emailVerification={verification.emailVerification}
+            mfa={mfa.mfa}
           />
           <BlockedIpsList
             blockedIps={security.blocked_ips}

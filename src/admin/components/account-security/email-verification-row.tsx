@@ -1,15 +1,18 @@
-import { FetchError } from "@medusajs/js-sdk"
-import { Badge, Button, Skeleton, Text, Tooltip } from "@medusajs/ui"
+import { Badge, Button, Skeleton, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
-import type { AdminEmailVerification } from "../../../types/account-security"
-import { formatDate, formatDateTime, toIntlLocale } from "../../lib/date-format"
+import type { AdminEmailVerificationResponse } from "../../../types/account-security"
+import { isNotFound } from "../../lib/fetch-errors"
+import { DateWithTime } from "../common/date-with-time"
 import { SectionRow } from "../common/section-row"
 import { RelativeTime } from "../customer-notes/relative-time"
 
+/** The verification state with what the shop's requirement makes of it. */
+type EmailVerificationState = AdminEmailVerificationResponse["email_verification"]
+
 type EmailVerificationRowProps = {
   /** The verification state, once loaded. */
-  emailVerification: AdminEmailVerification | undefined
+  emailVerification: EmailVerificationState | undefined
   /** Why the state could not be loaded, if it could not. */
   error: Error | null
   onRetry: () => void
@@ -17,8 +20,9 @@ type EmailVerificationRowProps = {
 
 /**
  * "E-mail address": verified (and when), or not, with when the last link
- * went out. No row for an account without a password (the route's 404):
- * there is no address of its own to verify.
+ * went out and, when the shop requires a verified address, whether that
+ * keeps the customer from logging in. No row for an account without a
+ * password (the route's 404): there is no address of its own to verify.
  */
 export const EmailVerificationRow = ({
   emailVerification,
@@ -51,13 +55,10 @@ export const EmailVerificationRow = ({
   )
 }
 
-const isNotFound = (error: Error | null) =>
-  error instanceof FetchError && error.status === 404
-
 const VerificationState = ({
   verification,
 }: {
-  verification: AdminEmailVerification
+  verification: EmailVerificationState
 }) => {
   const { t } = useTranslation()
 
@@ -95,30 +96,38 @@ const VerificationState = ({
           />
         )
       )}
+      <LoginRequirement verification={verification} />
     </div>
   )
 }
 
-/** "Nov 27, 2026", with the exact date and time in a tooltip. */
-const DateWithTime = ({ value }: { value: string }) => {
-  const { i18n } = useTranslation()
-  const locale = toIntlLocale(i18n.language)
-  const date = new Date(value)
+/**
+ * What the shop's `emailVerification.required` makes of an unverified
+ * address: the customer cannot log in until it is verified, or, for an
+ * account that predates the requirement (grandfathered), still can.
+ */
+const LoginRequirement = ({
+  verification,
+}: {
+  verification: EmailVerificationState
+}) => {
+  const { t } = useTranslation()
 
-  if (Number.isNaN(date.getTime())) {
-    return null
+  if (verification.blocks_login) {
+    return (
+      <Badge size="2xsmall" color="red">
+        {t("customerAccounts.security.emailVerification.blocksLogin")}
+      </Badge>
+    )
   }
 
-  return (
-    <Tooltip content={formatDateTime(date, locale)}>
-      <Text
-        asChild
-        size="small"
-        leading="compact"
-        className="text-ui-fg-subtle"
-      >
-        <time dateTime={value}>{formatDate(date, locale)}</time>
+  if (verification.required) {
+    return (
+      <Text size="small" leading="compact" className="text-ui-fg-subtle">
+        {t("customerAccounts.security.emailVerification.grandfathered")}
       </Text>
-    </Tooltip>
-  )
+    )
+  }
+
+  return null
 }

@@ -4,6 +4,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type {
+  AdminCustomerMfaResponse,
   AdminCustomerSecurity,
   AdminEmailVerification,
 } from "../../../types/account-security"
@@ -13,6 +14,7 @@ import {
   useUnlockCustomer,
 } from "../../hooks/account-security"
 import { EmailVerificationActions } from "./email-verification-actions"
+import { MfaActions } from "./mfa-actions"
 import { SetPasswordDrawer } from "./set-password-drawer"
 import { UnlockAction } from "./unlock-action"
 
@@ -21,18 +23,22 @@ type SecurityActionsProps = {
   security: AdminCustomerSecurity
   /** The e-mail verification state, once loaded. */
   emailVerification: AdminEmailVerification | undefined
+  /** The customer's MFA factors, once loaded. */
+  mfa: AdminCustomerMfaResponse | undefined
 }
 
 /**
  * Unlock (or reset the counters), send a reset link, set a password (when
  * the store allows it), resend the verification e-mail or mark the address
- * verified (while it is not). Only for customers with an account: a guest's
+ * verified (while it is not), remove two-step verification (while a factor
+ * is on or being set up). Only for customers with an account: a guest's
  * card has no actions.
  */
 export const SecurityActions = ({
   customer,
   security,
   emailVerification,
+  mfa,
 }: SecurityActionsProps) => {
   const { t } = useTranslation()
   const prompt = usePrompt()
@@ -107,6 +113,7 @@ export const SecurityActions = ({
         customer={customer}
         emailVerification={emailVerification}
       />
+      <MfaActions customer={customer} mfa={mfa} />
     </div>
   )
 }

@@ -76,9 +76,13 @@ export const AutomaticGroupsSection = () => {
           <Skeleton className="h-5 w-1/2" />
         </div>
       )}
-      <div className="px-6 py-4">
-        <EmailDomainTrustNote />
-      </div>
+      {groups?.some(({ rule_set }) =>
+        rule_set.rules.some((rule) => rule.type === "email_domain" && rule.verified_only === false)
+      ) && (
+        <div className="px-6 py-4">
+          <EmailDomainTrustNote />
+        </div>
+      )}
     </Container>
   )
 }

@@ -38,9 +38,9 @@ const lookup = (translations: unknown, key: string): unknown =>
 
 /** A representative `data` per type, as the contract documents it. */
 const SAMPLE_DATA: Record<ActivityType, Record<string, unknown>> = {
-  "login.succeeded": { actor_type: "customer" },
+  "login.succeeded": { actor_type: "customer", factor: "mfa" },
   "login.failed": { actor_type: "customer" },
-  "login.refused": { actor_type: "user" },
+  "login.refused": { actor_type: "customer", reason: "email_not_verified" },
   "account.locked": { locked_until: "2026-11-27T01:52:00.000Z", lock_count: 2 },
   "account.unlocked": { reason: "admin", was_locked: true },
   "ip.unblocked": { ip: "203.0.113.9", was_blocked: true },
@@ -51,6 +51,11 @@ const SAMPLE_DATA: Record<ActivityType, Record<string, unknown>> = {
   "password.updated": {},
   "email.verification_sent": { email: "jane@example.com" },
   "email.verified": { email: "jane@example.com" },
+  "email.change_requested": { to: "jane.doe@example.com" },
+  "email.changed": { from: "jane@example.com", to: "jane.doe@example.com" },
+  "mfa.enabled": { mfa_id: "authmfa_1", provider: "totp" },
+  "mfa.disabled": { mfa_id: "authmfa_1", provider: "totp" },
+  "mfa.reset": { factors: [{ id: "authmfa_1", provider: "totp" }] },
   "preferences.updated": {
     changes: [
       { field: "locale", from: "en", to: "de" },
@@ -100,6 +105,74 @@ describe("describeActivity", () => {
     expect(message("login.succeeded").key).toBe(
       "customerAccounts.activity.messages.loginSucceeded"
     )
+  })
+
+  it.each([
+    ["login.succeeded", "customer", "loginSucceededMfa"],
+    ["login.succeeded", "user", "loginSucceededMfaAdmin"],
+    ["login.failed", "customer", "loginFailedMfa"],
+    ["login.failed", "user", "loginFailedMfaAdmin"],
+  ])("reads %s through the %s route decided by an MFA code as %s", (type, actorType, name) => {
+    expect(message(type, { actor_type: actorType, factor: "mfa" }).key).toBe(
+      `customerAccounts.activity.messages.${name}`
+    )
+  })
+
+  it.each([
+    [{ actor_type: "customer", reason: "locked" }, "loginRefused"],
+    [{ actor_type: "user", reason: "locked" }, "loginRefusedAdmin"],
+    // Entries from before the reason was recorded were all refusals by a lock.
+    [{ actor_type: "customer" }, "loginRefused"],
+    [{ actor_type: "customer", reason: "email_not_verified" }, "loginRefusedEmailNotVerified"],
+    [{ actor_type: "user", reason: "email_not_verified" }, "loginRefusedEmailNotVerifiedAdmin"],
+  ])("reads login.refused %j as %s", (data, name) => {
+    expect(message("login.refused", data).key).toBe(`customerAccounts.activity.messages.${name}`)
+  })
+
+  it("names a refusal reason it does not know instead of blaming a lock", () => {
+    expect(message("login.refused", { actor_type: "customer", reason: "suspended" })).toEqual({
+      key: "customerAccounts.activity.messages.loginRefusedOther",
+      values: { reason: "suspended" },
+    })
+  })
+
+  it("calls a TOTP factor the authenticator app, and another provider by its name", () => {
+    expect(message("mfa.enabled", { mfa_id: "authmfa_1", provider: "totp" })).toEqual({
+      key: "customerAccounts.activity.messages.mfaEnabledTotp",
+      values: {},
+    })
+    expect(message("mfa.disabled", { mfa_id: "authmfa_1", provider: "totp" }).key).toBe(
+      "customerAccounts.activity.messages.mfaDisabledTotp"
+    )
+    expect(message("mfa.enabled", { mfa_id: "authmfa_2", provider: "webauthn" })).toEqual({
+      key: "customerAccounts.activity.messages.mfaEnabled",
+      values: { provider: "webauthn" },
+    })
+    expect(message("mfa.disabled", { mfa_id: "authmfa_2" })).toEqual({
+      key: "customerAccounts.activity.messages.mfaDisabled",
+      values: { provider: "—" },
+    })
+  })
+
+  it("says when an admin's MFA reset found no factor and only voided the recovery codes", () => {
+    expect(message("mfa.reset", { factors: [{ id: "authmfa_1", provider: "totp" }] }).key).toBe(
+      "customerAccounts.activity.messages.mfaReset"
+    )
+    expect(message("mfa.reset", { factors: [] }).key).toBe(
+      "customerAccounts.activity.messages.mfaResetNone"
+    )
+    expect(message("mfa.reset").key).toBe("customerAccounts.activity.messages.mfaResetNone")
+  })
+
+  it("names both addresses of a change of sign-in address", () => {
+    expect(message("email.change_requested", { to: "new@example.com" })).toEqual({
+      key: "customerAccounts.activity.messages.emailChangeRequested",
+      values: { to: "new@example.com" },
+    })
+    expect(message("email.changed", { from: "old@example.com", to: "new@example.com" })).toEqual({
+      key: "customerAccounts.activity.messages.emailChanged",
+      values: { from: "old@example.com", to: "new@example.com" },
+    })
   })
 
   it("formats the lock's end for the viewer, naming the time zone", () => {
@@ -233,9 +306,9 @@ describe("describeActivity", () => {
   })
 
   it("reads a type from a newer server as its raw name", () => {
-    expect(message("mfa.enabled")).toEqual({
+    expect(message("passkey.added")).toEqual({
       key: "customerAccounts.activity.messages.unknown",
-      values: { type: "mfa.enabled" },
+      values: { type: "passkey.added" },
     })
   })
 

@@ -1,3 +1,5 @@
+import { describe, expect, it } from "@jest/globals"
+
 import { emptyRow, toRow, toRule } from "../rules-form"
 
 describe("e-mail domain rows", () => {
