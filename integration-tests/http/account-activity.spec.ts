@@ -383,6 +383,19 @@ medusaIntegrationTestRunner({
         await expect(knex("account_activity").where({ id: entry.id }).delete()).rejects.toThrow(/append-only/)
         const [row] = await knex("account_activity").where({ id: entry.id })
         expect(row.type).toEqual(entry.type)
+
+        // Anonymization may blank IP, browser and details, only in its own transaction, and nothing else.
+        const blank = { ip: null, user_agent: null, data: JSON.stringify({}) }
+        await expect(knex("account_activity").where({ id: entry.id }).update(blank)).rejects.toThrow(/append-only/)
+        await expect(
+          knex.transaction(async (trx) => {
+            await trx.raw(`set local cam.account_activity_erase = 'on'`)
+            await trx("account_activity").where({ id: entry.id }).update({ ...blank, type: "note.created" })
+          })
+        ).rejects.toThrow(/append-only/)
+        expect(await activity().eraseCustomerDetails(jane.customer.id)).toBeGreaterThanOrEqual(2)
+        const [erased] = await knex("account_activity").where({ id: entry.id })
+        expect(erased).toMatchObject({ type: entry.type, ip: null, user_agent: null, data: {}, customer_id: jane.customer.id })
       })
 
       it("records an event once however often it is delivered, and prunes only what retention allows", async () => {

@@ -601,6 +601,28 @@ medusaIntegrationTestRunner({
           cases: fc.record({ path: customerPath("/email-verification/verify"), headers: adminAuth, body: emptyBody(2) }),
         },
         {
+          name: "GET /admin/customers/:id/privacy",
+          method: "GET",
+          cases: fc.record({ path: customerPath("/privacy"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "GET /admin/customers/:id/export",
+          method: "GET",
+          // The timeline records the export after the answer.
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.record({ path: customerPath("/export"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "POST /admin/customers/:id/anonymize",
+          method: "POST",
+          // Never the customer's e-mail: a fuzzed confirmation must be refused and erase nothing.
+          cases: fc.record({
+            path: customerPath("/anonymize"),
+            headers: adminAuth,
+            body: bodyArb({ confirm: fc.oneof(fc.string({ maxLength: 400 }), fc.constant("someone@example.com")) }),
+          }),
+        },
+        {
           name: "GET /admin/customers/:id/mfa",
           method: "GET",
           cases: fc.record({ path: customerPath("/mfa"), query: queryArb({}), headers: adminAuth }),
@@ -759,6 +781,33 @@ medusaIntegrationTestRunner({
                 password: fc.oneof({ weight: 1, arbitrary: currentPassword }, { weight: 1, arbitrary: passwordValue }),
               },
               { requiredKeys: ["email", "password"] }
+            ),
+          }),
+        },
+        {
+          name: "GET /store/customers/me/export",
+          method: "GET",
+          // Each request counts toward the daily export limit, refused ones too.
+          fourXxMayWrite: { tables: ["security_counter"], reason: "export rate limit" },
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.record({ path: fc.constant("/store/customers/me/export"), query: queryArb({}), headers: storeAuth }),
+        },
+        {
+          name: "POST /store/customers/me/anonymize",
+          method: "POST",
+          prepare: lockoutWindows(100),
+          fourXxMayWrite: {
+            tables: ["login_attempt", "login_throttle", "customer_note", "notification"],
+            reason: "failed-login lockout",
+          },
+          settleAfterSuccess: { quietMs: 300 },
+          passwordsOf: (input) => fieldsOf(input, "password"),
+          cases: fc.record({
+            path: fc.constant("/store/customers/me/anonymize"),
+            headers: storeAuth,
+            body: bodyArb(
+              { password: fc.oneof({ weight: 1, arbitrary: currentPassword }, { weight: 1, arbitrary: passwordValue }) },
+              { requiredKeys: ["password"] }
             ),
           }),
         },

@@ -3,6 +3,7 @@ import { adminCustomerGroupRuleMiddlewares } from "./admin/customer-groups/[id]/
 import { adminCustomerActivityMiddlewares } from "./admin/customers/[id]/activity/middlewares"
 import { adminCustomerEmailVerificationMiddlewares } from "./admin/customers/[id]/email-verification/middlewares"
 import { adminCustomerMfaMiddlewares } from "./admin/customers/[id]/mfa/middlewares"
+import { adminCustomerPrivacyMiddlewares } from "./admin/customers/[id]/privacy/middlewares"
 import { adminCustomerGroupMembershipMiddlewares } from "./admin/customers/[id]/group-memberships/middlewares"
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
@@ -29,6 +30,7 @@ export default defineMiddlewares({
     ...adminCustomerActivityMiddlewares,
     ...adminCustomerEmailVerificationMiddlewares,
     ...adminCustomerMfaMiddlewares,
+    ...adminCustomerPrivacyMiddlewares,
     ...storeCustomerActivityMiddlewares,
   ],
 })

@@ -108,6 +108,25 @@ const emailVerificationOptionsSchema = z
     }
   })
 
+/** Erasure (GDPR art. 17); see README "Data subject rights". */
+const anonymizeOptionsSchema = z
+  .object({
+    /**
+     * `POST /store/customers/me/anonymize` anonymizes at once; off (the
+     * default), it records a request an admin confirms.
+     */
+    selfService: z.boolean().default(false),
+    /**
+     * Orders stay for accounting either way; `redact` also replaces their
+     * e-mail and the names, phone and street of their addresses.
+     */
+    orders: z.enum(["keep", "redact"]).default("keep"),
+  })
+  .strict()
+
+/** Data exports a customer may download per day from the storefront. */
+export const STORE_EXPORTS_PER_DAY = 3
+
 /**
  * Language of the e-mails the plugin sends to a reader whose own is unknown
  * (see README "E-mails"); texts in a language the plugin does not speak are
@@ -272,6 +291,8 @@ export const pluginOptionsSchema = z
     customerGroups: customerGroupsOptionsSchema.prefault({}),
     /** The account activity timeline: retention and new-device e-mails. */
     activity: activityOptionsSchema.prefault({}),
+    /** Anonymization of customer accounts (GDPR erasure). */
+    anonymize: anonymizeOptionsSchema.prefault({}),
     /** Lets admins set a customer's password directly (off: only reset links). */
     allowAdminSetPassword: z.boolean().default(false),
     /**
@@ -363,6 +384,7 @@ export const ACCOUNT_SECURITY_OPTION_KEYS = [
   "userLockout",
   "allowAdminSetPassword",
   "defaultLocale",
+  "anonymize",
 ] as const satisfies readonly OptionKey[]
 export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURITY_OPTION_KEYS)[number]>
 

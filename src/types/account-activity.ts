@@ -38,6 +38,12 @@ export const ACTIVITY_TYPES = {
   "email.change_requested": "security",
   /** The new address was confirmed: the customer signs in with it now. */
   "email.changed": "security",
+  /** A copy of the customer's data was handed out (to the customer, or to an admin). */
+  "account.exported": "security",
+  /** The customer asked to erase their account; an admin confirms. */
+  "account.anonymization_requested": "security",
+  /** The account was anonymized (by an admin, or by the customer with self-service). */
+  "account.anonymized": "security",
   /** The customer turned on an MFA factor (Medusa's `auth.mfa_enabled`). */
   "mfa.enabled": "security",
   /** The customer removed an MFA factor themselves (Medusa's `auth.mfa_disabled`). */
@@ -77,6 +83,7 @@ export type AdminAccountActivityActor = {
  * - `password.reset_requested`: `{ requested_by: "customer" | "admin" }`;
  * - `email.verification_sent`, `email.verified`: `{ email }`;
  * - `email.change_requested`: `{ to }`; `email.changed`: `{ from, to }`;
+ * - `account.exported`: `{ requested_by: "customer" | "admin" }`; `account.anonymization_requested`, `account.anonymized`: `{}`;
  * - `mfa.enabled` / `mfa.disabled`: `{ mfa_id, provider }`; `mfa.reset`: `{ factors: { id, provider }[] }`;
  * - `preferences.updated`: `{ changes: { field, from, to }[] }`;
  * - `group.joined` / `group.left`: `{ customer_group_id, customer_group_name, source: "manual" | "rule" | "default" }`;

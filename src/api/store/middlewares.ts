@@ -1,5 +1,6 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody } from "../utils/request-guards"
+import { StoreAnonymize } from "./customers/me/anonymize/validators"
 import { StoreChangeEmail } from "./customers/me/email/validators"
 import { StoreChangePassword } from "./customers/me/password/validators"
 import { StoreResendEmailVerification } from "./email-verification/validators"
@@ -16,6 +17,11 @@ export const storePasswordMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/email-verification",
     middlewares: [...validateBody(StoreResendEmailVerification)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/customers/me/anonymize",
+    middlewares: [authenticate("customer", ["session", "bearer"]), ...validateBody(StoreAnonymize)],
   },
   {
     method: ["POST"],

@@ -48,6 +48,14 @@ class AccountActivityModuleService {
     return this.log.page(filters, { limit: Math.min(Math.max(limit, 1), MAX_ACTIVITY_PAGE), offset: Math.max(offset, 0) })
   }
 
+  /**
+   * Erases the personal details of a customer's entries (anonymization):
+   * IP, user agent and data go, type, actor and time stay. Returns how many.
+   */
+  async eraseCustomerDetails(customerId: string): Promise<number> {
+    return this.log.eraseDetailsOf(customerId)
+  }
+
   /** Deletes the entries older than the retention; returns how many. */
   async pruneExpired(): Promise<number> {
     const before = new Date(projectClock.now().getTime() - this.options_.activity.retentionDays * 86_400_000)

@@ -51,6 +51,12 @@ export const CustomerAccountEvents = {
    * was confirmed and the login and customer record moved to it.
    */
   EMAIL_CHANGED: "customer_account.email_changed",
+  /** `{ event_id, customer_id, requested_by: "customer" | "admin", actor_id }` after a data export was handed out. */
+  EXPORTED: "customer_account.exported",
+  /** `{ event_id, customer_id }` when a customer asked for erasure (an admin confirms, `anonymize.selfService` off). */
+  ANONYMIZATION_REQUESTED: "customer_account.anonymization_requested",
+  /** `{ event_id, customer_id, actor_id, orders: "keep" | "redact" }` once the account was anonymized (`actor_id` null: the customer). */
+  ANONYMIZED: "customer_account.anonymized",
 } as const
 
 /** The same events for Back Office users' identities. */

@@ -6,6 +6,7 @@ import LoginAttempt from "./models/login-attempt"
 import LoginThrottle from "./models/login-throttle"
 import PasswordHistory from "./models/password-history"
 import SecurityCounter from "./models/security-counter"
+import type { PersonalDataRepository } from "./repositories/personal-data"
 import type { LockoutService } from "./services/lockout"
 import type { PasswordRulesService } from "./services/password-rules"
 import type { QuotaService } from "./services/quota"
@@ -32,6 +33,8 @@ class AccountSecurityModuleService extends MedusaService({
   readonly lockout: LockoutService
   readonly passwords: PasswordRulesService
   readonly quotas: QuotaService
+  /** What the module holds about a person, for exports and erasure (GDPR). */
+  readonly personalData: PersonalDataRepository
 
   constructor(cradle: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
@@ -40,6 +43,7 @@ class AccountSecurityModuleService extends MedusaService({
     this.lockout = cradle.lockoutService as LockoutService
     this.passwords = cradle.passwordRulesService as PasswordRulesService
     this.quotas = cradle.quotaService as QuotaService
+    this.personalData = cradle.personalDataRepository as PersonalDataRepository
   }
 
   getOptions(): AccountSecurityOptions {

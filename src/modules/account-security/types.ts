@@ -7,6 +7,8 @@ export const SecurityCounterScopes = {
   EMAIL_VERIFICATION_MAIL: "email_verification_mail",
   /** MFA codes that completed a challenge (hashed with the identity): a code works once. */
   MFA_CODE_USED: "mfa_code_used",
+  /** Data exports a customer downloaded (per customer id). */
+  DATA_EXPORT: "data_export",
 } as const
 
 export type QuotaResult = { allowed: boolean; count: number }

@@ -1,5 +1,6 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import AccountSetting from "./models/account-setting"
+import PrivacyRequest from "./models/privacy-request"
 
 /** Keys of the settings Back Office users edit. */
 export const AccountSettingKeys = {
@@ -11,7 +12,7 @@ export const AccountSettingKeys = {
  * boot (every other module reads only its slice) and keeps the settings
  * Back Office users edit in the admin.
  */
-class CustomerAccountsModuleService extends MedusaService({ AccountSetting }) {
+class CustomerAccountsModuleService extends MedusaService({ AccountSetting, PrivacyRequest }) {
   /** A stored setting's value; null when it was never set. */
   async getSetting<T>(key: string): Promise<T | null> {
     const [setting] = await this.listAccountSettings({ key })

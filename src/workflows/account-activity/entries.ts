@@ -25,6 +25,9 @@ export const ACTIVITY_EVENTS = [
   CustomerAccountEvents.MFA_RESET,
   CustomerAccountEvents.EMAIL_CHANGE_REQUESTED,
   CustomerAccountEvents.EMAIL_CHANGED,
+  CustomerAccountEvents.EXPORTED,
+  CustomerAccountEvents.ANONYMIZATION_REQUESTED,
+  CustomerAccountEvents.ANONYMIZED,
   AuthEvents.MFA_ENABLED,
   AuthEvents.MFA_DISABLED,
   CustomerPasswordEvents.PASSWORD_CHANGED,
@@ -226,6 +229,34 @@ export async function activityEntriesFor(
         data: { from: data.from, to: data.to },
         customer_visible: true,
         source_key: sourceKey("email.changed", data.event_id),
+      })
+    case CustomerAccountEvents.EXPORTED:
+      return onCustomer({
+        type: "account.exported",
+        ...(data.requested_by === "admin"
+          ? { actor_type: "user" as const, actor_id: text(data.actor_id) }
+          : { actor_type: "customer" as const, actor_id: customerId }),
+        data: { requested_by: data.requested_by === "admin" ? "admin" : "customer" },
+        customer_visible: true,
+        source_key: sourceKey("account.exported", data.event_id),
+      })
+    case CustomerAccountEvents.ANONYMIZATION_REQUESTED:
+      return onCustomer({
+        type: "account.anonymization_requested",
+        actor_type: "customer",
+        actor_id: customerId,
+        customer_visible: true,
+        source_key: sourceKey("account.anonymization_requested", data.event_id),
+      })
+    case CustomerAccountEvents.ANONYMIZED:
+      // The record that stays: who and when, nothing about the person.
+      return onCustomer({
+        type: "account.anonymized",
+        ...(text(data.actor_id)
+          ? { actor_type: "user" as const, actor_id: text(data.actor_id) }
+          : { actor_type: "customer" as const, actor_id: customerId }),
+        data: {},
+        source_key: sourceKey("account.anonymized", data.event_id),
       })
     case CustomerAccountEvents.MFA_RESET:
       return onCustomer({

@@ -106,6 +106,23 @@ export class ActivityLogRepository {
    * batch its own short transaction, the only one the append-only trigger
    * lets delete). Returns how many were deleted.
    */
+  /**
+   * Erases what a customer's entries say about the person (IP, browser,
+   * details such as addresses in `data`), keeping what happened and when:
+   * the one update the append-only trigger allows, inside this transaction.
+   * Returns how many entries were erased.
+   */
+  async eraseDetailsOf(customerId: string): Promise<number> {
+    return this.pg.transaction(async (trx) => {
+      await trx.raw(`set local cam.account_activity_erase = 'on'`)
+      const { rowCount } = await trx.raw(
+        `update account_activity set ip = null, user_agent = null, data = '{}'::jsonb where customer_id = ?`,
+        [customerId]
+      )
+      return Number(rowCount ?? 0)
+    })
+  }
+
   async deleteOlderThan(before: Date, batchSize: number): Promise<number> {
     let deleted = 0
     for (;;) {

@@ -1,0 +1,86 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+
+/** What the module holds about one customer, for an export. */
+export type SecurityRecordsOf = {
+  login_attempts: {
+    id: string
+    identifier: string
+    actor_type: string | null
+    outcome: string
+    ip: string | null
+    user_agent: string | null
+    attempted_at: Date
+  }[]
+}
+
+/**
+ * The personal data the module keeps about a person (GDPR): the attempt log
+ * names them by e-mail, IP and browser; counters and lock rows by e-mail;
+ * the password history by identity. Registered by Medusa as
+ * `personalDataRepository`.
+ */
+export class PersonalDataRepository {
+  protected readonly pg: Knex
+
+  constructor(cradle: Record<string, unknown>) {
+    this.pg = cradle[ContainerRegistrationKeys.PG_CONNECTION] as Knex
+  }
+
+  /** The attempts on these identifiers or this customer, newest first (at most `limit`). */
+  async loginAttemptsOf(customerId: string, identifiers: string[], limit: number): Promise<SecurityRecordsOf["login_attempts"]> {
+    return this.pg("login_attempt")
+      .select("id", "identifier", "actor_type", "outcome", "ip", "user_agent", "attempted_at")
+      .whereNull("deleted_at")
+      .andWhere((where) => {
+        where.where("customer_id", customerId)
+        if (identifiers.length) {
+          where.orWhereIn("identifier", identifiers)
+        }
+      })
+      .orderBy([{ column: "attempted_at", order: "desc" }, { column: "id", order: "desc" }])
+      .limit(limit)
+  }
+
+  /**
+   * Erases the person from the module, in one transaction: attempts keep
+   * their outcome and time (the lockout's statistics) but lose identifier,
+   * IP and browser; lock rows and rate-limit counters of the identifiers,
+   * and the password history of the identities, go. Returns what changed.
+   */
+  async erase(input: { customer_id: string; identifiers: string[]; auth_identity_ids: string[] }) {
+    const erasedIdentifier = `erased:${input.customer_id}`
+    return this.pg.transaction(async (trx) => {
+      const ofPerson = (where: Knex.QueryBuilder) => {
+        where.where("customer_id", input.customer_id)
+        if (input.identifiers.length) {
+          where.orWhereIn("identifier", input.identifiers)
+        }
+      }
+      // The IPs the person was seen from: their counters go too, unless
+      // locked now (a lock protects every account behind the IP, and ends
+      // within lockSeconds).
+      const ips = (await trx("login_attempt").distinct("ip").whereNotNull("ip").andWhere(ofPerson)).map(
+        (row: { ip: string }) => row.ip
+      )
+      const ipRows = ips.length
+        ? await trx("login_throttle")
+            .where("scope", "ip")
+            .whereIn("key", ips)
+            .andWhere((where) => where.whereNull("locked_until").orWhere("locked_until", "<=", trx.fn.now()))
+            .delete()
+        : 0
+      const attempts = await trx("login_attempt")
+        .where(ofPerson)
+        .update({ identifier: erasedIdentifier, ip: null, user_agent: null, customer_id: input.customer_id })
+      const throttles = input.identifiers.length
+        ? await trx("login_throttle").where("scope", "identifier").whereIn("key", input.identifiers).delete()
+        : 0
+      const counters = input.identifiers.length ? await trx("security_counter").whereIn("key", input.identifiers).delete() : 0
+      const history = input.auth_identity_ids.length
+        ? await trx("password_history").whereIn("auth_identity_id", input.auth_identity_ids).delete()
+        : 0
+      return { attempts, throttles: throttles + ipRows, counters, history }
+    })
+  }
+}

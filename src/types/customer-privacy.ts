@@ -1,0 +1,67 @@
+import type { CustomerPreferences } from "./customer-preference"
+
+/**
+ * Everything the shop holds about one customer (`GET /admin/customers/:id/export`,
+ * `GET /store/customers/me/export`). `export_version` changes whenever a field
+ * changes meaning or goes; new fields may appear within a version.
+ */
+export type CustomerDataExport = {
+  export_version: 1
+  exported_at: string
+  customer: {
+    id: string
+    email: string | null
+    first_name: string | null
+    last_name: string | null
+    phone: string | null
+    company_name: string | null
+    has_account: boolean
+    metadata: Record<string, unknown> | null
+    created_at: string | null
+    updated_at: string | null
+  }
+  addresses: Record<string, unknown>[]
+  groups: { id: string; name: string | null }[]
+  orders: {
+    id: string
+    display_id: number | null
+    status: string | null
+    email: string | null
+    currency_code: string | null
+    created_at: string | null
+  }[]
+  account: {
+    logins: { provider: string; entity_id: string }[]
+    email_verifications: { email: string; requested_at: string | null; verified_at: string | null }[]
+    mfa_factors: { provider: string; status: string; created_at: string | null }[]
+  }
+  preferences: CustomerPreferences | null
+  notes: { id: string; body: string; pinned: boolean; author_id: string; created_at: string | null; updated_at: string | null }[]
+  login_attempts: {
+    identifier: string
+    actor_type: string | null
+    outcome: string
+    ip: string | null
+    user_agent: string | null
+    attempted_at: string | null
+  }[]
+  activity: Record<string, unknown>[]
+  /** Whether a history had more entries than one export carries (10,000 each). */
+  truncated: { notes: boolean; login_attempts: boolean; activity: boolean }
+}
+
+/** A customer's erasure state: `requested` by the customer (an admin confirms), or `anonymized`. */
+export type CustomerPrivacyState = {
+  customer_id: string
+  status: "active" | "requested" | "anonymized"
+  requested_at: string | null
+  anonymized_at: string | null
+  /** The customer's current e-mail (what the admin types to confirm); null once anonymized. */
+  email: string | null
+}
+
+export type AdminCustomerPrivacyResponse = { privacy: CustomerPrivacyState }
+export type AdminAnonymizeCustomerResponse = { customer_id: string; anonymized_at: string }
+export type StoreAnonymizeResponse =
+  | { anonymization: { status: "requested"; requested_at: string } }
+  | { anonymization: { status: "anonymized"; anonymized_at: string } }

@@ -1,0 +1,5 @@
+export * from "./export"
+export * from "./privacy-state"
+export * from "./steps/claim-anonymization"
+export * from "./steps/erase-customer"
+export * from "./workflows/anonymize-customer"

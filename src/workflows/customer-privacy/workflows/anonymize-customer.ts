@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { CustomerAccountEvents } from "../../../modules/account-security/events"
+import { claimAnonymizationStep } from "../steps/claim-anonymization"
+import { eraseCustomerStep } from "../steps/erase-customer"
+
+export type AnonymizeCustomerWorkflowInput = {
+  customer_id: string
+  /** The admin who confirmed; null when the customer did it (self-service). */
+  actor_id: string | null
+  orders: "keep" | "redact"
+}
+
+export const anonymizeCustomerWorkflowId = "cam-anonymize-customer"
+
+/**
+ * Anonymizes a customer account (GDPR art. 17): records it (the only
+ * compensable step: a failed run can be retried), then erases the person
+ * everywhere (eraseCustomerStep, the point of no return), then emits
+ * `customer_account.anonymized`, which the timeline records without any
+ * personal data.
+ *
+ * @example
+ * await anonymizeCustomerWorkflow(container).run({
+ *   input: { customer_id: "cus_1", actor_id: "user_1", orders: "keep" },
+ * })
+ */
+export const anonymizeCustomerWorkflow = createWorkflow(
+  anonymizeCustomerWorkflowId,
+  (input: AnonymizeCustomerWorkflowInput) => {
+    const anonymizedAt = claimAnonymizationStep({ customer_id: input.customer_id, actor_id: input.actor_id })
+    eraseCustomerStep({ customer_id: input.customer_id, orders: input.orders })
+    emitEventStep({
+      eventName: CustomerAccountEvents.ANONYMIZED,
+      data: transform({ input }, ({ input }) => ({
+        event_id: randomUUID(),
+        customer_id: input.customer_id,
+        actor_id: input.actor_id,
+        orders: input.orders,
+      })),
+    })
+    return new WorkflowResponse(anonymizedAt)
+  }
+)
