@@ -404,6 +404,9 @@ medusaIntegrationTestRunner({
         body: fc.oneof(fc.string({ minLength: 1, maxLength: 60 }), fc.constantFrom("x".repeat(10_000), "x".repeat(10_001))),
         pinned: fc.boolean(),
       }
+      /** Marks a case that anonymizes a customer made for it (the header never reaches the server). */
+      const DISPOSABLE_HEADER = "x-fuzz-disposable"
+      let disposables = 0
       const customerPath = (suffix: string) => idArb(customerIds).map((id) => `/admin/customers/${id}${suffix}`)
       const userPath = (suffix: string) => idArb(() => [admin.user.id]).map((id) => `/admin/users/${id}${suffix}`)
       const notePath = fc
@@ -615,12 +618,32 @@ medusaIntegrationTestRunner({
         {
           name: "POST /admin/customers/:id/anonymize",
           method: "POST",
-          // Never the customer's e-mail: a fuzzed confirmation must be refused and erase nothing.
-          cases: fc.record({
-            path: customerPath("/anonymize"),
-            headers: adminAuth,
-            body: bodyArb({ confirm: fc.oneof(fc.string({ maxLength: 400 }), fc.constant("someone@example.com")) }),
-          }),
+          // The fixtures' customers are never confirmed (a fuzzed confirmation
+          // must be refused and erase nothing); some cases anonymize a customer
+          // made for them, with the right confirmation.
+          prepare: async (input) => {
+            const { [DISPOSABLE_HEADER]: disposable, ...headers } = input.headers ?? {}
+            if (!disposable) {
+              return { ...input, headers }
+            }
+            const email = `disposable-${++disposables}@example.com`
+            const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email, first_name: "Dis" }])
+            return {
+              ...input,
+              headers,
+              path: `/admin/customers/${customer.id}/anonymize`,
+              body: { contentType: "application/json", payload: JSON.stringify({ confirm: email }) },
+            }
+          },
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.oneof(
+            { weight: 9, arbitrary: fc.record({
+              path: customerPath("/anonymize"),
+              headers: adminAuth,
+              body: bodyArb({ confirm: fc.oneof(fc.string({ maxLength: 400 }), fc.constant("someone@example.com")) }),
+            }) },
+            { weight: 1, arbitrary: adminAuth.map((headers) => ({ path: "", headers: { ...headers, [DISPOSABLE_HEADER]: "1" } })) }
+          ),
         },
         {
           name: "GET /admin/customers/:id/mfa",
@@ -763,7 +786,7 @@ medusaIntegrationTestRunner({
         {
           name: "POST /store/customers/me/email",
           method: "POST",
-          prepare: lockoutWindows(100),
+          prepare: lockoutWindows(20),
           // A wrong password is a failed login by contract (as for the password route).
           fourXxMayWrite: {
             tables: ["login_attempt", "login_throttle", "customer_note", "notification"],
@@ -777,8 +800,11 @@ medusaIntegrationTestRunner({
             headers: storeAuth,
             body: bodyArb(
               {
-                email: emailValue([jane.email, "jane.new@example.com"]),
-                password: fc.oneof({ weight: 1, arbitrary: currentPassword }, { weight: 1, arbitrary: passwordValue }),
+                email: fc.oneof(
+                  { weight: 2, arbitrary: fc.constant<Json>("jane.new@example.com") },
+                  { weight: 3, arbitrary: emailValue([jane.email, "jane.new@example.com"]) }
+                ),
+                password: fc.oneof({ weight: 3, arbitrary: currentPassword }, { weight: 1, arbitrary: passwordValue }),
               },
               { requiredKeys: ["email", "password"] }
             ),
@@ -795,7 +821,8 @@ medusaIntegrationTestRunner({
         {
           name: "POST /store/customers/me/anonymize",
           method: "POST",
-          prepare: lockoutWindows(100),
+          // Self-service is off: a right password records a request (the same one each time).
+          prepare: lockoutWindows(20),
           fourXxMayWrite: {
             tables: ["login_attempt", "login_throttle", "customer_note", "notification"],
             reason: "failed-login lockout",
@@ -806,7 +833,7 @@ medusaIntegrationTestRunner({
             path: fc.constant("/store/customers/me/anonymize"),
             headers: storeAuth,
             body: bodyArb(
-              { password: fc.oneof({ weight: 1, arbitrary: currentPassword }, { weight: 1, arbitrary: passwordValue }) },
+              { password: fc.oneof({ weight: 3, arbitrary: currentPassword }, { weight: 1, arbitrary: passwordValue }) },
               { requiredKeys: ["password"] }
             ),
           }),
