@@ -112,7 +112,7 @@ async function registerCustomer(api, publishableKey, who) {
  * @param {{ address_name: string, address_1: string, city: string }} address
  * @returns {Promise<SeededAddress>}
  */
-async function createAddress(api, customerId, address) {
+export async function createAddress(api, customerId, address) {
   const { customer } = await api.adminPost(`/admin/customers/${customerId}/addresses?fields=*addresses`, {
     ...address,
     first_name: "Erika",

@@ -14,6 +14,7 @@ import { accountSecuritySpec } from "./specs/account-security.mjs"
 import { accountSecurityMfaSpec } from "./specs/account-security-mfa.mjs"
 import { customerAccountsSettingsSpec, customerGroupsSpec } from "./specs/customer-groups.mjs"
 import { customerNotesSpec } from "./specs/customer-notes.mjs"
+import { customerPrivacySpec } from "./specs/customer-privacy.mjs"
 import { i18nSpec } from "./specs/i18n.mjs"
 import { loginSpec } from "./specs/login.mjs"
 import { preferencesSpec } from "./specs/preferences.mjs"
@@ -29,6 +30,7 @@ export const WIDGET_SCREENSHOTS = [
   "login-attempts",
   "account-activity",
   "preferences",
+  "customer-privacy",
   "group-memberships",
   "group-rules",
   "user-security",
@@ -98,6 +100,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
       await customerAccountsSettingsSpec(ctx)
       await userSecuritySpec(ctx)
       await accountActivitySpec(ctx)
+      await customerPrivacySpec(ctx)
       await i18nSpec(ctx)
       pageLog.end()
     }

@@ -50,6 +50,10 @@ type ActivityMessageName =
   | "mfaDisabledTotp"
   | "mfaReset"
   | "mfaResetNone"
+  | "accountExported"
+  | "accountExportedByAdmin"
+  | "accountAnonymizationRequested"
+  | "accountAnonymized"
   | "preferencesUpdated"
   | "preferencesUpdatedMany"
   | "localeChanged"
@@ -410,6 +414,19 @@ export const describeActivity = (
       return line(describeMfaFactor(data, { totp: "mfaDisabledTotp", other: "mfaDisabled" }))
     case "mfa.reset":
       return line(describeMfaReset(data))
+    case "account.exported":
+      return line(
+        text(
+          readString(data, "requested_by") === "admin"
+            ? "accountExportedByAdmin"
+            : "accountExported"
+        )
+      )
+    case "account.anonymization_requested":
+      return line(text("accountAnonymizationRequested"))
+    case "account.anonymized":
+      // Who did it (an admin, or the customer by self-service) is the entry's actor.
+      return line(text("accountAnonymized"))
     case "preferences.updated":
       return describePreferences(data)
     case "group.joined":

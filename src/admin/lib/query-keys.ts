@@ -195,10 +195,22 @@ export const groupRuleChoiceKeys = {
 
 /**
  * Roots of the dashboard's own query keys (`CUSTOMERS_QUERY_KEY`,
- * `CUSTOMER_GROUPS_QUERY_KEY` in @medusajs/dashboard), outside the plugin's
- * root: only ever invalidated, when the plugin changed what they show.
+ * `CUSTOMER_GROUPS_QUERY_KEY`, `ORDERS_QUERY_KEY` in @medusajs/dashboard),
+ * outside the plugin's root: only ever invalidated, when the plugin changed
+ * what they show.
  */
 export const dashboardKeys = {
   customers: ["customers"] as const,
   customerGroups: ["customer_groups"] as const,
+  orders: ["orders"] as const,
+}
+
+/**
+ * A customer's erasure state (active, erasure requested, anonymized): one
+ * entry per customer, so no list/detail ladder.
+ */
+export const customerPrivacyKeys = {
+  all: [...customerAccountsKeys.all, "customer-privacy"] as const,
+  detail: (customerId: string) =>
+    [...customerPrivacyKeys.all, customerId] as const,
 }

@@ -56,6 +56,9 @@ const SAMPLE_DATA: Record<ActivityType, Record<string, unknown>> = {
   "mfa.enabled": { mfa_id: "authmfa_1", provider: "totp" },
   "mfa.disabled": { mfa_id: "authmfa_1", provider: "totp" },
   "mfa.reset": { factors: [{ id: "authmfa_1", provider: "totp" }] },
+  "account.exported": { requested_by: "customer" },
+  "account.anonymization_requested": {},
+  "account.anonymized": {},
   "preferences.updated": {
     changes: [
       { field: "locale", from: "en", to: "de" },
@@ -162,6 +165,26 @@ describe("describeActivity", () => {
       "customerAccounts.activity.messages.mfaResetNone"
     )
     expect(message("mfa.reset").key).toBe("customerAccounts.activity.messages.mfaResetNone")
+  })
+
+  it("says who asked for a copy of the customer's data", () => {
+    expect(message("account.exported", { requested_by: "customer" }).key).toBe(
+      "customerAccounts.activity.messages.accountExported"
+    )
+    expect(message("account.exported", { requested_by: "admin" }).key).toBe(
+      "customerAccounts.activity.messages.accountExportedByAdmin"
+    )
+  })
+
+  it("reads an erasure request and an anonymization, whoever did it", () => {
+    expect(message("account.anonymization_requested")).toEqual({
+      key: "customerAccounts.activity.messages.accountAnonymizationRequested",
+      values: {},
+    })
+    expect(message("account.anonymized")).toEqual({
+      key: "customerAccounts.activity.messages.accountAnonymized",
+      values: {},
+    })
   })
 
   it("names both addresses of a change of sign-in address", () => {
