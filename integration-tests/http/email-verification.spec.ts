@@ -114,6 +114,20 @@ medusaIntegrationTestRunner({
       expect((await confirm(newest)).status).toEqual(200)
     })
 
+    it("refuses an expired link (Medusa's 15 minutes), and a fresh one works", async () => {
+      const token = await tokenSentTo(jane.email)
+      // Sixteen minutes later, as Medusa's token provider measures it (from requested_at).
+      await knex("auth_verification")
+        .where({ entity_id: jane.email })
+        .update({ requested_at: new Date(Date.now() - 16 * 60_000) })
+      const expired = await confirm(token)
+      expect([expired.status, expired.data.message]).toEqual([400, "Verification code has expired"])
+      expect((await api.get(`/admin/customers/${jane.customer.id}/email-verification`, admin)).data.email_verification.status).toEqual("pending")
+      await resend({ email: jane.email })
+      const fresh = await tokenSentTo(jane.email, 2)
+      expect((await confirm(fresh)).status).toEqual(200)
+    })
+
     it("writes the e-mail in the customer's preferred language", async () => {
       const storeModule = container.resolve(Modules.STORE)
       const [store] = await storeModule.listStores()

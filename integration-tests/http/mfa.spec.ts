@@ -171,6 +171,21 @@ medusaIntegrationTestRunner({
       expect((await verifyChallenge(later, totpCode(secret, { stepOffset: unused }))).status).toEqual(200)
     })
 
+    it("refuses a right code on an expired challenge without counting it, and a new login works", async () => {
+      const { secret } = await enrollTotp()
+      const challenge = await startChallenge()
+      // Medusa keeps challenges in its cache module for 5 minutes: age this one past its end.
+      const cache = container.resolve(Modules.CACHE)
+      const key = `auth:mfa:challenge:${challenge.challengeId}`
+      const stored = (await cache.get(key)) as Record<string, unknown>
+      await cache.set(key, { ...stored, expires_at: new Date(Date.now() - 1000) }, 60)
+      const expired = await verifyChallenge(challenge, totpCode(secret))
+      expect([expired.status, expired.data.message]).toEqual([400, "MFA challenge has expired"])
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(await attempts("failure")).toEqual(0)
+      expect((await verifyChallenge(await startChallenge(), totpCode(secret))).status).toEqual(200)
+    })
+
     it("challenges answered in parallel cannot exceed the lockout's budget", async () => {
       const { secret } = await enrollTotp()
       const challenges = [await startChallenge(), await startChallenge(), await startChallenge()]
