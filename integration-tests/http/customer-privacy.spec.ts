@@ -218,6 +218,21 @@ medusaIntegrationTestRunner({
           requested_at: asked.data.anonymization.requested_at,
           email: PERSON.email,
         })
+        // The admin finds it in the list of waiting requests.
+        const { data: waiting } = await api.get("/admin/customer-accounts/erasure-requests", admin)
+        expect(waiting).toEqual({
+          erasure_requests: [
+            {
+              customer_id: zyx.customer.id,
+              email: PERSON.email,
+              first_name: PERSON.first_name,
+              last_name: PERSON.last_name,
+              requested_at: asked.data.anonymization.requested_at,
+            },
+          ],
+          count: 1,
+        })
+        expect((await send(api.get("/admin/customer-accounts/erasure-requests", zyx))).status).toEqual(401)
         // Nothing is erased until the admin confirms.
         expect((await send(api.post("/auth/customer/emailpass", { email: PERSON.email, password: PASSWORD }))).status).toEqual(200)
         await api.post(`/admin/customers/${zyx.customer.id}/anonymize`, { confirm: PERSON.email }, admin)
@@ -226,6 +241,7 @@ medusaIntegrationTestRunner({
           requested_at: asked.data.anonymization.requested_at,
         })
         expect(await findPersonalData(knex, needles, { except: [/^order/] })).toEqual([])
+        expect((await api.get("/admin/customer-accounts/erasure-requests", admin)).data).toEqual({ erasure_requests: [], count: 0 })
         const { data } = await api.get(`/admin/customers/${zyx.customer.id}/activity?limit=100`, admin)
         expect(data.activities.map((found: { type: string }) => found.type)).toEqual(
           expect.arrayContaining(["account.anonymization_requested", "account.anonymized"])

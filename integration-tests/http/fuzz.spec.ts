@@ -604,6 +604,11 @@ medusaIntegrationTestRunner({
           cases: fc.record({ path: customerPath("/email-verification/verify"), headers: adminAuth, body: emptyBody(2) }),
         },
         {
+          name: "GET /admin/customer-accounts/erasure-requests",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/admin/customer-accounts/erasure-requests"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
           name: "GET /admin/customers/:id/privacy",
           method: "GET",
           cases: fc.record({ path: customerPath("/privacy"), query: queryArb({}), headers: adminAuth }),

@@ -61,6 +61,19 @@ export type CustomerPrivacyState = {
 }
 
 export type AdminCustomerPrivacyResponse = { privacy: CustomerPrivacyState }
+/** Erasure requests waiting for an admin (`GET /admin/customer-accounts/erasure-requests`), oldest first. */
+export type AdminErasureRequestsResponse = {
+  erasure_requests: {
+    customer_id: string
+    email: string | null
+    first_name: string | null
+    last_name: string | null
+    requested_at: string
+  }[]
+  /** How many wait in all (the list shows the oldest 200). */
+  count: number
+}
+
 export type AdminAnonymizeCustomerResponse = { customer_id: string; anonymized_at: string }
 export type StoreAnonymizeResponse =
   | { anonymization: { status: "requested"; requested_at: string } }
