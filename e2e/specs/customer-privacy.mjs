@@ -8,6 +8,7 @@ import { createAddress, createCustomerAccount } from "../seed.mjs"
 /**
  * @typedef {import("../lib/context.mjs").SpecContext} SpecContext
  * @typedef {import("../../src/types/customer-privacy").AdminCustomerPrivacyResponse} AdminCustomerPrivacyResponse
+ * @typedef {import("../../src/types/customer-privacy").AdminErasureRequestsResponse} AdminErasureRequestsResponse
  * @typedef {import("../../src/types/customer-privacy").CustomerDataExport} CustomerDataExport
  * @typedef {import("../../src/types/customer-privacy").StoreAnonymizeResponse} StoreAnonymizeResponse
  * @typedef {import("../../src/types/customer-note").AdminCustomerNote} AdminCustomerNote
@@ -18,6 +19,9 @@ const TITLE = "Personal data (GDPR)"
 const STATUS = "Status"
 const EXPORT = "Export data"
 const ANONYMIZE = "Anonymize"
+/** The settings page's card (en.json, customerAccounts.settings.erasureRequests). */
+const ERASURE_REQUESTS = "Erasure requests"
+const NO_ERASURE_REQUESTS = "No erasure requests are waiting."
 
 /**
  * Where the customer who asks for erasure signs in from: an address of its
@@ -40,11 +44,20 @@ const widgetDate = (iso) =>
 const normalise = (/** @type {string} */ value) => value.replace(/\s+/g, " ").trim()
 
 /**
+ * The date and time of a tooltip, in the browser's locale and zone as above.
+ * @param {string} iso
+ */
+const tooltipDateTime = (iso) =>
+  normalise(new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }).format(new Date(iso)))
+
+/**
  * The Personal data (GDPR) card: a customer with an address and a note reads
  * Active; Export downloads their data as a JSON file; Anonymize stays
  * disabled until their e-mail is typed, Cancel changes nothing, confirming
  * erases them (the page no longer shows the e-mail); a request the customer
- * made in the storefront reads "Erasure requested" with a hint.
+ * made in the storefront reads "Erasure requested" with a hint, waits in
+ * Settings → Customer accounts → Erasure requests with a link to the
+ * customer, and leaves that list once the admin anonymized the customer there.
  * @param {SpecContext} ctx
  */
 export async function customerPrivacySpec({ runner, page, api, seed, screenshot }) {
@@ -61,6 +74,17 @@ export async function customerPrivacySpec({ runner, page, api, seed, screenshot 
     expect(subject, "the customer to anonymize was not created")
     return subject
   }
+  /** @type {{ id: string, email: string, requestedAt: string } | undefined} */
+  let requester
+  const erasureRequester = () => {
+    expect(requester, "the customer who asked for erasure was not created")
+    return requester
+  }
+  const erasureRequests = widget(page, ERASURE_REQUESTS)
+  /** @param {string} email */
+  const erasureRequestItem = (email) => erasureRequests.getByRole("listitem").filter({ hasText: email })
+  const readErasureRequests = async () =>
+    /** @type {AdminErasureRequestsResponse} */ (await api.adminGet("/admin/customer-accounts/erasure-requests"))
   /** @param {string} id */
   const readPrivacy = async (id) =>
     /** @type {AdminCustomerPrivacyResponse} */ (await api.adminGet(`/admin/customers/${id}/privacy`)).privacy
@@ -209,6 +233,7 @@ export async function customerPrivacySpec({ runner, page, api, seed, screenshot 
       `POST /store/customers/me/anonymize answered ${request.status}: ${JSON.stringify(request.data)}`
     )
     const requestedAt = answer.anonymization.requested_at
+    requester = { id, email, requestedAt }
     const privacy = await readPrivacy(id)
     expect(privacy.status === "requested" && privacy.requested_at === requestedAt && privacy.email === email, `API: ${JSON.stringify(privacy)}`)
 
@@ -224,5 +249,77 @@ export async function customerPrivacySpec({ runner, page, api, seed, screenshot 
     const entry = await waitForActivity(api, id, "account.anonymization_requested", (activity) => activity.type === "account.anonymization_requested")
     expect(entry.actor.type === "customer", `the account.anonymization_requested entry's actor: ${JSON.stringify(entry.actor)}`)
     await screenshot("customer-privacy.requested", card)
+  })
+
+  await runner.check(`personal data: Settings → Customer accounts → ${ERASURE_REQUESTS} lists the request (name, e-mail, when, the exact date in a tooltip) with a link to the customer`, async () => {
+    const { id, email, requestedAt } = erasureRequester()
+    const { erasure_requests: listed, count } = await readErasureRequests()
+    const fromApi = listed.find((candidate) => candidate.customer_id === id)
+    expect(
+      fromApi && fromApi.email === email && fromApi.first_name === "Rolf" && fromApi.last_name === "Anfrage" && fromApi.requested_at === requestedAt,
+      `API lists ${JSON.stringify(listed)}`
+    )
+    expect(count >= listed.length, `API count ${count} below the ${listed.length} listed`)
+    const times = listed.map((candidate) => Date.parse(candidate.requested_at))
+    expect(times.every((time, index) => index === 0 || times[index - 1] <= time), `API lists newer requests first: ${JSON.stringify(listed)}`)
+
+    await openAdminPage(page, "/app/settings/customer-accounts")
+    await erasureRequests
+      .getByText("Customers asked to erase their data; GDPR gives you a month. Open the customer to anonymize.", { exact: true })
+      .waitFor()
+    const item = erasureRequestItem(email)
+    await item.waitFor()
+    const link = item.getByRole("link", { name: "Rolf Anfrage", exact: true })
+    expect((await link.getAttribute("href")) === `/app/customers/${id}`, `the link goes to ${await link.getAttribute("href")}`)
+    expect(await item.getByText(email, { exact: true }).isVisible(), `the row shows no ${email}`)
+    const time = item.locator(`time[datetime="${requestedAt}"]`)
+    const when = normalise(await time.innerText())
+    expect(/^Requested (now|\d+ (seconds?|minutes?) ago)$/.test(when), `the row reads "${when}"`)
+    await time.hover()
+    const tooltip = page.getByRole("tooltip").filter({ hasText: /\d{4}/ }).first()
+    await tooltip.waitFor({ state: "attached" })
+    const exact = normalise((await tooltip.textContent()) ?? "")
+    expect(exact === tooltipDateTime(requestedAt), `the tooltip reads "${exact}"`)
+    await page.mouse.move(0, 0)
+    if (count > listed.length) {
+      await erasureRequests.getByText(`and ${count - listed.length} more`, { exact: true }).waitFor()
+    }
+    await screenshot("customer-accounts-settings.erasure-requests", erasureRequests)
+  })
+
+  await runner.check(`personal data: the request's link opens the customer, ${ANONYMIZE} there settles it, and back on the settings page the list no longer shows it (no reload)`, async () => {
+    const { id, email } = erasureRequester()
+    await erasureRequestItem(email).getByRole("link", { name: "Rolf Anfrage", exact: true }).click()
+    await page.waitForURL(new RegExp(`/app/customers/${id}$`))
+    await status.getByText(/^Erasure requested /).waitFor()
+    await anonymizeButton.click()
+    await dialog.waitFor({ state: "visible" })
+    await dialog.getByRole("textbox").fill(email)
+    await confirmButton.click()
+    await expectToast(page, "Customer anonymized")
+    await dialog.waitFor({ state: "hidden" })
+    await status.getByText(/^Anonymized /).waitFor()
+
+    const { erasure_requests: listed, count } = await readErasureRequests()
+    expect(!listed.some((candidate) => candidate.customer_id === id), `API still lists the request: ${JSON.stringify(listed)}`)
+
+    // Back in the browser's history: the dashboard's cache would keep the
+    // list for 90 s, so only the anonymization's invalidation refreshes it.
+    await page.goBack()
+    await page.waitForURL(/\/app\/settings\/customer-accounts$/)
+    await erasureRequests.waitFor()
+    await eventually(
+      () => erasureRequestItem(email).count(),
+      (rows) => rows === 0,
+      { what: `the settings page still lists ${email}`, timeoutMs: 10_000 }
+    )
+    if (count === 0) {
+      await erasureRequests.getByText(NO_ERASURE_REQUESTS, { exact: true }).waitFor()
+    }
+    // After a reload too.
+    await openAdminPage(page, "/app/settings/customer-accounts")
+    await erasureRequests.getByRole("heading", { level: 2, name: ERASURE_REQUESTS, exact: true }).waitFor()
+    await (count === 0 ? erasureRequests.getByText(NO_ERASURE_REQUESTS, { exact: true }) : erasureRequests.getByRole("list")).waitFor()
+    expect((await erasureRequestItem(email).count()) === 0, `the reloaded settings page lists ${email}`)
   })
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query"
 import type {
   AdminAnonymizeCustomerResponse,
   AdminCustomerPrivacyResponse,
+  AdminErasureRequestsResponse,
 } from "../../types/customer-privacy"
 import { filenameFromContentDisposition, saveBlob } from "../lib/download"
 import {
@@ -19,6 +20,7 @@ import {
   customerPrivacyKeys,
   customerSecurityKeys,
   dashboardKeys,
+  erasureRequestKeys,
 } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
 
@@ -45,6 +47,28 @@ export const useCustomerPrivacy = (customerId: string) => {
   })
 
   return { privacy: data?.privacy, ...rest }
+}
+
+/**
+ * The erasure requests waiting for an admin, oldest first (the first due),
+ * with each customer's name and e-mail; `count` is how many wait in all
+ * (the list holds the oldest 200).
+ */
+export const useErasureRequests = () => {
+  const { data, ...rest } = useQuery({
+    queryKey: erasureRequestKeys.list(),
+    queryFn: ({ signal }) =>
+      sdk.client.fetch<AdminErasureRequestsResponse>(
+        "/admin/customer-accounts/erasure-requests",
+        { signal }
+      ),
+  })
+
+  return {
+    erasureRequests: data?.erasure_requests,
+    count: data?.count,
+    ...rest,
+  }
 }
 
 export type CustomerDataExportFile = { filename: string }
@@ -88,8 +112,9 @@ export type AnonymizeCustomerPayload = {
 
 /**
  * What an anonymization changes: everything the plugin shows about the
- * customer (erased or replaced), and the dashboard's own customer and order
- * queries (names, e-mail, addresses; orders when the shop redacts them).
+ * customer (erased or replaced), the erasure requests waiting (a request is
+ * settled by it), and the dashboard's own customer and order queries (names,
+ * e-mail, addresses; orders when the shop redacts them).
  */
 const anonymizedKeys = (customerId: string) => [
   customerPrivacyKeys.detail(customerId),
@@ -99,6 +124,7 @@ const anonymizedKeys = (customerId: string) => [
   customerNoteKeys.customer(customerId),
   customerPreferenceKeys.detail(customerId),
   customerGroupMembershipKeys.detail(customerId),
+  erasureRequestKeys.all,
   dashboardKeys.customers,
   dashboardKeys.orders,
 ]

@@ -214,3 +214,12 @@ export const customerPrivacyKeys = {
   detail: (customerId: string) =>
     [...customerPrivacyKeys.all, customerId] as const,
 }
+
+/**
+ * The erasure requests customers made that wait for an admin (the settings
+ * page): one list, shrunk by every anonymization.
+ */
+export const erasureRequestKeys = {
+  all: [...customerAccountsKeys.all, "erasure-requests"] as const,
+  list: () => [...erasureRequestKeys.all, "list"] as const,
+}

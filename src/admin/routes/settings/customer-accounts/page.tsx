@@ -5,10 +5,12 @@ import { useTranslation } from "react-i18next"
 import { SectionHeader } from "../../../components/common/section-header"
 import { AutomaticGroupsSection } from "../../../components/customer-groups/automatic-groups-section"
 import { DefaultGroupsSection } from "../../../components/customer-groups/default-groups-section"
+import { ErasureRequestsSection } from "../../../components/customer-privacy/erasure-requests-section"
 
 /**
  * Settings > Customer accounts: how customers join groups without an admin,
- * as a default group at sign-up or through a group's rules.
+ * as a default group at sign-up or through a group's rules; and the erasure
+ * requests customers made, which wait for an admin.
  */
 const CustomerAccountsSettingsPage = () => {
   const { t } = useTranslation()
@@ -24,6 +26,7 @@ const CustomerAccountsSettingsPage = () => {
         <DefaultGroupsSection />
       </Container>
       <AutomaticGroupsSection />
+      <ErasureRequestsSection />
     </div>
   )
 }
