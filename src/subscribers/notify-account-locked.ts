@@ -1,10 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { emailContent, emailData, renderEmail, translate } from "../lib/messages"
-import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { CustomerAccountEvents } from "../modules/account-security/events"
-import type AccountSecurityModuleService from "../modules/account-security/service"
-import { notificationLocale } from "../workflows/customer-preference/read-preferences"
+import { customerMailContext } from "../workflows/notifications/customer-mail"
 
 type AccountLockedEvent = {
   identifier: string
@@ -27,19 +25,8 @@ export default async function notifyAccountLocked({
   if (!data.customer_id) {
     return
   }
-  const { defaultLocale } = container.resolve<AccountSecurityModuleService>(ACCOUNT_SECURITY_MODULE).getOptions()
-  const {
-    data: [customer],
-  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "customer",
-    fields: ["first_name"],
-    filters: { id: data.customer_id },
-  })
-  const locale = (await notificationLocale(container, data.customer_id)) ?? defaultLocale
-  const mail = renderEmail([locale, defaultLocale], "accountLocked", {
-    first_name: customer?.first_name ?? null,
-    locked_until: data.locked_until,
-  })
+  const { first_name, locale, locales } = await customerMailContext(container, data.customer_id)
+  const mail = renderEmail(locales, "accountLocked", { first_name, locked_until: data.locked_until })
   await container.resolve(Modules.NOTIFICATION).createNotifications({
     to: data.identifier,
     channel: "email",

@@ -1,10 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { emailContent, emailData, renderEmail } from "../lib/messages"
-import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { CustomerAccountEvents } from "../modules/account-security/events"
-import type AccountSecurityModuleService from "../modules/account-security/service"
-import { notificationLocale } from "../workflows/customer-preference/read-preferences"
+import { customerMailContext } from "../workflows/notifications/customer-mail"
 
 type EmailChangedEvent = { event_id: string; customer_id: string; from: string; to: string }
 
@@ -16,19 +14,8 @@ export const EMAIL_CHANGED_TEMPLATE = "customer-email-changed"
  * the owner did not make never goes unnoticed.
  */
 export default async function notifyEmailChanged({ event: { data }, container }: SubscriberArgs<EmailChangedEvent>) {
-  const { defaultLocale } = container.resolve<AccountSecurityModuleService>(ACCOUNT_SECURITY_MODULE).getOptions()
-  const {
-    data: [customer],
-  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "customer",
-    fields: ["first_name"],
-    filters: { id: data.customer_id },
-  })
-  const locale = (await notificationLocale(container, data.customer_id)) ?? defaultLocale
-  const mail = renderEmail([locale, defaultLocale], "emailChanged", {
-    first_name: customer?.first_name ?? null,
-    new_email: data.to,
-  })
+  const { first_name, locale, locales } = await customerMailContext(container, data.customer_id)
+  const mail = renderEmail(locales, "emailChanged", { first_name, new_email: data.to })
   await container.resolve(Modules.NOTIFICATION).createNotifications({
     to: data.from,
     channel: "email",

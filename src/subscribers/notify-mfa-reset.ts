@@ -1,11 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { emailContent, emailData, renderEmail } from "../lib/messages"
-import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { CustomerAccountEvents } from "../modules/account-security/events"
-import type AccountSecurityModuleService from "../modules/account-security/service"
 import { findEmailpassIdentityOf } from "../workflows/customer-password/auth-identity"
-import { notificationLocale } from "../workflows/customer-preference/read-preferences"
+import { customerMailContext } from "../workflows/notifications/customer-mail"
 
 type MfaResetEvent = { event_id: string; customer_id: string; auth_identity_id: string }
 
@@ -22,16 +20,8 @@ export default async function notifyMfaReset({ event: { data }, container }: Sub
   if (!login) {
     return
   }
-  const { defaultLocale } = container.resolve<AccountSecurityModuleService>(ACCOUNT_SECURITY_MODULE).getOptions()
-  const {
-    data: [customer],
-  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "customer",
-    fields: ["first_name"],
-    filters: { id: data.customer_id },
-  })
-  const locale = (await notificationLocale(container, data.customer_id)) ?? defaultLocale
-  const mail = renderEmail([locale, defaultLocale], "mfaReset", { first_name: customer?.first_name ?? null })
+  const { first_name, locale, locales } = await customerMailContext(container, data.customer_id)
+  const mail = renderEmail(locales, "mfaReset", { first_name })
   await container.resolve(Modules.NOTIFICATION).createNotifications({
     to: login.entity_id,
     channel: "email",

@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { projectClock } from "../../../../../lib/clock"
 import { CustomerAccountEvents } from "../../../../../modules/account-security/events"
 import { CUSTOMER_ACCOUNTS_MODULE } from "../../../../../modules/customer-accounts"
 import type CustomerAccountsModuleService from "../../../../../modules/customer-accounts/service"
 import type { StoreAnonymizeResponse } from "../../../../../types/customer-privacy"
-import { EMAILPASS_PROVIDER } from "../../../../../workflows/customer-password/auth-identity"
 import { anonymizeCustomerWorkflow } from "../../../../../workflows/customer-privacy"
-import type { GuardedAuthenticationInput } from "../../../../auth/guarded-auth-module"
-import { passwordGuard, refuseAttempt } from "../../../../auth/password-guard"
+import { confirmCurrentPassword } from "../../../../auth/current-password"
 import { accountSecurity } from "../../../../utils/password-policy"
 import type { StoreAnonymizeType } from "./validators"
 
@@ -25,26 +23,8 @@ export const POST = async (
   res: MedusaResponse<StoreAnonymizeResponse>
 ) => {
   const customerId = req.auth_context.actor_id
-  const authModule = req.scope.resolve(Modules.AUTH)
-  const [login] = await authModule.listProviderIdentities(
-    { auth_identity_id: req.auth_context.auth_identity_id, provider: EMAILPASS_PROVIDER },
-    { select: ["entity_id"] }
-  )
-  if (!login) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      "This account signs in without a password: ask the shop to erase it."
-    )
-  }
-  const guard = passwordGuard(req, res)
-  guard.reauthentication = true
-  const admission = await guard.admit("customer", login.entity_id)
-  if (!admission.admitted) {
-    return refuseAttempt(res, admission)
-  }
-  const check: GuardedAuthenticationInput = { actor_type: "customer", body: { email: login.entity_id, password: req.validatedBody.password } }
-  if (!(await authModule.authenticate(EMAILPASS_PROVIDER, check)).success) {
-    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid email or password")
+  if (!(await confirmCurrentPassword(req, res, req.validatedBody.password, "This account signs in without a password: ask the shop to erase it."))) {
+    return
   }
 
   const { anonymize } = accountSecurity(req.scope).getOptions()

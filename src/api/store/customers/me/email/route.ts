@@ -4,10 +4,9 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { CustomerAccountEvents } from "../../../../../modules/account-security/events"
 import type { StoreChangeEmailResponse } from "../../../../../types/account-security"
 import { requestEmailChange } from "../../../../../workflows/customer-email"
-import { EMAILPASS_PROVIDER, normalizeIdentifier } from "../../../../../workflows/customer-password/auth-identity"
+import { normalizeIdentifier } from "../../../../../workflows/customer-password/auth-identity"
 import { errorReason } from "../../../../../lib/error-reason"
-import type { GuardedAuthenticationInput } from "../../../../auth/guarded-auth-module"
-import { passwordGuard, refuseAttempt } from "../../../../auth/password-guard"
+import { confirmCurrentPassword } from "../../../../auth/current-password"
 import type { StoreChangeEmailType } from "./validators"
 
 /**
@@ -23,30 +22,17 @@ export const POST = async (
   res: MedusaResponse<StoreChangeEmailResponse>
 ) => {
   const { email, password } = req.validatedBody
-  const authModule = req.scope.resolve(Modules.AUTH)
-  const [login] = await authModule.listProviderIdentities(
-    { auth_identity_id: req.auth_context.auth_identity_id, provider: EMAILPASS_PROVIDER },
-    { select: ["entity_id"] }
+  const current = await confirmCurrentPassword(
+    req,
+    res,
+    password,
+    "This account signs in without a password, so its sign-in address cannot be changed here."
   )
-  if (!login) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      "This account signs in without a password, so its sign-in address cannot be changed here."
-    )
+  if (!current) {
+    return
   }
-  if (normalizeIdentifier(email) === normalizeIdentifier(login.entity_id)) {
+  if (normalizeIdentifier(email) === normalizeIdentifier(current)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "email: is already the address you sign in with")
-  }
-
-  const guard = passwordGuard(req, res)
-  guard.reauthentication = true
-  const admission = await guard.admit("customer", login.entity_id)
-  if (!admission.admitted) {
-    return refuseAttempt(res, admission)
-  }
-  const check: GuardedAuthenticationInput = { actor_type: "customer", body: { email: login.entity_id, password } }
-  if (!(await authModule.authenticate(EMAILPASS_PROVIDER, check)).success) {
-    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid email or password")
   }
 
   const customerId = req.auth_context.actor_id

@@ -2,11 +2,9 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { EMAILPASS_PROVIDER } from "../../../../../workflows/customer-password/auth-identity"
 import { changeCustomerPasswordWorkflow } from "../../../../../workflows/customer-password"
-import type { GuardedAuthenticationInput } from "../../../../auth/guarded-auth-module"
-import { passwordGuard, refuseAttempt } from "../../../../auth/password-guard"
+import { confirmCurrentPassword } from "../../../../auth/current-password"
+import { passwordGuard } from "../../../../auth/password-guard"
 import { sendPasswordPolicyError } from "../../../../utils/password-policy"
 import type { StoreChangePasswordType } from "./validators"
 
@@ -21,32 +19,16 @@ export const POST = async (
   res: MedusaResponse<{ success: true }>
 ) => {
   const { old_password, new_password } = req.validatedBody
-  // The request's auth module: checks pass the password guard.
-  const authModule = req.scope.resolve(Modules.AUTH)
-  const [identity] = await authModule.listProviderIdentities(
-    { auth_identity_id: req.auth_context.auth_identity_id, provider: EMAILPASS_PROVIDER },
-    { select: ["entity_id", "auth_identity_id"] }
+  const email = await confirmCurrentPassword(
+    req,
+    res,
+    old_password,
+    "This account signs in without a password, so there is no password to change."
   )
-  if (!identity) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      "This account signs in without a password, so there is no password to change."
-    )
+  if (!email) {
+    return
   }
-  const email = identity.entity_id
-
   const guard = passwordGuard(req, res)
-  guard.reauthentication = true
-  const admission = await guard.admit("customer", email)
-  if (!admission.admitted) {
-    return refuseAttempt(res, admission)
-  }
-  const check: GuardedAuthenticationInput = { actor_type: "customer", body: { email, password: old_password } }
-  const { success } = await authModule.authenticate(EMAILPASS_PROVIDER, check)
-  if (!success) {
-    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid email or password")
-  }
-
   const verdict = await guard.vetNewPassword(email, new_password)
   if (!verdict.valid) {
     return sendPasswordPolicyError(res, verdict)
