@@ -94,7 +94,7 @@ function shorten(value: unknown, max = 300): string {
  * kinds (a lone word like "password" is in "Invalid email or password"),
  * and not also sent as a key (strict validators name unknown keys).
  */
-function isDistinctive(password: unknown, payload: string | undefined): password is string {
+function isDistinctive(password: unknown, payload: string | undefined, url = ""): password is string {
   if (typeof password !== "string" || password.length < 10 || new Set(password).size < 4) {
     return false
   }
@@ -102,8 +102,20 @@ function isDistinctive(password: unknown, payload: string | undefined): password
   if (kinds < 2) {
     return false
   }
+  // The same text in the path or query (say, as a customer id a 404 names) may be what an answer echoes.
+  if (decodedOrRaw(url).includes(password)) {
+    return false
+  }
   const asJson = JSON.stringify(password)
   return (payload ?? "").split(asJson).length <= 2
+}
+
+function decodedOrRaw(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 export function createFuzzer({
@@ -137,7 +149,7 @@ export function createFuzzer({
     }
     for (const password of route.passwordsOf?.(input) ?? []) {
       if (
-        isDistinctive(password, input.body?.payload) &&
+        isDistinctive(password, input.body?.payload, `${input.path}?${input.query ?? ""}`) &&
         (text.includes(password) || text.includes(JSON.stringify(password).slice(1, -1)))
       ) {
         problem(route, response, `the answer echoes the submitted password ${shorten(password, 80)}`)
