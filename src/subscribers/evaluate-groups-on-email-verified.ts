@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import { evaluateCustomerGroupRulesWorkflow } from "../workflows/customer-group-rule"
+import { customerIdOfIdentity } from "../workflows/customer-password/auth-identity"
 
 /**
  * A verified address can make the customer match an `email_domain` rule
@@ -15,11 +15,8 @@ export default async function evaluateGroupsOnEmailVerified({
   if (!data.auth_identity_id) {
     return
   }
-  const [identity] = await container
-    .resolve(Modules.AUTH)
-    .listAuthIdentities({ id: [data.auth_identity_id] }, { select: ["app_metadata"] })
-  const customerId = identity?.app_metadata?.customer_id
-  if (typeof customerId === "string" && customerId) {
+  const customerId = await customerIdOfIdentity(container, data.auth_identity_id)
+  if (customerId) {
     await evaluateCustomerGroupRulesWorkflow(container).run({ input: { customer_ids: [customerId] } })
   }
 }

@@ -18,6 +18,7 @@ import { EMAIL_ENTITY_TYPE } from "../../workflows/customer-email/verification"
 import { isEmailChangeVerification } from "../../workflows/customer-email/email-change"
 import { changeLoginEmailWorkflow } from "../../workflows/customer-email/workflows/change-login-email"
 import {
+  customerIdOfIdentity,
   EMAILPASS_PROVIDER,
   findEmailpassIdentityOf,
   POLICY_CHECKED,
@@ -144,9 +145,7 @@ export function guardedAuthModule(
     if (verification.entity_type !== EMAIL_ENTITY_TYPE || !isEmailChangeVerification(req.scope, verification)) {
       return null
     }
-    const [identity] = await auth.listAuthIdentities({ id: [verification.auth_identity_id] }, { select: ["app_metadata"] })
-    const customerId = identity?.app_metadata?.customer_id
-    return typeof customerId === "string" && customerId ? customerId : null
+    return customerIdOfIdentity(req.scope, verification.auth_identity_id)
   }
 
   /**

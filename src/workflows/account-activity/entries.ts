@@ -8,7 +8,7 @@ import type { ActivityType } from "../../types/account-activity"
 import { CustomerGroupRuleEvents } from "../customer-group-rule/events"
 import type { MembershipsChangedData } from "../customer-group-rule/evaluate"
 import { CustomerNoteEvents } from "../customer-note/events"
-import { accountsOf } from "../customer-password/auth-identity"
+import { accountsOf, customerIdOfIdentity } from "../customer-password/auth-identity"
 import { CustomerPasswordEvents } from "../customer-password/events"
 import { CustomerPreferenceEvents } from "../customer-preference/events"
 
@@ -67,16 +67,6 @@ const noteType: Partial<Record<string, ActivityType>> = {
 async function customerOf(container: MedusaContainer, identifier: unknown): Promise<string | null> {
   const email = text(identifier)
   return email ? (await accountsOf(container, email)).customer_id : null
-}
-
-/** The customer account of an auth identity (MFA events name the identity only). */
-async function customerOfIdentity(container: MedusaContainer, authIdentityId: unknown): Promise<string | null> {
-  const id = text(authIdentityId)
-  if (!id) {
-    return null
-  }
-  const [identity] = await container.resolve(Modules.AUTH).listAuthIdentities({ id: [id] }, { select: ["app_metadata"] })
-  return text(identity?.app_metadata?.customer_id)
 }
 
 async function groupNames(container: MedusaContainer, ids: string[]): Promise<Map<string, string>> {
@@ -269,7 +259,9 @@ export async function activityEntriesFor(
       })
     case AuthEvents.MFA_ENABLED:
     case AuthEvents.MFA_DISABLED: {
-      const owner = await customerOfIdentity(container, data.auth_identity_id)
+      // MFA events name the identity only.
+      const identityId = text(data.auth_identity_id)
+      const owner = identityId ? await customerIdOfIdentity(container, identityId) : null
       return owner
         ? [
             {

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { requestVerificationWorkflow } from "@medusajs/medusa/core-flows"
-import { accountsOf, findEmailpassIdentity, normalizeIdentifier } from "../customer-password/auth-identity"
+import { accountsOf, customerIdOfIdentity, findEmailpassIdentity, normalizeIdentifier } from "../customer-password/auth-identity"
 
 /** Medusa's verification `entity_type` for e-mail addresses. */
 export const EMAIL_ENTITY_TYPE = "email"
@@ -56,11 +56,8 @@ export async function customerOfIdentity(
   container: MedusaContainer,
   authIdentityId: string
 ): Promise<{ id: string; first_name: string | null } | null> {
-  const [identity] = await container
-    .resolve(Modules.AUTH)
-    .listAuthIdentities({ id: [authIdentityId] }, { select: ["app_metadata"] })
-  const customerId = identity?.app_metadata?.customer_id
-  if (typeof customerId !== "string" || !customerId) {
+  const customerId = await customerIdOfIdentity(container, authIdentityId)
+  if (!customerId) {
     return null
   }
   const [customer] = await container

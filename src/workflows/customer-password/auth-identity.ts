@@ -61,6 +61,18 @@ export async function findEmailpassIdentityOf(
   return identity?.entity_id ? findEmailpassIdentity(scope, identity.entity_id) : null
 }
 
+/**
+ * The customer account an auth identity is linked to (`app_metadata.customer_id`),
+ * for events and verifications that name the identity, not an e-mail.
+ */
+export async function customerIdOfIdentity(scope: MedusaContainer, authIdentityId: string): Promise<string | null> {
+  const [identity] = await scope
+    .resolve(Modules.AUTH)
+    .listAuthIdentities({ id: [authIdentityId] }, { select: ["app_metadata"] })
+  const customerId = identity?.app_metadata?.customer_id
+  return typeof customerId === "string" && customerId ? customerId : null
+}
+
 /** The actor id an identity is linked to for an actor type (`customer_id`, `user_id`). */
 export function actorIdOf(identity: EmailpassIdentity | null, actorType: string): string | null {
   const id = identity?.app_metadata[`${actorType}_id`]
