@@ -11,6 +11,7 @@ import fc from "fast-check"
 import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
 import type AccountSecurityModuleService from "../../src/modules/account-security/service"
 import { REDACTED_RESET_URL } from "../../src/subscribers/send-password-reset-email"
+import { isPasswordReused } from "../../src/lib/password-policy/history"
 import {
   createAdmin,
   createPublishableKey,
@@ -753,6 +754,8 @@ medusaIntegrationTestRunner({
         fields: fc.constantFrom("*shipping_option", "+shipping_option", "shipping_option.*", "id", "*customer"),
       })
       let janePassword = JANE_PASSWORD
+      /** Whether a successful change of the current batch stored its new password (see the password route). */
+      let batchPasswordStored: boolean | undefined
       const currentPassword = fc.constant(null).map((): Json => janePassword)
 
       const routes: FuzzRoute[] = [
@@ -773,8 +776,29 @@ medusaIntegrationTestRunner({
             reason: "failed-login lockout",
           },
           passwordsOf: (input) => fieldsOf(input, "old_password", "new_password"),
-          onSuccess: (_response, input) => {
-            janePassword = fieldsOf(input, "new_password")[0] as string
+          // A batch's requests run in parallel: two changes with the right
+          // current password can both succeed, and the one that wrote last
+          // holds. The stored hash tells which; a 2xx whose new password no
+          // stored hash matches is a finding.
+          afterSuccess: async (_response, input) => {
+            const candidate = fieldsOf(input, "new_password")[0]
+            const [{ password }] = await knex("provider_identity")
+              .where({ entity_id: jane.email, provider: "emailpass" })
+              .whereNull("deleted_at")
+              .select(knex.raw("provider_metadata->>'password' as password"))
+            if (typeof candidate === "string" && (await isPasswordReused(candidate, [password]))) {
+              janePassword = candidate
+              batchPasswordStored = true
+            } else {
+              batchPasswordStored ??= false
+            }
+          },
+          onSuccess: () => {
+            const stored = batchPasswordStored
+            batchPasswordStored = undefined
+            if (stored === false) {
+              throw new Error("a 2xx password change stored none of the batch's new passwords")
+            }
           },
           cases: fc.record({
             path: fc.constant("/store/customers/me/password"),
@@ -923,6 +947,8 @@ medusaIntegrationTestRunner({
       const passwordsOf = (input: FuzzCase) => fieldsOf(input, "password")
       /** Jane's password as of now: a completed reset changes it. */
       let janePassword = JANE_PASSWORD
+      /** Whether a successful change of the current batch stored its new password (see the password route). */
+      let batchPasswordStored: boolean | undefined
       /** Headers a browser or a proxy may send; here hostile ones now and then. */
       const clientHeaders = fc.oneof(
         { weight: 8, arbitrary: fc.constant({} as Record<string, string>) },
