@@ -85,6 +85,23 @@ medusaIntegrationTestRunner({
       expect((await confirm(token)).status).toEqual(400)
     })
 
+    it("merges the same change asked several times at once: every answer 202, one link, each recorded, no error", async () => {
+        const capture = captureEvents(container)
+        try {
+          const answers = await Promise.all([1, 2, 3].map(() => change({ email: NEW, password: PASSWORD })))
+          expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202])
+          // Each request runs after its answer and records itself once it has its link.
+          await eventually(async () => capture.named("customer_account.email_change_requested").length === 3)
+          await settle()
+          // Medusa keeps one verification per login and address: the link of the request that won goes out.
+          expect(await knex("auth_verification").where({ entity_id: NEW }).whereNull("deleted_at")).toHaveLength(1)
+          expect(sentMessages(NEW, VERIFY).length).toBeGreaterThanOrEqual(1)
+          expect(await loginOf(jane.customer.id)).toEqual(jane.email)
+        } finally {
+          capture.stop()
+        }
+      })
+
     it("checks the current password like a login: a wrong one counts, sends nothing, changes nothing", async () => {
       const wrong = await change({ email: NEW, password: "not my password at all" })
       expect([wrong.status, wrong.data.message]).toEqual([401, "Invalid email or password"])

@@ -5,7 +5,13 @@
  * code) is kept.
  */
 export function errorReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  // A workflow's run rethrows its step's error as a plain object.
+  const message =
+    error instanceof Error
+      ? error.message
+      : typeof (error as { message?: unknown } | null)?.message === "string"
+        ? (error as { message: string }).message
+        : String(error)
   const code = (error as { code?: unknown } | null)?.code
   const cause = message.split(" - ").pop()!.slice(0, 200)
   return typeof code === "string" ? `${code} ${cause}` : cause

@@ -82,17 +82,31 @@ export async function requestEmailChange(
   if (earlier.length) {
     await auth.deleteAuthVerifications(earlier.map((row) => row.id!))
   }
-  await requestVerificationWorkflow(container).run({
-    input: {
+  try {
+    await requestVerificationWorkflow(container).run({
+      input: {
+        auth_identity_id: input.auth_identity_id,
+        entity_id: input.to,
+        entity_type: EMAIL_ENTITY_TYPE,
+        code_provider: TOKEN_CODE_PROVIDER,
+        metadata: {
+          purpose: EMAIL_CHANGE_PURPOSE,
+          signature: changeSignature(container, input.auth_identity_id, input.to),
+        },
+      },
+    })
+  } catch (error) {
+    // The same change asked twice at once (a double click): Medusa keeps one
+    // verification per login and address, so the other request's link is
+    // the one that goes out.
+    const concurrent = await auth.listAuthVerifications({
       auth_identity_id: input.auth_identity_id,
       entity_id: input.to,
       entity_type: EMAIL_ENTITY_TYPE,
-      code_provider: TOKEN_CODE_PROVIDER,
-      metadata: {
-        purpose: EMAIL_CHANGE_PURPOSE,
-        signature: changeSignature(container, input.auth_identity_id, input.to),
-      },
-    },
-  })
+    })
+    if (!concurrent.length) {
+      throw error
+    }
+  }
   return true
 }
