@@ -1,26 +1,57 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 
-type EmittedEvent = { name: string; data: unknown }
-type EventBus = { emit: (data: unknown, options?: unknown) => Promise<void> }
+type EmittedEvent = { name: string; data: unknown; metadata?: { eventGroupId?: string } }
+type EventBus = {
+  emit: (data: unknown, options?: unknown) => Promise<void>
+  releaseGroupedEvents: (eventGroupId: string) => Promise<void>
+  clearGroupedEvents: (eventGroupId: string, options?: { eventNames?: string[] }) => Promise<void>
+}
 
 /**
  * Records every event the app emits (the real event bus still delivers
- * them). Call `stop()` in a `finally` or `afterEach`.
+ * them). A workflow's events wait in a group until it ends: `delivered`
+ * leaves out those of workflows that failed (their group was cleared, never
+ * released). Call `stop()` in a `finally` or `afterEach`.
  */
 export function captureEvents(container: MedusaContainer) {
   const eventBus = container.resolve(Modules.EVENT_BUS) as EventBus
-  const original = eventBus.emit
+  const { emit, releaseGroupedEvents, clearGroupedEvents } = eventBus
   const events: EmittedEvent[] = []
+  const released = new Set<string>()
+  /** Groups dropped unreleased: every event (null) or the events of these names. */
+  const dropped = new Map<string, Set<string> | null>()
   eventBus.emit = async function (data: unknown, options?: unknown) {
     events.push(...([data].flat() as EmittedEvent[]))
-    return original.call(this, data, options)
+    return emit.call(this, data, options)
+  }
+  eventBus.releaseGroupedEvents = async function (eventGroupId: string) {
+    released.add(eventGroupId)
+    return releaseGroupedEvents.call(this, eventGroupId)
+  }
+  eventBus.clearGroupedEvents = async function (eventGroupId: string, options?: { eventNames?: string[] }) {
+    // Releasing clears the group too; only a clear without release drops events.
+    if (!released.has(eventGroupId) && dropped.get(eventGroupId) !== null) {
+      const names = options?.eventNames
+      dropped.set(eventGroupId, names ? new Set([...(dropped.get(eventGroupId) ?? []), ...names]) : null)
+    }
+    return clearGroupedEvents.call(this, eventGroupId, options)
+  }
+  const wasDropped = (event: EmittedEvent) => {
+    const group = event.metadata?.eventGroupId
+    if (!group || !dropped.has(group)) {
+      return false
+    }
+    const names = dropped.get(group)
+    return names === null || !!names?.has(event.name)
   }
   return {
     events,
     named: (name: string) => events.filter((event) => event.name === name),
+    /** Events of this name that reach subscribers (or will, once their workflow ends). */
+    delivered: (name: string) => events.filter((event) => event.name === name && !wasDropped(event)),
     stop: () => {
-      eventBus.emit = original
+      Object.assign(eventBus, { emit, releaseGroupedEvents, clearGroupedEvents })
     },
   }
 }
