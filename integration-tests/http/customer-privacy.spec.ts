@@ -2,6 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
+import type AccountSecurityModuleService from "../../src/modules/account-security/service"
 import { createAdmin, createPublishableKey, registerCustomer, send, type TestAdmin, type TestCustomer } from "./helpers/auth"
 import { eventually } from "./helpers/events"
 import { clearOutbox, sentMessages, waitForMessages } from "./helpers/outbox"
@@ -134,6 +136,8 @@ medusaIntegrationTestRunner({
           customer_id: zyx.customer.id,
           status: "active",
           requested_at: null,
+          erasure_started_at: null,
+          erasure_running: false,
           anonymized_at: null,
           email: PERSON.email,
         })
@@ -224,10 +228,13 @@ medusaIntegrationTestRunner({
           erasure_requests: [
             {
               customer_id: zyx.customer.id,
+              status: "requested",
               email: PERSON.email,
               first_name: PERSON.first_name,
               last_name: PERSON.last_name,
               requested_at: asked.data.anonymization.requested_at,
+              erasure_started_at: null,
+              erasure_running: false,
             },
           ],
           count: 1,
@@ -246,6 +253,129 @@ medusaIntegrationTestRunner({
         expect(data.activities.map((found: { type: string }) => found.type)).toEqual(
           expect.arrayContaining(["account.anonymization_requested", "account.anonymized"])
         )
+      })
+
+      it("lets one of several admins confirming at once anonymize, once: the others get 409 or 400", async () => {
+        await api.post("/store/customers/me/anonymize", { password: PASSWORD }, zyx)
+        const answers = await Promise.all(
+          [1, 2, 3].map(() => send(api.post(`/admin/customers/${zyx.customer.id}/anonymize`, { confirm: PERSON.email }, admin)))
+        )
+        expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1)
+        // 409 while the winner runs (Medusa words every conflict the same), 400 once it finished.
+        for (const refused of answers.filter((answer) => answer.status !== 200)) {
+          expect([[409, "conflict"], [400, "This customer was anonymized already"]]).toContainEqual([
+            refused.status,
+            refused.status === 409 ? refused.data.type : refused.data.message,
+          ])
+        }
+        expect(await knex("customer_privacy_request").where({ customer_id: zyx.customer.id })).toEqual([
+          expect.objectContaining({ status: "completed", claimed_at: null, completed_by: admin.user.id }),
+        ])
+        // One erasure, one record of it on the timeline.
+        await eventually(async () => {
+          const { data } = await api.get(`/admin/customers/${zyx.customer.id}/activity?limit=100`, admin)
+          return data.activities.some((found: { type: string }) => found.type === "account.anonymized")
+        })
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        const { data } = await api.get(`/admin/customers/${zyx.customer.id}/activity?limit=100`, admin)
+        expect(data.activities.filter((found: { type: string }) => found.type === "account.anonymized")).toHaveLength(1)
+      })
+
+      it("reads 'erasing' after a run that failed half-way, never active or anonymized, and a second run finishes it", async () => {
+        // The database refuses to delete logins, as a failure after the notes were erased.
+        await knex.raw(`create function cam_test_refuse_delete() returns trigger language plpgsql as $$
+          begin raise exception 'the disk is full (test)'; end $$`)
+        await knex.raw(`create trigger cam_test_refuse_delete before delete on auth_identity for each row execute function cam_test_refuse_delete()`)
+        try {
+          const failed = await send(api.post(`/admin/customers/${zyx.customer.id}/anonymize`, { confirm: PERSON.email }, admin))
+          expect(failed.status).toEqual(500)
+        } finally {
+          await knex.raw(`drop trigger cam_test_refuse_delete on auth_identity`)
+          await knex.raw(`drop function cam_test_refuse_delete()`)
+        }
+        const { data: half } = await api.get(`/admin/customers/${zyx.customer.id}/privacy`, admin)
+        expect(half.privacy).toEqual({
+          customer_id: zyx.customer.id,
+          status: "erasing",
+          requested_at: null,
+          erasure_started_at: expect.any(String),
+          erasure_running: false,
+          anonymized_at: null,
+          email: PERSON.email,
+        })
+        // Part of the person is gone (the notes), part is left (the login).
+        expect((await api.get(`/admin/customers/${zyx.customer.id}/notes`, admin)).data.notes).toEqual([])
+        expect((await send(api.post("/auth/customer/emailpass", { email: PERSON.email, password: PASSWORD }))).status).toEqual(200)
+        // The admin finds it first in the list of what waits.
+        const { data: waiting } = await api.get("/admin/customer-accounts/erasure-requests", admin)
+        expect(waiting.erasure_requests).toEqual([
+          expect.objectContaining({ customer_id: zyx.customer.id, status: "erasing", erasure_started_at: half.privacy.erasure_started_at, erasure_running: false }),
+        ])
+        // The customer asking now learns it is under way, and records nothing new.
+        const asked = await api.post("/store/customers/me/anonymize", { password: PASSWORD }, zyx)
+        expect([asked.status, asked.data]).toEqual([202, { anonymization: { status: "erasing", erasure_started_at: half.privacy.erasure_started_at } }])
+
+        const done = await api.post(`/admin/customers/${zyx.customer.id}/anonymize`, { confirm: PERSON.email }, admin)
+        expect(done.status).toEqual(200)
+        expect((await api.get(`/admin/customers/${zyx.customer.id}/privacy`, admin)).data.privacy).toMatchObject({
+          status: "anonymized",
+          erasure_started_at: half.privacy.erasure_started_at,
+          erasure_running: false,
+          anonymized_at: done.data.anonymized_at,
+        })
+        expect(await findPersonalData(knex, needles, { except: [/^order/] })).toEqual([])
+        expect((await api.get("/admin/customer-accounts/erasure-requests", admin)).data).toEqual({ erasure_requests: [], count: 0 })
+      })
+
+      it("keeps a run that died holding the erasure from being raced for 15 minutes, then lets the next run finish it", async () => {
+        // What a server that stopped right after taking the erasure leaves behind.
+        const startedAt = new Date()
+        await knex("customer_privacy_request").insert({
+          id: "cpriv_died",
+          customer_id: zyx.customer.id,
+          status: "erasing",
+          erasure_started_at: startedAt,
+          claimed_at: startedAt,
+        })
+        expect((await api.get(`/admin/customers/${zyx.customer.id}/privacy`, admin)).data.privacy).toMatchObject({
+          status: "erasing",
+          erasure_running: true,
+        })
+        const refused = await send(api.post(`/admin/customers/${zyx.customer.id}/anonymize`, { confirm: PERSON.email }, admin))
+        expect([refused.status, refused.data.type]).toEqual([409, "conflict"])
+        expect(await findPersonalData(knex, [PERSON.first_name])).not.toEqual([])
+
+        const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
+        security.setClock({ now: () => new Date(Date.now() + 16 * 60 * 1000) })
+        try {
+          expect((await api.get(`/admin/customers/${zyx.customer.id}/privacy`, admin)).data.privacy).toMatchObject({
+            status: "erasing",
+            erasure_running: false,
+          })
+          const done = await send(api.post(`/admin/customers/${zyx.customer.id}/anonymize`, { confirm: PERSON.email }, admin))
+          expect(done.status).toEqual(200)
+        } finally {
+          security.setClock({ now: () => new Date() })
+        }
+        expect((await api.get(`/admin/customers/${zyx.customer.id}/privacy`, admin)).data.privacy).toMatchObject({
+          status: "anonymized",
+          erasure_started_at: startedAt.toISOString(),
+        })
+        expect(await findPersonalData(knex, needles, { except: [/^order/] })).toEqual([])
+      })
+
+      it("records one request when the customer asks several times at once", async () => {
+        const answers = await Promise.all([1, 2, 3].map(() => api.post("/store/customers/me/anonymize", { password: PASSWORD }, zyx)))
+        expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202])
+        expect(new Set(answers.map((answer) => answer.data.anonymization.requested_at)).size).toEqual(1)
+        expect(await knex("customer_privacy_request").where({ customer_id: zyx.customer.id })).toHaveLength(1)
+        await eventually(async () => {
+          const { data } = await api.get(`/admin/customers/${zyx.customer.id}/activity?limit=100`, admin)
+          return data.activities.some((found: { type: string }) => found.type === "account.anonymization_requested")
+        })
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        const { data } = await api.get(`/admin/customers/${zyx.customer.id}/activity?limit=100`, admin)
+        expect(data.activities.filter((found: { type: string }) => found.type === "account.anonymization_requested")).toHaveLength(1)
       })
 
       it.each([

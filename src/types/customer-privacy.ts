@@ -50,31 +50,46 @@ export type CustomerDataExport = {
   truncated: { notes: boolean; login_attempts: boolean; activity: boolean }
 }
 
-/** A customer's erasure state: `requested` by the customer (an admin confirms), or `anonymized`. */
+/**
+ * A customer's erasure state: `requested` by the customer (an admin
+ * confirms), `erasing` (an anonymization started and has not finished:
+ * `erasure_running` while a run holds it; otherwise the run failed and
+ * running it again finishes it), or `anonymized`.
+ */
 export type CustomerPrivacyState = {
   customer_id: string
-  status: "active" | "requested" | "anonymized"
+  status: "active" | "requested" | "erasing" | "anonymized"
   requested_at: string | null
+  erasure_started_at: string | null
+  erasure_running: boolean
   anonymized_at: string | null
   /** The customer's current e-mail (what the admin types to confirm); null once anonymized. */
   email: string | null
 }
 
 export type AdminCustomerPrivacyResponse = { privacy: CustomerPrivacyState }
-/** Erasure requests waiting for an admin (`GET /admin/customer-accounts/erasure-requests`), oldest first. */
+/**
+ * Erasures waiting for an admin (`GET /admin/customer-accounts/erasure-requests`):
+ * unfinished ones first (`erasing`, a run failed or runs now), then the
+ * customers' requests, oldest first.
+ */
 export type AdminErasureRequestsResponse = {
   erasure_requests: {
     customer_id: string
+    status: "requested" | "erasing"
     email: string | null
     first_name: string | null
     last_name: string | null
-    requested_at: string
+    requested_at: string | null
+    erasure_started_at: string | null
+    erasure_running: boolean
   }[]
-  /** How many wait in all (the list shows the oldest 200). */
+  /** How many wait in all (the list shows the oldest 200 requests and every unfinished erasure). */
   count: number
 }
 
 export type AdminAnonymizeCustomerResponse = { customer_id: string; anonymized_at: string }
 export type StoreAnonymizeResponse =
   | { anonymization: { status: "requested"; requested_at: string } }
+  | { anonymization: { status: "erasing"; erasure_started_at: string } }
   | { anonymization: { status: "anonymized"; anonymized_at: string } }

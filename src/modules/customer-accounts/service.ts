@@ -1,6 +1,7 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import AccountSetting from "./models/account-setting"
 import PrivacyRequest from "./models/privacy-request"
+import type { ErasureRepository } from "./repositories/erasure"
 
 /** Keys of the settings Back Office users edit. */
 export const AccountSettingKeys = {
@@ -9,10 +10,19 @@ export const AccountSettingKeys = {
 
 /**
  * The plugin's own module: it checks the plugin's options as a whole at
- * boot (every other module reads only its slice) and keeps the settings
- * Back Office users edit in the admin.
+ * boot (every other module reads only its slice), keeps the settings
+ * Back Office users edit in the admin and the customers' erasures.
  */
 class CustomerAccountsModuleService extends MedusaService({ AccountSetting, PrivacyRequest }) {
+  /** A customer's erasure: its state changes, each atomic (GDPR art. 17). */
+  readonly erasure: ErasureRepository
+
+  constructor(cradle: Record<string, unknown>) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.erasure = cradle.erasureRepository as ErasureRepository
+  }
+
   /** A stored setting's value; null when it was never set. */
   async getSetting<T>(key: string): Promise<T | null> {
     const [setting] = await this.listAccountSettings({ key })

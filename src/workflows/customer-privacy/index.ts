@@ -1,5 +1,6 @@
 export * from "./export"
 export * from "./privacy-state"
 export * from "./steps/claim-anonymization"
+export * from "./steps/complete-anonymization"
 export * from "./steps/erase-customer"
 export * from "./workflows/anonymize-customer"

@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { projectClock } from "../../lib/clock"
 import { CUSTOMER_ACCOUNTS_MODULE } from "../../modules/customer-accounts"
+import { ERASURE_CLAIM_TTL_MS } from "../../modules/customer-accounts/repositories/erasure"
 import type CustomerAccountsModuleService from "../../modules/customer-accounts/service"
 import type { CustomerPrivacyState } from "../../types/customer-privacy"
 
@@ -13,16 +15,22 @@ export async function privacyStateOf(container: MedusaContainer, customerId: str
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${customerId} was not found`)
   }
   const accounts: CustomerAccountsModuleService = container.resolve(CUSTOMER_ACCOUNTS_MODULE)
-  const [request] = await accounts.listPrivacyRequests({ customer_id: customerId })
-  const anonymized = request?.status === "completed"
+  const record = await accounts.erasure.find(customerId)
+  const anonymized = record?.status === "completed"
   return {
     customer_id: customerId,
-    status: anonymized ? "anonymized" : request ? "requested" : "active",
-    requested_at: iso(request?.requested_at),
-    anonymized_at: iso(request?.completed_at),
+    status: anonymized ? "anonymized" : record?.status === "erasing" ? "erasing" : record ? "requested" : "active",
+    requested_at: iso(record?.requested_at),
+    erasure_started_at: iso(record?.erasure_started_at),
+    erasure_running: record?.status === "erasing" && erasureRunning(record.claimed_at),
+    anonymized_at: iso(record?.completed_at),
     email: anonymized ? null : customer.email ?? null,
   }
 }
+
+/** Whether a run holds the erasure now (a claim older than the TTL is a run that died). */
+export const erasureRunning = (claimedAt: Date | string | null): boolean =>
+  !!claimedAt && new Date(claimedAt).getTime() > projectClock.now().getTime() - ERASURE_CLAIM_TTL_MS
 
 /** The anonymous e-mail an anonymized customer keeps (unique, undeliverable: `.invalid` is reserved). */
 export const anonymousEmail = (customerId: string) => `anonymized+${customerId.toLowerCase()}@anonymized.invalid`

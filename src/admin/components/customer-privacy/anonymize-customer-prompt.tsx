@@ -107,7 +107,10 @@ const AnonymizeForm = ({ email, anonymize, onDone }: AnonymizeFormProps) => {
       <div className="border-ui-border-base mt-6 flex flex-col gap-y-4 border-y p-6">
         {anonymize.error && (
           <Alert variant="error" dismissible={false}>
-            {anonymize.error.message}
+            {/* Medusa words every 409 for idempotency keys: say what it is. */}
+            {anonymize.error.status === 409
+              ? t("customerAccounts.privacy.anonymize.running")
+              : anonymize.error.message}
           </Alert>
         )}
         <FormField

@@ -51,9 +51,13 @@ export const CustomerPrivacySection = ({
   }
 
   // What the admin types to confirm; none, no Anonymize: the customer was
-  // anonymized already, or has no e-mail (the route refuses then).
+  // anonymized already, is being anonymized, or has no e-mail (the route
+  // refuses then). An erasure that did not finish is finished by the same
+  // action.
   const confirmationEmail =
-    privacy && privacy.status !== "anonymized" ? privacy.email : null
+    privacy && privacy.status !== "anonymized" && !privacy.erasure_running
+      ? privacy.email
+      : null
 
   return (
     <Container className="divide-y p-0">
@@ -114,7 +118,7 @@ export const CustomerPrivacySection = ({
   )
 }
 
-/** What an admin should know of a request or an anonymization, and when it came. */
+/** What an admin should know of a request, an erasure or an anonymization, and when it came. */
 const PrivacyHint = ({ privacy }: { privacy: CustomerPrivacyState }) => {
   const { t } = useTranslation()
   const hint =
@@ -124,13 +128,21 @@ const PrivacyHint = ({ privacy }: { privacy: CustomerPrivacyState }) => {
           format: (date: string) =>
             t("customerAccounts.privacy.requestedHint", { date }),
         }
-      : privacy.status === "anonymized" && privacy.anonymized_at
+      : privacy.status === "erasing" && privacy.erasure_started_at
         ? {
-            at: privacy.anonymized_at,
+            at: privacy.erasure_started_at,
             format: (date: string) =>
-              t("customerAccounts.privacy.anonymizedHint", { date }),
+              privacy.erasure_running
+                ? t("customerAccounts.privacy.erasureRunningHint", { date })
+                : t("customerAccounts.privacy.erasingHint", { date }),
           }
-        : null
+        : privacy.status === "anonymized" && privacy.anonymized_at
+          ? {
+              at: privacy.anonymized_at,
+              format: (date: string) =>
+                t("customerAccounts.privacy.anonymizedHint", { date }),
+            }
+          : null
 
   if (!hint) {
     return null

@@ -12,9 +12,10 @@ import { RelativeTime } from "../customer-notes/relative-time"
 type ErasureRequest = AdminErasureRequestsResponse["erasure_requests"][number]
 
 /**
- * "Erasure requests" of the settings page: the customers who asked to erase
- * their data and wait for an admin, oldest (first due) first, each linking
- * to the customer's page, where the Personal data card anonymizes them.
+ * "Erasure requests" of the settings page: anonymizations that did not
+ * finish first, then the customers who asked to erase their data and wait
+ * for an admin, oldest (first due) first, each linking to the customer's
+ * page, where the Personal data card anonymizes them.
  */
 export const ErasureRequestsSection = () => {
   const { t } = useTranslation()
@@ -91,11 +92,23 @@ const ErasureRequestItem = ({ request }: { request: ErasureRequest }) => {
       </div>
       <div className="shrink-0">
         <RelativeTime
-          value={request.requested_at}
+          value={
+            (request.status === "erasing"
+              ? request.erasure_started_at
+              : request.requested_at) ?? ""
+          }
           format={(relative) =>
-            t("customerAccounts.settings.erasureRequests.requested", {
-              relative,
-            })
+            request.status === "requested"
+              ? t("customerAccounts.settings.erasureRequests.requested", {
+                  relative,
+                })
+              : request.erasure_running
+                ? t("customerAccounts.settings.erasureRequests.erasureRunning", {
+                    relative,
+                  })
+                : t("customerAccounts.settings.erasureRequests.erasing", {
+                    relative,
+                  })
           }
         />
       </div>

@@ -18,9 +18,9 @@ const parseDate = (value: string | null) => {
 }
 
 /**
- * "Active" (green), "Erasure requested <date>" (orange: an admin has to
- * act) or "Anonymized <date>" (grey: nothing left to do); the exact time in
- * a tooltip.
+ * "Active" (green), "Erasure requested <date>" or "Erasure not finished" /
+ * "Being anonymized" (orange: an admin has to act, or wait) or "Anonymized
+ * <date>" (grey: nothing left to do); the exact time in a tooltip.
  */
 export const PrivacyStatusBadge = ({ privacy }: PrivacyStatusBadgeProps) => {
   const { t, i18n } = useTranslation()
@@ -34,22 +34,27 @@ export const PrivacyStatusBadge = ({ privacy }: PrivacyStatusBadgeProps) => {
     )
   }
 
-  const requested = privacy.status === "requested"
   const date = parseDate(
-    requested ? privacy.requested_at : privacy.anonymized_at
+    privacy.status === "requested"
+      ? privacy.requested_at
+      : privacy.status === "erasing"
+        ? privacy.erasure_started_at
+        : privacy.anonymized_at
   )
-  const label = requested
-    ? t("customerAccounts.privacy.status.requested", {
-        date: date ? formatDate(date, locale) : "",
-      })
-    : t("customerAccounts.privacy.status.anonymized", {
-        date: date ? formatDate(date, locale) : "",
-      })
+  const shown = date ? formatDate(date, locale) : ""
+  const label =
+    privacy.status === "requested"
+      ? t("customerAccounts.privacy.status.requested", { date: shown })
+      : privacy.status === "erasing"
+        ? privacy.erasure_running
+          ? t("customerAccounts.privacy.status.erasureRunning")
+          : t("customerAccounts.privacy.status.erasing")
+        : t("customerAccounts.privacy.status.anonymized", { date: shown })
   // Grows to two lines rather than overflow in the narrow side column.
   const badge = (
     <Badge
       size="2xsmall"
-      color={requested ? "orange" : "grey"}
+      color={privacy.status === "anonymized" ? "grey" : "orange"}
       className="h-auto min-h-5 py-0.5"
     >
       {label.trim()}

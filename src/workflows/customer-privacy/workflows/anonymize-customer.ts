@@ -3,6 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CustomerAccountEvents } from "../../../modules/account-security/events"
 import { claimAnonymizationStep } from "../steps/claim-anonymization"
+import { completeAnonymizationStep } from "../steps/complete-anonymization"
 import { eraseCustomerStep } from "../steps/erase-customer"
 
 export type AnonymizeCustomerWorkflowInput = {
@@ -15,11 +16,12 @@ export type AnonymizeCustomerWorkflowInput = {
 export const anonymizeCustomerWorkflowId = "cam-anonymize-customer"
 
 /**
- * Anonymizes a customer account (GDPR art. 17): records it (the only
- * compensable step: a failed run can be retried), then erases the person
- * everywhere (eraseCustomerStep, the point of no return), then emits
- * `customer_account.anonymized`, which the timeline records without any
- * personal data.
+ * Anonymizes a customer account (GDPR art. 17): takes the erasure for this
+ * run (`erasing`; a concurrent run is refused), erases the person everywhere
+ * (eraseCustomerStep, the point of no return, idempotent), marks it
+ * `completed` and emits `customer_account.anonymized`, which the timeline
+ * records without any personal data. A run that fails leaves the state
+ * `erasing` and gives its claim back: running the workflow again finishes it.
  *
  * @example
  * await anonymizeCustomerWorkflow(container).run({
@@ -29,8 +31,9 @@ export const anonymizeCustomerWorkflowId = "cam-anonymize-customer"
 export const anonymizeCustomerWorkflow = createWorkflow(
   anonymizeCustomerWorkflowId,
   (input: AnonymizeCustomerWorkflowInput) => {
-    const anonymizedAt = claimAnonymizationStep({ customer_id: input.customer_id, actor_id: input.actor_id })
+    claimAnonymizationStep({ customer_id: input.customer_id, actor_id: input.actor_id })
     eraseCustomerStep({ customer_id: input.customer_id, orders: input.orders })
+    const anonymizedAt = completeAnonymizationStep({ customer_id: input.customer_id })
     emitEventStep({
       eventName: CustomerAccountEvents.ANONYMIZED,
       data: transform({ input }, ({ input }) => ({

@@ -16,7 +16,8 @@ import type { StoreAnonymizeType } from "./validators"
  * current password (checked like a login: a wrong one counts toward the
  * lockout). With `anonymize.selfService` the account is anonymized at once
  * (200); otherwise (the default) a request is recorded that an admin
- * confirms in the admin (202; asking again answers the same request).
+ * confirms in the admin (202; asking again, or at the same time, answers
+ * the same request).
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreAnonymizeType>,
@@ -36,15 +37,19 @@ export const POST = async (
     return
   }
   const accounts: CustomerAccountsModuleService = req.scope.resolve(CUSTOMER_ACCOUNTS_MODULE)
-  const [existing] = await accounts.listPrivacyRequests({ customer_id: customerId })
-  if (existing?.requested_at) {
-    res.status(202).json({ anonymization: { status: "requested", requested_at: new Date(existing.requested_at).toISOString() } })
+  // One statement: parallel requests record one request (and one event).
+  const { record, created } = await accounts.erasure.request(customerId, projectClock.now())
+  if (record.status === "erasing" || record.status === "completed") {
+    // An admin started the erasure already (a completed one left no login to get here with).
+    res.status(202).json({ anonymization: { status: "erasing", erasure_started_at: iso(record.erasure_started_at ?? record.completed_at) } })
     return
   }
-  const now = projectClock.now()
-  await accounts.createPrivacyRequests({ customer_id: customerId, status: "requested", requested_at: now })
-  await req.scope
-    .resolve(Modules.EVENT_BUS)
-    .emit({ name: CustomerAccountEvents.ANONYMIZATION_REQUESTED, data: { event_id: randomUUID(), customer_id: customerId } })
-  res.status(202).json({ anonymization: { status: "requested", requested_at: now.toISOString() } })
+  if (created) {
+    await req.scope
+      .resolve(Modules.EVENT_BUS)
+      .emit({ name: CustomerAccountEvents.ANONYMIZATION_REQUESTED, data: { event_id: randomUUID(), customer_id: customerId } })
+  }
+  res.status(202).json({ anonymization: { status: "requested", requested_at: iso(record.requested_at) } })
 }
+
+const iso = (value: Date | string | null) => new Date(value ?? 0).toISOString()
