@@ -113,19 +113,34 @@ export class ErasureRepository {
   /**
    * Marks the erasure done once everything is erased (by this run, or by a
    * run that took over a stale claim and finished first: the time of the
-   * first stays). Returns when it was completed.
+   * first stays). Returns when it was completed, and whether by this call.
    */
-  async complete(customerId: string, now: Date): Promise<Date> {
-    const { rows } = await this.pg.raw<{ rows: { completed_at: Date }[] }>(
-      `update customer_privacy_request
-       set status = 'completed', completed_at = coalesce(completed_at, :now), claimed_at = null, updated_at = :now
-       where customer_id = :customerId and deleted_at is null and status in ('erasing', 'completed')
-       returning completed_at`,
+  async complete(customerId: string, now: Date): Promise<{ completed_at: Date; by_this_call: boolean }> {
+    const { rows } = await this.pg.raw<{ rows: { completed_at: Date; by_this_call: boolean }[] }>(
+      `update customer_privacy_request r
+       set status = 'completed', completed_at = coalesce(r.completed_at, :now), claimed_at = null, updated_at = :now
+       from (select id, status as before from customer_privacy_request
+             where customer_id = :customerId and deleted_at is null for update) previous
+       where r.id = previous.id and r.status in ('erasing', 'completed')
+       returning r.completed_at, previous.before = 'erasing' as by_this_call`,
       { customerId, now }
     )
     if (!rows[0]) {
       throw new Error(`No erasure of customer ${customerId} to complete`)
     }
-    return new Date(rows[0].completed_at)
+    return { completed_at: new Date(rows[0].completed_at), by_this_call: rows[0].by_this_call }
+  }
+
+  /**
+   * Takes back a completion (what comes after it failed, e.g. the event):
+   * `erasing` again, unclaimed, so the next run finishes it. Only the
+   * completion made at `completedAt` (not one a later run made).
+   */
+  async reopen(customerId: string, completedAt: Date): Promise<void> {
+    await this.pg.raw(
+      `update customer_privacy_request set status = 'erasing', completed_at = null, updated_at = now()
+       where customer_id = :customerId and deleted_at is null and status = 'completed' and completed_at = :completedAt`,
+      { customerId, completedAt }
+    )
   }
 }
