@@ -20,17 +20,28 @@ export async function privacyStateOf(container: MedusaContainer, customerId: str
   return {
     customer_id: customerId,
     status: anonymized ? "anonymized" : record?.status === "erasing" ? "erasing" : record ? "requested" : "active",
-    requested_at: iso(record?.requested_at),
-    erasure_started_at: iso(record?.erasure_started_at),
-    erasure_running: record?.status === "erasing" && erasureRunning(record.claimed_at),
+    ...erasureProgressOf(record),
     anonymized_at: iso(record?.completed_at),
     email: anonymized ? null : customer.email ?? null,
   }
 }
 
-/** Whether a run holds the erasure now (a claim older than the TTL is a run that died). */
-export const erasureRunning = (claimedAt: Date | string | null): boolean =>
-  !!claimedAt && new Date(claimedAt).getTime() > projectClock.now().getTime() - ERASURE_CLAIM_TTL_MS
+type ErasureRow = { status: string; requested_at?: unknown; erasure_started_at?: unknown; claimed_at?: unknown }
+
+/**
+ * When an erasure was requested and started, as the API shows them, and
+ * whether a run holds it now (a claim older than the TTL is a run that died).
+ */
+export function erasureProgressOf(
+  record: ErasureRow | null
+): Pick<CustomerPrivacyState, "requested_at" | "erasure_started_at" | "erasure_running"> {
+  const claimedAt = record?.status === "erasing" && record.claimed_at ? new Date(record.claimed_at as string) : null
+  return {
+    requested_at: iso(record?.requested_at),
+    erasure_started_at: iso(record?.erasure_started_at),
+    erasure_running: !!claimedAt && claimedAt.getTime() > projectClock.now().getTime() - ERASURE_CLAIM_TTL_MS,
+  }
+}
 
 /** The anonymous e-mail an anonymized customer keeps (unique, undeliverable: `.invalid` is reserved). */
 export const anonymousEmail = (customerId: string) => `anonymized+${customerId.toLowerCase()}@anonymized.invalid`

@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_ACCOUNTS_MODULE } from "../../../../modules/customer-accounts"
 import type CustomerAccountsModuleService from "../../../../modules/customer-accounts/service"
 import type { AdminErasureRequestsResponse } from "../../../../types/customer-privacy"
-import { erasureRunning } from "../../../../workflows/customer-privacy"
+import { erasureProgressOf } from "../../../../workflows/customer-privacy"
 
 /** Most customers' requests one answer lists (oldest first: the first due). */
 const MAX_LISTED = 200
@@ -37,13 +37,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
         email: customer?.email ?? null,
         first_name: customer?.first_name ?? null,
         last_name: customer?.last_name ?? null,
-        requested_at: iso(request.requested_at),
-        erasure_started_at: iso(request.erasure_started_at),
-        erasure_running: request.status === "erasing" && erasureRunning(request.claimed_at as Date | null),
+        ...erasureProgressOf(request),
       }
     }),
     count: unfinished.length + requestCount,
   })
 }
-
-const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null)
