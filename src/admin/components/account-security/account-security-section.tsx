@@ -1,5 +1,5 @@
 import type { AdminCustomer } from "@medusajs/framework/types"
-import { Badge, Container, Text } from "@medusajs/ui"
+import { Badge, Container } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import {
@@ -9,6 +9,7 @@ import {
   useUnblockIp,
 } from "../../hooks/account-security"
 import { SectionHeader } from "../common/section-header"
+import { SectionNote } from "../common/section-note"
 import { SectionRow } from "../common/section-row"
 import { BlockedIpsList } from "./blocked-ips-list"
 import { EmailVerificationRow } from "./email-verification-row"
@@ -105,11 +106,7 @@ const GuestSecurity = () => {
           {t("customerAccounts.security.status.guest")}
         </Badge>
       </SectionRow>
-      <div className="px-6 py-4">
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerAccounts.security.guest")}
-        </Text>
-      </div>
+      <SectionNote>{t("customerAccounts.security.guest")}</SectionNote>
     </Container>
   )
 }

@@ -1,12 +1,13 @@
-import { Button, Container, Skeleton, Text } from "@medusajs/ui"
+import { Button, Container, Skeleton } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { AdminCustomerAccountsGroupRulesResponse } from "../../../types/customer-group-rule"
 import { useCustomerGroupRuleSets } from "../../hooks/customer-groups"
-import { CustomerGroupLink } from "../common/customer-group-link"
+import { CustomerGroupLink } from "../common/dashboard-link"
 import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
+import { SectionNote } from "../common/section-note"
 import { EmailDomainTrustNote, RuleList, RunStatus } from "./rule-set-summary"
 import { useRuleRun } from "./use-rule-run"
 
@@ -47,11 +48,9 @@ export const AutomaticGroupsSection = () => {
       />
       {groups ? (
         groups.length === 0 ? (
-          <div className="px-6 py-4">
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("customerAccounts.settings.automaticGroups.empty")}
-            </Text>
-          </div>
+          <SectionNote>
+            {t("customerAccounts.settings.automaticGroups.empty")}
+          </SectionNote>
         ) : (
           <ul className="divide-y">
             {groups.map((group) => (

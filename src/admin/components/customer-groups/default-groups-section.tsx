@@ -6,7 +6,7 @@ import {
   useCustomerAccountsSettings,
   useCustomerGroupChoices,
 } from "../../hooks/customer-groups"
-import { CustomerGroupLink } from "../common/customer-group-link"
+import { CustomerGroupLink } from "../common/dashboard-link"
 import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 import { EditDefaultGroupsDrawer } from "./edit-default-groups-drawer"

@@ -4,9 +4,10 @@ import { useTranslation } from "react-i18next"
 import type { AdminErasureRequestsResponse } from "../../../types/customer-privacy"
 import { useErasureRequests } from "../../hooks/customer-privacy"
 import { customerDisplayName } from "../../lib/customer-privacy"
-import { CustomerLink } from "../common/customer-link"
+import { CustomerLink } from "../common/dashboard-link"
 import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
+import { SectionNote } from "../common/section-note"
 import { RelativeTime } from "../customer-notes/relative-time"
 
 type ErasureRequest = AdminErasureRequestsResponse["erasure_requests"][number]
@@ -31,11 +32,9 @@ export const ErasureRequestsSection = () => {
       />
       {erasureRequests ? (
         erasureRequests.length === 0 ? (
-          <div className="px-6 py-4">
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("customerAccounts.settings.erasureRequests.empty")}
-            </Text>
-          </div>
+          <SectionNote>
+            {t("customerAccounts.settings.erasureRequests.empty")}
+          </SectionNote>
         ) : (
           <>
             <ul
@@ -47,13 +46,11 @@ export const ErasureRequestsSection = () => {
               ))}
             </ul>
             {more > 0 && (
-              <div className="px-6 py-4">
-                <Text size="small" className="text-ui-fg-subtle">
-                  {t("customerAccounts.settings.erasureRequests.more", {
-                    count: more,
-                  })}
-                </Text>
-              </div>
+              <SectionNote>
+                {t("customerAccounts.settings.erasureRequests.more", {
+                  count: more,
+                })}
+              </SectionNote>
             )}
           </>
         )
