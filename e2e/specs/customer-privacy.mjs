@@ -68,6 +68,19 @@ export async function customerPrivacySpec({ runner, page, api, seed, screenshot 
   const dialog = page.getByRole("alertdialog")
   const confirmButton = dialog.getByRole("button", { name: ANONYMIZE, exact: true })
 
+  /**
+   * Anonymizes the customer whose page is open, through the card's prompt.
+   * @param {string} email what the admin types to confirm
+   */
+  const anonymizeThroughPrompt = async (email) => {
+    await anonymizeButton.click()
+    await dialog.waitFor({ state: "visible" })
+    await dialog.getByRole("textbox").fill(email)
+    await confirmButton.click()
+    await expectToast(page, "Customer anonymized")
+    await dialog.waitFor({ state: "hidden" })
+  }
+
   /** @type {{ id: string, email: string, address: { id: string, label: string }, note: AdminCustomerNote } | undefined} */
   let subject
   const customer = () => {
@@ -173,12 +186,7 @@ export async function customerPrivacySpec({ runner, page, api, seed, screenshot 
 
   await runner.check(`personal data: confirming ${ANONYMIZE} reads Anonymized, keeps ${EXPORT}, erases address and note, and the page no longer shows the e-mail`, async () => {
     const { id, email, note } = customer()
-    await anonymizeButton.click()
-    await dialog.waitFor({ state: "visible" })
-    await dialog.getByRole("textbox").fill(email)
-    await confirmButton.click()
-    await expectToast(page, "Customer anonymized")
-    await dialog.waitFor({ state: "hidden" })
+    await anonymizeThroughPrompt(email)
 
     const privacy = await readPrivacy(id)
     expect(privacy.status === "anonymized" && privacy.anonymized_at && privacy.email === null, `API after anonymizing: ${JSON.stringify(privacy)}`)
@@ -292,12 +300,7 @@ export async function customerPrivacySpec({ runner, page, api, seed, screenshot 
     await erasureRequestItem(email).getByRole("link", { name: "Rolf Anfrage", exact: true }).click()
     await page.waitForURL(new RegExp(`/app/customers/${id}$`))
     await status.getByText(/^Erasure requested /).waitFor()
-    await anonymizeButton.click()
-    await dialog.waitFor({ state: "visible" })
-    await dialog.getByRole("textbox").fill(email)
-    await confirmButton.click()
-    await expectToast(page, "Customer anonymized")
-    await dialog.waitFor({ state: "hidden" })
+    await anonymizeThroughPrompt(email)
     await status.getByText(/^Anonymized /).waitFor()
 
     const { erasure_requests: listed, count } = await readErasureRequests()
