@@ -17,6 +17,7 @@ import { errorReason } from "../../lib/error-reason"
 import { accountSecurity, sendPasswordPolicyError } from "../utils/password-policy"
 import { refuseHostileBodies } from "../utils/request-guards"
 import { installPasswordGuard } from "./guarded-auth-module"
+import { decideRegistration } from "./registration"
 import { assertIdentifier, passwordGuard, refuseAttempt } from "./password-guard"
 
 /*
@@ -87,10 +88,13 @@ async function admitOrRefuse(req: MedusaRequest, res: MedusaResponse, next: Medu
 }
 
 /**
- * Registration: for an e-mail whose identity exists without an actor the
+ * Registration, as {@link decideRegistration} decides it: a malformed
+ * address is a 400; for an e-mail whose identity exists without an actor the
  * provider checks the password (and logs in), so that is admitted like a
- * login; a new identity's password must pass the policy before Medusa's
- * handler creates anything.
+ * login; a look-alike of an existing identity goes on to the guarded auth
+ * module, which answers it as Medusa answers an existing identity; a new
+ * identity's password must pass the policy before Medusa's handler creates
+ * anything.
  */
 export async function guardRegistration(
   req: MedusaRequest<Credentials>,
@@ -102,12 +106,15 @@ export async function guardRegistration(
     return next()
   }
   const guard = passwordGuard(req, res)
-  assertIdentifier("email", email)
-  const identity = await guard.identity(email)
-  if (identity) {
-    return Object.keys(identity.app_metadata).length === 0 ? admitOrRefuse(req, res, next, email) : next()
+  const decision = await decideRegistration(req.scope, guard, email)
+  if (decision.kind === "existing") {
+    return Object.keys(decision.identity.app_metadata).length === 0 ? admitOrRefuse(req, res, next, email) : next()
   }
-  const verdict = await guard.vetNewPassword(email, password)
+  if (decision.kind === "taken") {
+    // The guarded auth module answers it, exactly as Medusa answers an existing identity.
+    return next()
+  }
+  const verdict = await guard.vetNewPassword(decision.email, password)
   if (!verdict.valid) {
     return sendPasswordPolicyError(res, verdict)
   }

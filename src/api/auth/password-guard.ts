@@ -13,10 +13,12 @@ import type {
   LoginAttemptOutcome,
 } from "../../modules/account-security/service"
 import {
-  accountsOf,
+  accountsOfSubject,
   findEmailpassIdentity,
+  lockoutSubjectOf,
   normalizeIdentifier,
   type EmailpassIdentity,
+  type LockoutSubject,
 } from "../../workflows/customer-password/auth-identity"
 import { errorReason } from "../../lib/error-reason"
 import { vetNewPassword } from "../../workflows/customer-password/password-vetting"
@@ -36,7 +38,15 @@ type GuardedResponse = {
 const WRONG_CREDENTIALS = "Invalid email or password"
 
 export type LoginAttemptContext = {
+  /** The canonical e-mail tried (attempt log, events). */
   identifier: string
+  /**
+   * The lockout row it counts on: the identity's when the e-mail names one
+   * (see `lockoutSubjectOf`), else the canonical e-mail. Set at admission.
+   */
+  key: string
+  auth_identity_id: string | null
+  subject: LockoutSubject | null
   actor_type: string
   ip: string | null
   user_agent: string | null
@@ -193,6 +203,7 @@ export class PasswordGuard {
   protected readonly admissions = new Map<string, Promise<LoginAdmission>>()
   protected readonly settled = new Set<string>()
   protected readonly identities = new Map<string, Promise<EmailpassIdentity | null>>()
+  protected readonly subjects = new Map<string, Promise<LockoutSubject>>()
   protected readonly attempts = new Map<string, LoginAttemptContext>()
   /** Set by the reset-completion middleware: the identity a valid reset token names. */
   resetCompletionFor: string | null = null
@@ -235,6 +246,23 @@ export class PasswordGuard {
     return this.identities.get(email)!
   }
 
+  /**
+   * Whose lockout an attempt on `email` counts on (see `lockoutSubjectOf`).
+   * Both reads run for every e-mail, known or not, in parallel: the same
+   * work whatever the answer, so its timing tells nothing.
+   */
+  subject(email: string): Promise<LockoutSubject> {
+    if (!this.subjects.has(email)) {
+      this.subjects.set(
+        email,
+        Promise.all([this.identity(email), this.security.identities.holderOf(normalizeIdentifier(email))]).then(
+          ([exact, holder]) => lockoutSubjectOf(email, exact, holder)
+        )
+      )
+    }
+    return this.subjects.get(email)!
+  }
+
   /** The attempt as the lockout counts and logs it. Throws 400 on unstorable input. */
   attempt(actorType: string, email: string): LoginAttemptContext {
     assertIdentifier("email", email)
@@ -242,6 +270,9 @@ export class PasswordGuard {
     if (!this.attempts.has(key)) {
       this.attempts.set(key, {
         identifier: normalizeIdentifier(email),
+        key: normalizeIdentifier(email),
+        auth_identity_id: null,
+        subject: null,
         actor_type: actorType,
         ip: clientIp(this.req, this.security.getOptions().lockout.trustedProxyHops),
         user_agent: this.req.get("user-agent") ?? null,
@@ -264,7 +295,12 @@ export class PasswordGuard {
     }
     const key = attempt.identifier
     if (!this.admissions.has(key)) {
-      const admission = this.security.lockout.admit(attempt.identifier, attempt.ip, routeKind(actorType))
+      const admission = this.subject(email).then((subject) => {
+        attempt.subject = subject
+        attempt.key = subject.key
+        attempt.auth_identity_id = subject.auth_identity_id
+        return this.security.lockout.admit(subject.key, attempt.ip, routeKind(actorType))
+      })
       this.admissions.set(key, admission)
       void admission.then((result) => {
         if (!result.admitted) {
@@ -434,7 +470,7 @@ export class PasswordGuard {
     try {
       if (outcome === "aborted" || outcome === "second_factor") {
         // No verdict on the login yet: its place in the counts is given back.
-        await security.lockout.release(attempt.identifier, attempt.ip, route)
+        await security.lockout.release(attempt.key, attempt.ip, route)
         return
       }
       const eventBus = scope.resolve(Modules.EVENT_BUS)
@@ -446,9 +482,15 @@ export class PasswordGuard {
         // subscriber looks the account up after the answer). A right
         // password refused for an unverified address counts as no failure.
         if (outcome === "unverified") {
-          await security.lockout.release(attempt.identifier, attempt.ip, route)
+          await security.lockout.release(attempt.key, attempt.ip, route)
         }
-        await security.lockout.log({ ...attempt, outcome: "refused" })
+        const known = attempt.subject ? accountsOfSubject(attempt.subject) : null
+        await security.lockout.log({
+          ...loggedAttempt(attempt),
+          customer_id: known?.customer_id ?? null,
+          user_id: known?.user_id ?? null,
+          outcome: "refused",
+        })
         await eventBus.emit({
           name: CustomerAccountEvents.LOGIN_REFUSED,
           data: {
@@ -461,10 +503,14 @@ export class PasswordGuard {
         })
         return
       }
-      const accounts = await accountsOf(scope, identity?.entity_id ?? attempt.identifier, identity ?? null)
-      const logged = { ...attempt, customer_id: accounts.customer_id, user_id: accounts.user_id }
+      // The person is the identity the attempt counted on, never a match of
+      // the e-mail string (a look-alike shares it).
+      const accounts = accountsOfSubject(
+        attempt.subject ?? lockoutSubjectOf(attempt.identifier, identity ?? null, null)
+      )
+      const logged = { ...loggedAttempt(attempt), customer_id: accounts.customer_id, user_id: accounts.user_id }
       if (outcome === "success") {
-        await security.lockout.recordSuccess(logged, { owner: accounts.owner, route })
+        await security.lockout.recordSuccess(logged, { owner: accounts.owner, route, key: attempt.key })
         if (this.reauthentication) {
           return
         }
@@ -474,7 +520,7 @@ export class PasswordGuard {
         })
         return
       }
-      const result = await security.lockout.recordFailure(attempt.identifier, attempt.ip, {
+      const result = await security.lockout.recordFailure(attempt.key, attempt.ip, {
         owner: accounts.owner,
         route,
       })
@@ -503,6 +549,12 @@ export class PasswordGuard {
         .error(`medusa-customer-accounts: could not record a login attempt (${outcome}): ${errorReason(error)}`)
     }
   }
+}
+
+/** An attempt as the attempt log stores it. */
+function loggedAttempt(attempt: LoginAttemptContext) {
+  const { key: _key, subject: _subject, ...logged } = attempt
+  return logged
 }
 
 function accountRefs(

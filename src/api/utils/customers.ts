@@ -2,7 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { wantsShippingOption } from "../../lib/preferences"
 import type { CustomerPreferences } from "../../types/customer-preference"
 import { readCustomerPreferences } from "../../workflows/customer-preference/read-preferences"
-import { findEmailpassIdentity, normalizeIdentifier } from "../../workflows/customer-password/auth-identity"
+import {
+  EMAILPASS_PROVIDER,
+  findEmailpassIdentity,
+  normalizeIdentifier,
+} from "../../workflows/customer-password/auth-identity"
 import {
   ContainerRegistrationKeys,
   MedusaError,
@@ -122,10 +126,44 @@ export async function customerWithPasswordAccount(
 
 type WithEmail = { id: string; email: string | null }
 
-/** The customer's login identifier (normalized e-mail); NOT_FOUND if unknown. */
-export const customerIdentifier = async (scope: MedusaContainer, customerId: string) =>
-  normalizeIdentifier((await fetchCustomerOrThrow<WithEmail>(scope, customerId, ["id", "email"])).email ?? "")
+/**
+ * The login identifier of an account, found by the account's id (never by
+ * its e-mail, which a look-alike may share): the `entity_id` of the emailpass
+ * identity linked to it, exactly as stored (the lockout resolves it to that
+ * identity's row); the normalized e-mail when it has no login.
+ */
+async function identifierOfActor(
+  scope: MedusaContainer,
+  actor: "customer" | "user",
+  actorId: string,
+  email: string | null
+): Promise<string> {
+  const own = email ? await findEmailpassIdentity(scope, email) : null
+  if (own && own.app_metadata[`${actor}_id`] === actorId) {
+    return own.entity_id
+  }
+  // The identity linked to the account under another address (admin pages only: reads auth_identity).
+  const [linked] = await scope
+    .resolve(ContainerRegistrationKeys.PG_CONNECTION)("auth_identity as a")
+    .join("provider_identity as p", "p.auth_identity_id", "a.id")
+    .whereRaw(`a.app_metadata->>'${actor}_id' = ?`, [actorId])
+    .where("p.provider", EMAILPASS_PROVIDER)
+    .whereNull("a.deleted_at")
+    .whereNull("p.deleted_at")
+    .select("p.entity_id")
+    .limit(1)
+  return linked?.entity_id ?? normalizeIdentifier(email ?? "")
+}
 
-/** A Back Office user's login identifier (normalized e-mail); NOT_FOUND if unknown. */
+/** The customer's login identifier (see identifierOfActor); NOT_FOUND if unknown. */
+export const customerIdentifier = async (scope: MedusaContainer, customerId: string) =>
+  identifierOfActor(
+    scope,
+    "customer",
+    customerId,
+    (await fetchCustomerOrThrow<WithEmail>(scope, customerId, ["id", "email"])).email
+  )
+
+/** A Back Office user's login identifier (see identifierOfActor); NOT_FOUND if unknown. */
 export const userIdentifier = async (scope: MedusaContainer, userId: string) =>
-  normalizeIdentifier((await fetchUserOrThrow<WithEmail>(scope, userId, ["id", "email"])).email ?? "")
+  identifierOfActor(scope, "user", userId, (await fetchUserOrThrow<WithEmail>(scope, userId, ["id", "email"])).email)

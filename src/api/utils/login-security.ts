@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { AdminLoginSecurity } from "../../types/account-security"
+import { normalizeIdentifier } from "../../workflows/customer-password/auth-identity"
 import { accountSecurity } from "./password-policy"
 
 /**
@@ -13,20 +14,20 @@ export async function loginSecurityOf(
   identifier: string
 ): Promise<AdminLoginSecurity> {
   const security = accountSecurity(scope)
+  // The identity's row and attempts (a look-alike's share the e-mail, not the key).
+  const key = await security.lockout.keyOf(identifier)
+  const ofKey = { $or: [{ auth_identity_id: key }, { auth_identity_id: null, identifier: key }] }
   const [state, attempts, [lastLogin], blockedIps] = await Promise.all([
-    security.lockout.stateOf(identifier),
+    security.lockout.stateOf(key),
+    security.listLoginAttempts(ofKey, { order: { attempted_at: "DESC", id: "DESC" }, take: 20 }),
     security.listLoginAttempts(
-      { identifier },
-      { order: { attempted_at: "DESC", id: "DESC" }, take: 20 }
-    ),
-    security.listLoginAttempts(
-      { identifier, outcome: "success" },
+      { ...ofKey, outcome: "success" },
       { order: { attempted_at: "DESC" }, take: 1, select: ["attempted_at"] }
     ),
-    security.lockout.blockedIpsFor(identifier),
+    security.lockout.blockedIpsFor(key),
   ])
   return {
-    identifier,
+    identifier: normalizeIdentifier(identifier),
     locked: state.locked,
     locked_until: state.locked_until?.toISOString() ?? null,
     failed_attempts: state.failed_attempts,

@@ -33,7 +33,10 @@ export type LoginAttemptOutcome = "success" | "failure" | "refused"
 export type AccountKind = "customer" | "user"
 
 export type LoginAttemptInput = {
+  /** The canonical e-mail tried. */
   identifier: string
+  /** The emailpass identity the attempt counted on (see the lockout's keys), if any. */
+  auth_identity_id?: string | null
   /** The actor type of the route the attempt came through (customer, user, …). */
   actor_type?: string | null
   customer_id?: string | null

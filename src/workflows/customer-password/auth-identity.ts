@@ -6,12 +6,16 @@ import type {
   MedusaContainer,
 } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { canonicalEmail } from "../../lib/identity"
 
 export const EMAILPASS_PROVIDER = "emailpass"
 
-/** Normalized form of a login identifier: trimmed and lower-cased. */
+/**
+ * Normalized form of a login identifier: its canonical e-mail form
+ * (lib/identity: trimmed, NFC, lower-cased).
+ */
 export function normalizeIdentifier(identifier: string): string {
-  return identifier.trim().toLowerCase()
+  return canonicalEmail(identifier)
 }
 
 export type EmailpassIdentity = {
@@ -182,3 +186,42 @@ export async function accountsOf(
  * second time. A symbol: no request body can carry it.
  */
 export const POLICY_CHECKED = Symbol.for("medusa-customer-accounts.policy-checked")
+
+/**
+ * Whose failed-login state an attempt on `email` is: the key of its
+ * `login_throttle` row, and the identity behind it (issue 21). The identity
+ * the provider checks (`entity_id` exactly as sent), else the identity that
+ * holds the canonical form (a spelling the provider does not know, counted
+ * for the account it imitates), else the canonical string (no identity).
+ * Identity keys are auth identity ids (`authid_` + an upper-case ULID), which
+ * no canonical (lower-cased) string can equal.
+ */
+export type LockoutSubject = {
+  key: string
+  /** The canonical e-mail, as attempts and events name the identifier. */
+  identifier: string
+  auth_identity_id: string | null
+  app_metadata: Record<string, unknown>
+}
+
+export function lockoutSubjectOf(
+  email: string,
+  exact: EmailpassIdentity | null,
+  holder: { auth_identity_id: string; app_metadata: Record<string, unknown> } | null
+): LockoutSubject {
+  const identifier = canonicalEmail(email)
+  const identity = exact ?? holder
+  return identity
+    ? { key: identity.auth_identity_id, identifier, auth_identity_id: identity.auth_identity_id, app_metadata: identity.app_metadata }
+    : { key: identifier, identifier, auth_identity_id: null, app_metadata: {} }
+}
+
+/** The customer and Back Office user of a subject, from its identity only (never by e-mail). */
+export function accountsOfSubject(subject: LockoutSubject): IdentifierAccounts {
+  const id = (actor: string) => {
+    const value = subject.app_metadata[`${actor}_id`]
+    return typeof value === "string" && value ? value : null
+  }
+  const userId = id("user")
+  return { customer_id: id("customer"), user_id: userId, owner: userId ? "user" : "customer" }
+}

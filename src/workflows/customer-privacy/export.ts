@@ -9,7 +9,6 @@ import { CUSTOMER_NOTE_MODULE } from "../../modules/customer-note"
 import type CustomerNoteModuleService from "../../modules/customer-note/service"
 import type { CustomerDataExport } from "../../types/customer-privacy"
 import { readCustomerPreferences } from "../customer-preference/read-preferences"
-import { normalizeIdentifier } from "../customer-password/auth-identity"
 
 /** The shape's version: bumped whenever a field changes meaning or goes. */
 export const EXPORT_VERSION = 1
@@ -94,9 +93,6 @@ export async function buildCustomerExport(container: MedusaContainer, customerId
         auth.listAuthMfa({ auth_identity_id: identityIds as unknown as string }),
       ])
     : [[], []]
-  const identifiers = [
-    ...new Set([customer.email, ...logins.map((login) => login.entity_id)].filter(Boolean).map((value) => normalizeIdentifier(value as string))),
-  ]
 
   const notes: CustomerNoteModuleService = container.resolve(CUSTOMER_NOTE_MODULE)
   const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
@@ -104,7 +100,8 @@ export async function buildCustomerExport(container: MedusaContainer, customerId
   const [preferences, noteRows, attempts] = await Promise.all([
     readCustomerPreferences(container, customerId),
     notes.listCustomerNotes({ customer_id: customerId }, { order: { created_at: "ASC" }, take: EXPORT_HISTORY_LIMIT + 1 }),
-    security.personalData.loginAttemptsOf(customerId, identifiers, EXPORT_HISTORY_LIMIT + 1),
+    // By customer and identity ids: a look-alike shares the e-mail, not the ids.
+    security.personalData.loginAttemptsOf(customerId, identityIds, EXPORT_HISTORY_LIMIT + 1),
   ])
 
   const activities: Record<string, unknown>[] = []

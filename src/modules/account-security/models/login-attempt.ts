@@ -12,6 +12,8 @@ const LoginAttempt = model
   .define("login_attempt", {
     id: model.id({ prefix: "latt" }).primaryKey(),
     identifier: model.text(),
+    /** The emailpass identity whose lockout the attempt counted on (issue 21); null for unknown e-mails. */
+    auth_identity_id: model.text().nullable(),
     actor_type: model.text().nullable(),
     customer_id: model.text().nullable(),
     user_id: model.text().nullable(),
@@ -23,6 +25,8 @@ const LoginAttempt = model
   })
   .indexes([
     { on: ["identifier", "attempted_at"], where: "deleted_at IS NULL" },
+    { on: ["auth_identity_id", "attempted_at"], where: "deleted_at IS NULL" },
+    { on: ["customer_id"], where: "deleted_at IS NULL" },
     { on: ["attempted_at"] },
   ])
 

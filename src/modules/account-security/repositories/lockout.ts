@@ -40,13 +40,20 @@ const countAttempt = (windowStart: string, cap: string) => `attempts = case
 /** Whether a failure reaching the limit locks the row now (not while it is locked). */
 const LOCKS_NOW = `t.attempts >= :max_attempts and (t.locked_until is null or t.locked_until <= :now)`
 
+/**
+ * The attempts counted on a lockout row whose key is `:identifier`: an
+ * identity's (its id) or, for e-mails naming no identity, the canonical e-mail.
+ */
+const ATTEMPTS_OF_KEY = `(a.auth_identity_id = :identifier or (a.auth_identity_id is null and a.identifier = :identifier))`
+
 const INSERT_LOGIN_ATTEMPT = `insert into login_attempt
-  (id, identifier, actor_type, customer_id, user_id, ip, user_agent, outcome, attempted_at)
-  values (:attempt_id, :identifier, :actor_type, :customer_id, :user_id, :ip, :user_agent, :outcome, :attempted_at)`
+  (id, identifier, auth_identity_id, actor_type, customer_id, user_id, ip, user_agent, outcome, attempted_at)
+  values (:attempt_id, :identifier, :auth_identity_id, :actor_type, :customer_id, :user_id, :ip, :user_agent, :outcome, :attempted_at)`
 
 const loginAttemptBindings = (input: LoginAttemptInput) => ({
   attempt_id: generateEntityId(undefined, "latt"),
   identifier: input.identifier,
+  auth_identity_id: input.auth_identity_id ?? null,
   actor_type: input.actor_type?.slice(0, 64) ?? null,
   customer_id: input.customer_id ?? null,
   user_id: input.user_id ?? null,
@@ -242,14 +249,19 @@ export class LockoutRepository {
   }
 
   /** A success: forgets the identifier's failures (not its lock history), remembers the owner, logs it. */
-  async recordSuccess(attempt: Omit<LoginAttemptInput, "outcome">, owner: AccountKind, now: Date): Promise<void> {
+  async recordSuccess(
+    attempt: Omit<LoginAttemptInput, "outcome">,
+    owner: AccountKind,
+    now: Date,
+    key: string = attempt.identifier
+  ): Promise<void> {
     await this.run(
       `with reset as (
          update login_throttle set attempts = 0, owner_kind = :owner, updated_at = :now
-         where scope = 'identifier' and key = :identifier and deleted_at is null
+         where scope = 'identifier' and key = :throttle_key and deleted_at is null
        )
        ${INSERT_LOGIN_ATTEMPT}`,
-      { ...loginAttemptBindings({ ...attempt, outcome: "success" }), owner, now }
+      { ...loginAttemptBindings({ ...attempt, outcome: "success" }), owner, now, throttle_key: key }
     )
   }
 
@@ -301,7 +313,7 @@ export class LockoutRepository {
        where t.scope = 'ip' and t.deleted_at is null and t.locked_until > :now
          and t.key in (
            select a.ip from login_attempt a
-           where a.identifier = :identifier and a.attempted_at > :since and a.ip is not null and a.deleted_at is null
+           where ${ATTEMPTS_OF_KEY} and a.attempted_at > :since and a.ip is not null and a.deleted_at is null
          )
        order by t.locked_until desc, t.key
        limit 20`,
@@ -312,8 +324,8 @@ export class LockoutRepository {
   /** The IP as the attempt log spells it when `identifier` was tried from it since `since`. */
   async recentAttemptIp(identifier: string, ip: string, since: Date): Promise<string | null> {
     const [row] = await this.run<{ ip: string }>(
-      `select ip from login_attempt
-       where identifier = :identifier and attempted_at > :since and lower(ip) = lower(:ip) and deleted_at is null
+      `select ip from login_attempt a
+       where ${ATTEMPTS_OF_KEY} and attempted_at > :since and lower(ip) = lower(:ip) and deleted_at is null
        order by attempted_at desc limit 1`,
       { identifier, ip, since }
     )

@@ -16,8 +16,9 @@ export type SecurityRecordsOf = {
 
 /**
  * The personal data the module keeps about a person (GDPR): the attempt log
- * names them by e-mail, IP and browser; counters and lock rows by e-mail;
- * the password history by identity. Registered by Medusa as
+ * names them by identity / customer id, e-mail, IP and browser; lock rows
+ * by identity; rate-limit counters by e-mail; the password history by
+ * identity. Registered by Medusa as
  * `personalDataRepository`.
  */
 export class PersonalDataRepository {
@@ -27,15 +28,18 @@ export class PersonalDataRepository {
     this.pg = cradle[ContainerRegistrationKeys.PG_CONNECTION] as Knex
   }
 
-  /** The attempts on these identifiers or this customer, newest first (at most `limit`). */
-  async loginAttemptsOf(customerId: string, identifiers: string[], limit: number): Promise<SecurityRecordsOf["login_attempts"]> {
+  /**
+   * The attempts on this customer's identities or naming this customer,
+   * newest first (at most `limit`). Never by e-mail: a look-alike shares it.
+   */
+  async loginAttemptsOf(customerId: string, authIdentityIds: string[], limit: number): Promise<SecurityRecordsOf["login_attempts"]> {
     return this.pg("login_attempt")
       .select("id", "identifier", "actor_type", "outcome", "ip", "user_agent", "attempted_at")
       .whereNull("deleted_at")
       .andWhere((where) => {
         where.where("customer_id", customerId)
-        if (identifiers.length) {
-          where.orWhereIn("identifier", identifiers)
+        if (authIdentityIds.length) {
+          where.orWhereIn("auth_identity_id", authIdentityIds)
         }
       })
       .orderBy([{ column: "attempted_at", order: "desc" }, { column: "id", order: "desc" }])
@@ -45,16 +49,18 @@ export class PersonalDataRepository {
   /**
    * Erases the person from the module, in one transaction: attempts keep
    * their outcome and time (the lockout's statistics) but lose identifier,
-   * IP and browser; lock rows and rate-limit counters of the identifiers,
-   * and the password history of the identities, go. Returns what changed.
+   * IP and browser; the identities' lock rows, the rate-limit counters of
+   * their own login addresses (`identifiers`), and their password history
+   * go. The person is found by customer and identity ids only, never by an
+   * e-mail string a look-alike may share. Returns what changed.
    */
   async erase(input: { customer_id: string; identifiers: string[]; auth_identity_ids: string[] }) {
     const erasedIdentifier = `erased:${input.customer_id}`
     return this.pg.transaction(async (trx) => {
       const ofPerson = (where: Knex.QueryBuilder) => {
         where.where("customer_id", input.customer_id)
-        if (input.identifiers.length) {
-          where.orWhereIn("identifier", input.identifiers)
+        if (input.auth_identity_ids.length) {
+          where.orWhereIn("auth_identity_id", input.auth_identity_ids)
         }
       }
       // The IPs the person was seen from: their counters go too, unless
@@ -73,14 +79,18 @@ export class PersonalDataRepository {
       const attempts = await trx("login_attempt")
         .where(ofPerson)
         .update({ identifier: erasedIdentifier, ip: null, user_agent: null, customer_id: input.customer_id })
-      const throttles = input.identifiers.length
-        ? await trx("login_throttle").where("scope", "identifier").whereIn("key", input.identifiers).delete()
+      const throttles = input.auth_identity_ids.length
+        ? await trx("login_throttle").where("scope", "identifier").whereIn("key", input.auth_identity_ids).delete()
         : 0
       const counters = input.identifiers.length ? await trx("security_counter").whereIn("key", input.identifiers).delete() : 0
       const history = input.auth_identity_ids.length
         ? await trx("password_history").whereIn("auth_identity_id", input.auth_identity_ids).delete()
         : 0
-      return { attempts, throttles: throttles + ipRows, counters, history }
+      // The identities' claims of their address: erased, it is free again.
+      const claims = input.auth_identity_ids.length
+        ? await trx("identity_claim").whereIn("auth_identity_id", input.auth_identity_ids).delete()
+        : 0
+      return { attempts, throttles: throttles + ipRows, counters, history, claims }
     })
   }
 }

@@ -1,6 +1,8 @@
 import { projectClock } from "../../../lib/clock"
 import type { AccountSecurityOptions, LockoutLimits } from "../../../lib/options"
 import { ACCOUNT_SECURITY_OPTIONS } from "../loaders/options"
+import { canonicalEmail } from "../../../lib/identity"
+import type { IdentityClaimRepository } from "../repositories/identity-claim"
 import type { LockoutRepository, ThrottleRow } from "../repositories/lockout"
 import type {
   AccountKind,
@@ -18,6 +20,9 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** A limit no count reaches: a lockout block that is switched off. */
 const UNLIMITED = 1_000_000_000
 
+/** Medusa's auth identity ids: no canonical (lower-cased) e-mail looks like one. */
+const IDENTITY_KEY = /^authid_[0-9A-Z]+$/
+
 const toDate = (value: Date | string | null | undefined): Date | null => (value ? new Date(value) : null)
 
 /**
@@ -30,12 +35,29 @@ const toDate = (value: Date | string | null | undefined): Date | null => (value 
  */
 export class LockoutService {
   protected readonly repository: LockoutRepository
+  protected readonly identities: IdentityClaimRepository
   protected readonly options: Pick<AccountSecurityOptions, "lockout" | "userLockout">
   protected readonly clock = projectClock
 
   constructor(cradle: Record<string, unknown>) {
     this.repository = cradle.lockoutRepository as LockoutRepository
+    this.identities = cradle.identityClaimRepository as IdentityClaimRepository
     this.options = cradle[ACCOUNT_SECURITY_OPTIONS] as AccountSecurityOptions
+  }
+
+  /**
+   * The row key of an identifier as the admin-side reads name it: an
+   * identity's key (an auth identity id) as is; an e-mail resolved as the
+   * guard resolves an attempt's (`lockoutSubjectOf`): the identity it names
+   * exactly, else the holder of its canonical form, else the canonical
+   * string. Never used on the login path (the guard passes the key), where
+   * an extra read for unknown e-mails only would be a timing oracle.
+   */
+  async keyOf(identifier: string): Promise<string> {
+    if (IDENTITY_KEY.test(identifier)) {
+      return identifier
+    }
+    return (await this.identities.identityIdOf(identifier, canonicalEmail(identifier))) ?? canonicalEmail(identifier)
   }
 
   /** The limits of one block; a switched-off Back Office block never locks. */
@@ -167,10 +189,14 @@ export class LockoutService {
    */
   async recordSuccess(
     attempt: Omit<LoginAttemptInput, "outcome">,
-    { owner = "customer", route = owner }: { owner?: AccountKind; route?: AccountKind } = {}
+    {
+      owner = "customer",
+      route = owner,
+      key = attempt.identifier,
+    }: { owner?: AccountKind; route?: AccountKind; /** The lockout row (the identity's). */ key?: string } = {}
   ): Promise<void> {
     const now = this.clock.now()
-    await this.repository.recordSuccess(attempt, owner, now)
+    await this.repository.recordSuccess(attempt, owner, now, key)
     if (attempt.ip) {
       await this.repository.releaseIp({ ip: attempt.ip, limit: this.limitsFor(route).ipMaxAttempts, now })
     }
@@ -186,7 +212,7 @@ export class LockoutService {
     key: string
   ): Promise<{ was_locked: boolean; previous: LoginThrottleSnapshot | null }> {
     const now = this.clock.now()
-    const row = await this.repository.clear(scope, key, now)
+    const row = await this.repository.clear(scope, scope === "identifier" ? await this.keyOf(key) : key, now)
     if (!row) {
       return { was_locked: false, previous: null }
     }
@@ -196,7 +222,7 @@ export class LockoutService {
 
   /** Puts back a row that {@link clear} cleared (workflow compensation). */
   async restore(scope: ThrottleScope, key: string, previous: LoginThrottleSnapshot): Promise<void> {
-    await this.repository.restore(scope, key, previous, this.clock.now())
+    await this.repository.restore(scope, scope === "identifier" ? await this.keyOf(key) : key, previous, this.clock.now())
   }
 
   /**
@@ -206,7 +232,7 @@ export class LockoutService {
    */
   async blockedIpsFor(identifier: string): Promise<BlockedIp[]> {
     const now = this.clock.now()
-    const rows = await this.repository.blockedIpsFor(identifier, now, new Date(now.getTime() - DAY_MS))
+    const rows = await this.repository.blockedIpsFor(await this.keyOf(identifier), now, new Date(now.getTime() - DAY_MS))
     return rows.map((row) => ({ ip: row.key, blocked_until: new Date(row.locked_until) }))
   }
 
@@ -215,13 +241,13 @@ export class LockoutService {
    * in the last 24 h (the window of {@link blockedIpsFor}), else null.
    */
   async recentAttemptIp(identifier: string, ip: string): Promise<string | null> {
-    return this.repository.recentAttemptIp(identifier, ip, new Date(this.clock.now().getTime() - DAY_MS))
+    return this.repository.recentAttemptIp(await this.keyOf(identifier), ip, new Date(this.clock.now().getTime() - DAY_MS))
   }
 
   /** An identifier's lock and counters, as the admin sees them. */
   async stateOf(identifier: string): Promise<LockoutState> {
     const now = this.clock.now()
-    const row = await this.repository.find("identifier", identifier)
+    const row = await this.repository.find("identifier", await this.keyOf(identifier))
     const maxAttempts = this.limitsFor(row?.owner_kind === "user" ? "user" : "customer").maxAttempts
     const lockedUntil = toDate(row?.locked_until)
     const locked = !!lockedUntil && lockedUntil > now

@@ -11,6 +11,8 @@ export const findIdentifierAccountsStep = createStep(
   findIdentifierAccountsStepId,
   async ({ email }: { email: string }, { container }) => {
     const accounts = await accountsOf(container, email)
-    return new StepResponse({ identifier: normalizeIdentifier(email), ...accounts })
+    // `key`: the identity's own entity_id, which the lockout resolves to
+    // that identity (its canonical form may name a look-alike's).
+    return new StepResponse({ identifier: normalizeIdentifier(email), key: email, ...accounts })
   }
 )

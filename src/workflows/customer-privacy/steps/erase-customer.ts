@@ -1,5 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNT_ACTIVITY_MODULE } from "../../../modules/account-activity"
 import type AccountActivityModuleService from "../../../modules/account-activity/service"
@@ -17,17 +16,14 @@ export type EraseCustomerInput = { customer_id: string; orders: "keep" | "redact
 
 type Deletable = { deleteNotifications(ids: string[]): Promise<void> }
 
-/** Every address and identifier the shop stored for the customer: the customer's e-mail, each login's, each order's. */
-async function identifiersOf(container: MedusaContainer, customerId: string, email: string | null, logins: string[]) {
-  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const orderEmails: { email: string | null }[] = await pg("order").select("email").where({ customer_id: customerId })
-  return [
-    ...new Set(
-      [email, ...logins, ...orderEmails.map((row) => row.email)]
-        .filter((value): value is string => !!value)
-        .flatMap((value) => [value, normalizeIdentifier(value)])
-    ),
-  ]
+/**
+ * The addresses that are the person's own: their logins' `entity_id`s, exactly
+ * and canonically (rate-limit counters count the canonical form). Never the
+ * customer's or an order's e-mail as typed: a look-alike customer may carry
+ * another person's address there (issue 21).
+ */
+function ownAddressesOf(logins: string[]) {
+  return [...new Set(logins.flatMap((value) => [value, normalizeIdentifier(value)]))]
 }
 
 export const eraseCustomerStepId = "cam-erase-customer"
@@ -56,7 +52,7 @@ export const eraseCustomerStep = createStep(eraseCustomerStepId, async (input: E
   const [customer] = await customerModule.listCustomers({ id: input.customer_id }, { select: ["id", "email"], relations: ["addresses"] })
   const identities = await identitiesOf(container, input.customer_id)
   const logins = identities.flatMap((identity) => (identity.provider_identities ?? []).map((login) => login.entity_id))
-  const identifiers = await identifiersOf(container, input.customer_id, customer?.email ?? null, logins)
+  const identifiers = ownAddressesOf(logins)
 
   // The plugin's own data.
   const notes: CustomerNoteModuleService = container.resolve(CUSTOMER_NOTE_MODULE)
@@ -84,7 +80,8 @@ export const eraseCustomerStep = createStep(eraseCustomerStepId, async (input: E
   const notificationModule = container.resolve(Modules.NOTIFICATION)
   const notifications = [
     ...(await notificationModule.listNotifications({ resource_id: input.customer_id }, { select: ["id"] })),
-    ...(identifiers.length ? await notificationModule.listNotifications({ to: identifiers as unknown as string }, { select: ["id"] }) : []),
+    // Sent to the logins' own addresses exactly as they are spelled (a look-alike's canonical form is another's).
+    ...(logins.length ? await notificationModule.listNotifications({ to: logins as unknown as string }, { select: ["id"] }) : []),
   ]
   if (notifications.length) {
     await (notificationModule as unknown as Deletable).deleteNotifications([...new Set(notifications.map((row) => row.id))])
