@@ -126,6 +126,24 @@ medusaIntegrationTestRunner({
       expect((await login(fresh.email)).status).toEqual(200)
     })
 
+    it("refuses to refresh an unverified customer's token into a session, with the login's error type", async () => {
+      // The walk-around: register, create the account with the registration token, refresh that token.
+      const registration = await api.post("/auth/customer/emailpass/register", { email: "walker@example.com", password: PASSWORD })
+      const token = registration.data.token as string
+      const created = await send(
+        api.post("/store/customers", { email: "walker@example.com", first_name: "W" }, { headers: { ...pk, authorization: `Bearer ${token}` } })
+      )
+      expect(created.status).toEqual(200)
+      const refreshed = await send(api.post("/auth/token/refresh", {}, { headers: { authorization: `Bearer ${token}` } }))
+      expect([refreshed.status, refreshed.data]).toEqual([403, NOT_VERIFIED])
+      // Once the address is verified, refresh works as Medusa's does.
+      const link = await verifyLink("walker@example.com")
+      expect((await send(api.post("/auth/verification/confirm", { code: link }))).status).toEqual(200)
+      const after = await send(api.post("/auth/token/refresh", {}, { headers: { authorization: `Bearer ${token}` } }))
+      expect(after.status).toEqual(200)
+      expect((await send(api.get("/store/customers/me", { headers: { ...pk, authorization: `Bearer ${after.data.token}` } }))).status).toEqual(200)
+    })
+
     it("never holds back a registration that has no account yet, nor a Back Office login", async () => {
       // Registered, account not created: the token can only create the account.
       const registration = await api.post("/auth/customer/emailpass/register", { email: "new@example.com", password: PASSWORD })

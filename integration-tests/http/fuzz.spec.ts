@@ -746,6 +746,37 @@ medusaIntegrationTestRunner({
           }),
         },
         {
+          name: "GET /admin/customers/:id/sessions",
+          method: "GET",
+          cases: fc.record({ path: customerPath("/sessions"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "POST /admin/customers/:id/sessions/revoke",
+          method: "POST",
+          // The timeline records the revocation after the answer.
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.record({ path: customerPath("/sessions/revoke"), headers: adminAuth, body: emptyBody(2) }),
+        },
+        {
+          name: "GET /admin/users/:id/sessions",
+          method: "GET",
+          cases: fc.record({ path: userPath("/sessions"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "POST /admin/users/:id/sessions/revoke",
+          method: "POST",
+          // The fuzzing admin's own sessions would end with it: the real id
+          // is another Back Office user's, made for the case.
+          prepare: async (input) => {
+            if (!input.path.includes(admin.user.id)) {
+              return input
+            }
+            const [user] = await container.resolve(Modules.USER).createUsers([{ email: `staff-${++disposables}@example.com` }])
+            return { ...input, path: input.path.replace(admin.user.id, user.id) }
+          },
+          cases: fc.record({ path: userPath("/sessions/revoke"), headers: adminAuth, body: emptyBody(2) }),
+        },
+        {
           // Core route; the plugin's middleware forgets the group after Medusa deleted it.
           name: "DELETE /admin/customer-groups/:id",
           method: "DELETE",
@@ -798,6 +829,27 @@ medusaIntegrationTestRunner({
       /** Whether a successful change of the current batch stored its new password (see the password route). */
       let batchPasswordStored: boolean | undefined
       const currentPassword = fc.constant(null).map((): Json => janePassword)
+
+      /** Marks a case whose session route keeps Jane's credentials (the header never reaches the server). */
+      const KEEP_JANE = "x-fuzz-keep-jane"
+      let disposableCustomers = 0
+      /**
+       * A customer registered for the case: its token replaces Jane's proper
+       * one (unless KEEP_JANE), and SESSION in the path becomes its session's id.
+       */
+      const ownSessionsOfDisposable = async (input: FuzzCase): Promise<FuzzCase> => {
+        const { [KEEP_JANE]: keepJane, ...headers } = input.headers ?? {}
+        const own = await registerCustomer(api, pk, { email: `sessions-${++disposableCustomers}@example.com`, password: JANE_PASSWORD })
+        const {
+          data: { sessions },
+        } = await api.get("/store/customers/me/sessions", { headers: { ...pk, authorization: `Bearer ${own.token}` } })
+        const proper = headers.authorization === `Bearer ${jane.token}`
+        return {
+          ...input,
+          path: input.path.replace("SESSION", sessions[0].id),
+          headers: proper && !keepJane ? { ...headers, authorization: `Bearer ${own.token}` } : headers,
+        }
+      }
 
       const routes: FuzzRoute[] = [
         {
@@ -910,6 +962,42 @@ medusaIntegrationTestRunner({
               { password: fc.oneof({ weight: 3, arbitrary: currentPassword }, { weight: 1, arbitrary: passwordValue }) },
               { requiredKeys: ["password"] }
             ),
+          }),
+        },
+        {
+          name: "GET /store/customers/me/sessions",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/store/customers/me/sessions"), query: queryArb({}), headers: storeAuth }),
+        },
+        {
+          // Ends every session of the caller: Jane's own credentials are
+          // swapped for a customer's registered for the case.
+          name: "DELETE /store/customers/me/sessions",
+          method: "DELETE",
+          prepare: ownSessionsOfDisposable,
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.record({ path: fc.constant("/store/customers/me/sessions"), headers: storeAuth }),
+        },
+        {
+          // SESSION stands for a session of a customer registered for the case
+          // (ended by its own credentials, or a 404 for Jane's).
+          name: "DELETE /store/customers/me/sessions/:id",
+          method: "DELETE",
+          prepare: ownSessionsOfDisposable,
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.record({
+            path: idArb(() => ["SESSION"]).map((id) => `/store/customers/me/sessions/${id}`),
+            headers: fc.tuple(storeAuth, fc.boolean()).map(([headers, jane]) => (jane ? { ...headers, [KEEP_JANE]: "1" } : headers)),
+          }),
+        },
+        {
+          name: "POST /store/customers/me/sessions/revoke-others",
+          method: "POST",
+          settleAfterSuccess: { quietMs: 300 },
+          cases: fc.record({
+            path: fc.constant("/store/customers/me/sessions/revoke-others"),
+            headers: storeAuth,
+            body: bodyArb({}, { shapedWeight: 2 }),
           }),
         },
         {

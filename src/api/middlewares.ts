@@ -8,15 +8,22 @@ import { adminCustomerGroupMembershipMiddlewares } from "./admin/customers/[id]/
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
 import { authMiddlewares } from "./auth/middlewares"
+import { sessionMiddlewares } from "./auth/session-middlewares"
 import { adminCustomerPreferenceMiddlewares } from "./admin/customers/[id]/preferences/middlewares"
 import { adminCustomerSecurityMiddlewares } from "./admin/customers/[id]/security/middlewares"
 import { adminUserSecurityMiddlewares } from "./admin/users/[id]/security/middlewares"
 import { storeCustomerActivityMiddlewares } from "./store/customers/me/activity/middlewares"
 import { storeCustomerPreferenceMiddlewares } from "./store/customers/me/preferences/middlewares"
 import { storePasswordMiddlewares } from "./store/middlewares"
+import { storeCustomerMiddlewares } from "./store/customers/middlewares"
+import { adminCustomerSessionMiddlewares } from "./admin/customers/[id]/sessions/middlewares"
+import { adminUserSessionMiddlewares } from "./admin/users/[id]/sessions/middlewares"
+import { storeCustomerSessionMiddlewares } from "./store/customers/me/sessions/middlewares"
 
 export default defineMiddlewares({
   routes: [
+    // First: the session gate decides whether a request's token still counts.
+    ...sessionMiddlewares,
     ...adminCustomerNoteMiddlewares,
     ...adminCustomerGroupRuleMiddlewares,
     ...adminCustomerPasswordMiddlewares,
@@ -25,6 +32,7 @@ export default defineMiddlewares({
     ...adminCustomerGroupMembershipMiddlewares,
     ...authMiddlewares,
     ...storePasswordMiddlewares,
+    ...storeCustomerMiddlewares,
     ...adminCustomerPreferenceMiddlewares,
     ...storeCustomerPreferenceMiddlewares,
     ...adminCustomerActivityMiddlewares,
@@ -32,5 +40,8 @@ export default defineMiddlewares({
     ...adminCustomerMfaMiddlewares,
     ...adminCustomerPrivacyMiddlewares,
     ...storeCustomerActivityMiddlewares,
+    ...storeCustomerSessionMiddlewares,
+    ...adminCustomerSessionMiddlewares,
+    ...adminUserSessionMiddlewares,
   ],
 })

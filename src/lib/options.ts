@@ -263,6 +263,41 @@ const activityOptionsSchema = z
   })
   .strict()
 
+/** Sessions; see README "Sessions". */
+export const SESSION_DEFAULTS = {
+  enabled: true,
+  /** 30 days, in seconds. */
+  absoluteLifetime: 30 * 24 * 60 * 60,
+} as const
+
+const DURATION_UNITS = { s: 1, m: 60, h: 3600, d: 86_400 } as const
+
+/** A duration in seconds: a number, or text such as `"30d"`, `"12h"`, `"90m"`, `"45s"`. */
+const durationSeconds = z.union([
+  z.number().int().min(60),
+  z
+    .string()
+    .regex(/^\d+[smhd]$/, 'must be a number of seconds or a duration such as "30d", "12h", "90m"')
+    .transform((text) => Number(text.slice(0, -1)) * DURATION_UNITS[text.slice(-1) as keyof typeof DURATION_UNITS])
+    .refine((seconds) => seconds >= 60, { message: "must be at least one minute" }),
+])
+
+const sessionsOptionsSchema = z
+  .object({
+    /**
+     * The session registry: every token the app hands out is recorded, and a
+     * request whose session has ended is unauthenticated on every route.
+     * Off: Medusa's own behaviour (tokens live until they expire).
+     */
+    enabled: z.boolean().default(SESSION_DEFAULTS.enabled),
+    /**
+     * How long a session may live from the login that began it, however
+     * often it is refreshed (seconds, or `"30d"`).
+     */
+    absoluteLifetime: durationSeconds.default(SESSION_DEFAULTS.absoluteLifetime),
+  })
+  .strict()
+
 /**
  * The plugin's options, as a merchant passes them in `medusa-config.ts`:
  *
@@ -293,6 +328,8 @@ export const pluginOptionsSchema = z
     activity: activityOptionsSchema.prefault({}),
     /** Anonymization of customer accounts (GDPR erasure). */
     anonymize: anonymizeOptionsSchema.prefault({}),
+    /** Sessions: the registry, and how long one may live. */
+    sessions: sessionsOptionsSchema.prefault({}),
     /** Lets admins set a customer's password directly (off: only reset links). */
     allowAdminSetPassword: z.boolean().default(false),
     /**
@@ -310,6 +347,7 @@ export type PasswordResetOptions = PluginOptions["passwordReset"]
 export type EmailVerificationOptions = PluginOptions["emailVerification"]
 export type LockoutOptions = PluginOptions["lockout"]
 export type UserLockoutOptions = PluginOptions["userLockout"]
+export type SessionOptions = PluginOptions["sessions"]
 /** The limits one lockout block sets (customers' or Back Office users'). */
 export type LockoutLimits = Pick<
   LockoutOptions,
@@ -385,6 +423,7 @@ export const ACCOUNT_SECURITY_OPTION_KEYS = [
   "allowAdminSetPassword",
   "defaultLocale",
   "anonymize",
+  "sessions",
 ] as const satisfies readonly OptionKey[]
 export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURITY_OPTION_KEYS)[number]>
 

@@ -50,6 +50,14 @@ export const ACTIVITY_TYPES = {
   "mfa.disabled": "security",
   /** An admin removed the customer's MFA factors and recovery codes (a lost phone). */
   "mfa.reset": "security",
+  /** A session began: a login, a registration, or a token first seen in use (see `SessionMethod`). */
+  "session.started": "security",
+  /**
+   * Sessions ended before their time, all at once: signed out, "Sign out everywhere" (by the
+   * customer or a Back Office user), or an event that ends them (password, e-mail, MFA reset,
+   * anonymization; see `SessionEndReason`). The actor is who caused it. A lock never ends sessions.
+   */
+  "session.revoked": "security",
   "preferences.updated": "profile",
   "group.joined": "groups",
   "group.left": "groups",
@@ -85,6 +93,8 @@ export type AdminAccountActivityActor = {
  * - `email.change_requested`: `{ to }`; `email.changed`: `{ from, to }`;
  * - `account.exported`: `{ requested_by: "customer" | "admin" }`; `account.anonymization_requested`, `account.anonymized`: `{}`;
  * - `mfa.enabled` / `mfa.disabled`: `{ mfa_id, provider }`; `mfa.reset`: `{ factors: { id, provider }[] }`;
+ * - `session.started`: `{ actor_type, method }`, `method` a `SessionMethod` (account-sessions.ts);
+ * - `session.revoked`: `{ reason, count }`, `reason` a `SessionEndReason`, `count` how many sessions ended;
  * - `preferences.updated`: `{ changes: { field, from, to }[] }`;
  * - `group.joined` / `group.left`: `{ customer_group_id, customer_group_name, source: "manual" | "rule" | "default" }`;
  * - `note.*`: `{ note_id, pinned }` (never the body).

@@ -16,6 +16,14 @@ type RouteLayer = { route?: { path: unknown; methods: Record<string, boolean> } 
  * out (they guard one of these paths).
  */
 export async function registeredAuthRoutes(container: MedusaContainer): Promise<RegisteredRoute[]> {
+  return registeredRoutes(container, /^\/auth(\/|$)/)
+}
+
+/**
+ * Every route the app registers whose path matches `under` (read as
+ * {@link registeredAuthRoutes} reads the `/auth` ones).
+ */
+export async function registeredRoutes(container: MedusaContainer, under: RegExp): Promise<RegisteredRoute[]> {
   const configModule = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
   const plugins = await getResolvedPlugins(process.cwd(), configModule, true)
   const app = express()
@@ -24,7 +32,7 @@ export async function registeredAuthRoutes(container: MedusaContainer): Promise<
   const seen = new Set<string>()
   for (const layer of stack) {
     const path = layer.route?.path
-    if (typeof path !== "string" || !/^\/auth(\/|$)/.test(path)) {
+    if (typeof path !== "string" || !under.test(path)) {
       continue
     }
     for (const method of Object.keys(layer.route!.methods)) {

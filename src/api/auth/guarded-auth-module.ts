@@ -25,7 +25,9 @@ import {
 } from "../../workflows/customer-password/auth-identity"
 import { providePasswordVerdicts } from "../../workflows/customer-password/password-vetting"
 import { PasswordPolicyError, recordNewPasswordWorkflow } from "../../workflows/customer-password"
-import { assertIdentifier, passwordGuard, type PasswordGuard } from "./password-guard"
+import { passwordGuard, type PasswordGuard } from "./password-guard"
+import { currentSession } from "./session-gate"
+import { claimAndRegister, decideRegistration, IDENTITY_EXISTS } from "./registration"
 
 type Credentials = { email: string; password: string }
 
@@ -49,9 +51,12 @@ type PasswordUpdate = Record<string | symbol, unknown> & { entity_id?: unknown; 
  * {@link PasswordGuard}, whatever route (or custom code) makes them:
  *
  * - `authenticate`: admit, check, settle (the lockout), for every actor type;
- * - `register`: for an identity that exists without an actor the provider
- *   checks the password, so that is a login attempt; for a new identity the
- *   password policy applies first, and the history records it after;
+ * - `register`: decided by `decideRegistration` (registration.ts): a
+ *   malformed address is a 400, a look-alike of an existing identity gets
+ *   Medusa's "already exists"; for an identity that exists without an actor
+ *   the provider checks the password, so that is a login attempt; a new
+ *   identity's password passes the policy first, its canonical form is
+ *   claimed around Medusa's registration, and the history records it after;
  * - `updateProvider` with a password: the policy (and history) first; then
  *   reset links are voided, the history records it and, when a valid reset
  *   token led here, the lock is lifted (`recordNewPasswordWorkflow`).
@@ -87,13 +92,12 @@ export function guardedAuthModule(
       return auth.register(provider, data)
     }
     const { email, password } = credentials
-    assertIdentifier("email", email)
-    const identity = await guard.identity(email)
-    if (identity) {
+    const decision = await decideRegistration(req.scope, guard, email)
+    if (decision.kind === "existing") {
       // The provider checks the password only for an identity without an
       // actor (and then logs it in); otherwise it answers "already exists".
       // It answers a mismatch with "Identity with email already exists".
-      return Object.keys(identity.app_metadata).length === 0
+      return Object.keys(decision.identity.app_metadata).length === 0
         ? guard.verify(
             routeActorType(),
             email,
@@ -103,13 +107,18 @@ export function guardedAuthModule(
           )
         : auth.register(provider, data)
     }
-    const verdict = await guard.vetNewPassword(email, password)
+    if (decision.kind === "taken") {
+      return { success: false, error: IDENTITY_EXISTS }
+    }
+    const verdict = await guard.vetNewPassword(decision.email, password)
     if (!verdict.valid) {
       throw new PasswordPolicyError(verdict)
     }
-    const result = await auth.register(provider, data)
+    const result = await claimAndRegister(req.scope, decision, (stored) =>
+      auth.register(provider, { ...data, body: { ...(data.body ?? {}), email: stored } })
+    )
     if (result.success) {
-      await recordNewPasswordWorkflow(req.scope).run({ input: { entity_id: email, reason: "registration" } })
+      await recordNewPasswordWorkflow(req.scope).run({ input: { entity_id: decision.email, reason: "registration" } })
     }
     return result
   }
@@ -162,7 +171,12 @@ export function guardedAuthModule(
       // two never disagree.
       try {
         await changeLoginEmailWorkflow(req.scope).run({
-          input: { auth_identity_id: confirmed.auth_identity_id, customer_id: customerId, to: confirmed.entity_id },
+          input: {
+            auth_identity_id: confirmed.auth_identity_id,
+            customer_id: customerId,
+            to: confirmed.entity_id,
+            keep_session_id: currentSession(req)?.id ?? null,
+          },
         })
       } catch (error) {
         await (auth as VerificationStore).updateAuthVerifications({ id: confirmed.id, verified_at: null })

@@ -68,3 +68,17 @@ export const UserAccountEvents = {
   /** `{ ip, user_id, actor_id, was_blocked }` when an admin lifts an IP's block. */
   IP_UNBLOCKED: "user_account.ip_unblocked",
 } as const
+
+/**
+ * Events of the session registry (customers' and Back Office users' sessions).
+ * `by` is `customer`, `user:<id>` or `system`.
+ */
+export const AccountSessionEvents = {
+  /** `{ event_id, session_id, auth_identity_id, actor_type, actor_id, method }` when a session begins. */
+  STARTED: "account_session.started",
+  /**
+   * `{ event_id, auth_identity_id, reason, by, session_ids, count }` when sessions ended before their
+   * time (sign out, sign out everywhere, a password change or reset, an address change, an MFA reset).
+   */
+  REVOKED: "account_session.revoked",
+} as const

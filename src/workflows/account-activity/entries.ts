@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { AuthEvents, AuthWorkflowEvents, Modules } from "@medusajs/framework/utils"
 import { projectClock } from "../../lib/clock"
-import { CustomerAccountEvents } from "../../modules/account-security/events"
+import { AccountSessionEvents, CustomerAccountEvents } from "../../modules/account-security/events"
 import type { NewAccountActivity } from "../../modules/account-activity/types"
 import type { ActivityType } from "../../types/account-activity"
 import { CustomerGroupRuleEvents } from "../customer-group-rule/events"
@@ -14,6 +14,8 @@ import { CustomerPreferenceEvents } from "../customer-preference/events"
 
 /** Every event the activity timeline records. */
 export const ACTIVITY_EVENTS = [
+  AccountSessionEvents.STARTED,
+  AccountSessionEvents.REVOKED,
   CustomerAccountEvents.LOGIN_SUCCEEDED,
   CustomerAccountEvents.LOGIN_FAILED,
   CustomerAccountEvents.LOGIN_REFUSED,
@@ -257,6 +259,48 @@ export async function activityEntriesFor(
         customer_visible: true,
         source_key: sourceKey("mfa.reset", data.event_id),
       })
+    case AccountSessionEvents.STARTED:
+    case AccountSessionEvents.REVOKED: {
+      // Session events name the identity; only customers' have a timeline.
+      const identityId = text(data.auth_identity_id)
+      const owner = identityId ? await customerIdOfIdentity(container, identityId) : null
+      if (!owner) {
+        return []
+      }
+      if (name === AccountSessionEvents.STARTED) {
+        return [
+          {
+            customer_id: owner,
+            type: "session.started",
+            actor_type: "customer",
+            actor_id: owner,
+            data: { actor_type: data.actor_type ?? null, method: data.method ?? null },
+            customer_visible: true,
+            source_key: sourceKey("session.started", data.event_id),
+          },
+        ]
+      }
+      const by = text(data.by) ?? "system"
+      const count = Number(data.count ?? 0)
+      // A revocation that ended nothing is worth a line only when someone asked for it.
+      if (!count && by === "system") {
+        return []
+      }
+      return [
+        {
+          customer_id: owner,
+          type: "session.revoked",
+          ...(by.startsWith("user:")
+            ? { actor_type: "user" as const, actor_id: by.slice("user:".length) || null }
+            : by === "customer"
+              ? { actor_type: "customer" as const, actor_id: owner }
+              : { actor_type: "system" as const, actor_id: null }),
+          data: { reason: data.reason ?? null, count },
+          customer_visible: true,
+          source_key: sourceKey("session.revoked", data.event_id),
+        },
+      ]
+    }
     case AuthEvents.MFA_ENABLED:
     case AuthEvents.MFA_DISABLED: {
       // MFA events name the identity only.

@@ -19,7 +19,7 @@ describe("boot loader of the account-security module", () => {
     const { registered } = await boot({ lockout: { maxAttempts: 3 }, customerGroups: { backfillBatchSize: 100 } })
     const slice = registered.get(ACCOUNT_SECURITY_OPTIONS) as Record<string, Record<string, unknown>>
     expect(Object.keys(slice).sort()).toEqual(
-      ["allowAdminSetPassword", "anonymize", "defaultLocale", "emailVerification", "lockout", "passwordPolicy", "passwordReset", "userLockout"].sort()
+      ["allowAdminSetPassword", "anonymize", "defaultLocale", "emailVerification", "lockout", "passwordPolicy", "passwordReset", "sessions", "userLockout"].sort()
     )
     expect(slice.lockout).toEqual(expect.objectContaining({ maxAttempts: 3, ipMaxAttempts: 50 }))
     expect(slice.userLockout).toEqual(expect.objectContaining({ maxAttempts: 5, enabled: true }))

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CustomerAccountEvents } from "../../../modules/account-security/events"
+import { revokeAccountSessionsWorkflow } from "../../account-session"
 import { resetMfaStep } from "../steps/reset-mfa"
 
 export type ResetCustomerMfaWorkflowInput = {
@@ -16,7 +17,7 @@ export const resetCustomerMfaWorkflowId = "cam-reset-customer-mfa"
 /**
  * Removes a customer's MFA factors and recovery codes (support for a lost
  * phone): the next login needs the password only, until the customer
- * enrolls again. `customer_account.mfa_reset` names the admin and the
+ * enrolls again; every session of the identity ends. `customer_account.mfa_reset` names the admin and the
  * factors; the plugin records it on the activity timeline and e-mails the
  * customer. Emitted for every reset, also one that found no factor, since
  * the recovery codes were voided either way.
@@ -30,6 +31,14 @@ export const resetCustomerMfaWorkflow = createWorkflow(
   resetCustomerMfaWorkflowId,
   (input: ResetCustomerMfaWorkflowInput) => {
     const removed = resetMfaStep({ auth_identity_id: input.auth_identity_id })
+    // A lost phone may be a stolen one: every session ends with the factors.
+    revokeAccountSessionsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        auth_identity_id: input.auth_identity_id,
+        reason: "mfa_reset" as const,
+        by: `user:${input.admin_id}`,
+      })),
+    })
     emitEventStep({
       eventName: CustomerAccountEvents.MFA_RESET,
       data: transform({ input, removed }, ({ input, removed }) => ({

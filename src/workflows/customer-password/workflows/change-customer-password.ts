@@ -5,6 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { revokeAccountSessionsWorkflow } from "../../account-session"
 import { CustomerPasswordEvents } from "../events"
 import { rememberPasswordStep } from "../steps/remember-password"
 import { setEmailpassPasswordStep } from "../steps/set-emailpass-password"
@@ -18,6 +19,8 @@ export type ChangeCustomerPasswordWorkflowInput = {
   password: string
   /** Where the request came from, for the customer's activity timeline. */
   context?: { ip?: string | null; user_agent?: string | null }
+  /** The session that asked: it stays, every other session of the identity ends. */
+  keep_session_id?: string | null
 }
 
 export const changeCustomerPasswordWorkflowId = "cam-change-customer-password"
@@ -25,7 +28,8 @@ export const changeCustomerPasswordWorkflowId = "cam-change-customer-password"
 /**
  * Stores a customer's new password: refuses one the policy rejects (rules
  * and history), stores it, voids every outstanding reset link, records it in
- * the password history and emits `customer.password_changed`. The caller
+ * the password history, ends every other session of the identity (the one
+ * that asked stays) and emits `customer.password_changed`. The caller
  * verifies the current password first (through the lockout).
  *
  * @example
@@ -40,6 +44,14 @@ export const changeCustomerPasswordWorkflow = createWorkflow(
     setEmailpassPasswordStep({ entity_id: input.entity_id, password: input.password })
     voidPasswordResetTokensStep({ entity_id: input.entity_id })
     rememberPasswordStep({ entity_id: input.entity_id })
+    revokeAccountSessionsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        entity_id: input.entity_id,
+        except: input.keep_session_id ? [input.keep_session_id] : [],
+        reason: "password_changed" as const,
+        by: "customer",
+      })),
+    })
     emitEventStep({
       eventName: CustomerPasswordEvents.PASSWORD_CHANGED,
       data: transform({ input }, ({ input }) => ({

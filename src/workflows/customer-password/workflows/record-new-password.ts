@@ -7,6 +7,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { unlockAccountWorkflow } from "../../account-security"
+import { revokeAccountSessionsWorkflow } from "../../account-session"
 import { CustomerPasswordEvents } from "../events"
 import { findIdentifierAccountsStep } from "../steps/find-identifier-accounts"
 import { rememberPasswordStep } from "../steps/remember-password"
@@ -31,6 +32,7 @@ export const recordNewPasswordWorkflowId = "cam-record-new-password"
  * every outstanding reset link of the identity (not needed after a
  * registration), keeps the new hash in the password history and, after a
  * completed reset, lifts a failed-login lock through `unlockAccountWorkflow`;
+ * ends every session of the identity (not after a registration);
  * then emits `customer_account.password_recorded` (not after a registration).
  * The guarded auth module runs it once the provider answered success.
  *
@@ -44,13 +46,20 @@ export const recordNewPasswordWorkflow = createWorkflow(
   (input: RecordNewPasswordWorkflowInput) => {
     when({ input }, ({ input }) => input.reason !== "registration").then(() => {
       voidPasswordResetTokensStep({ entity_id: input.entity_id })
+      revokeAccountSessionsWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          entity_id: input.entity_id,
+          reason: input.reason === "password_reset" ? ("password_reset" as const) : ("password_changed" as const),
+          by: "system",
+        })),
+      })
     })
     rememberPasswordStep({ entity_id: input.entity_id })
 
     const accounts = findIdentifierAccountsStep({ email: input.entity_id })
     when({ input }, ({ input }) => input.reason === "password_reset").then(() => {
       const unlock = transform({ accounts }, ({ accounts }) => ({
-        identifier: accounts.identifier,
+        identifier: accounts.key,
         customer_id: accounts.customer_id,
         user_id: accounts.user_id,
         actor: { type: "password_reset" as const },

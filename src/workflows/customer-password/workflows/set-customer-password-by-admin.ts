@@ -5,6 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { revokeAccountSessionsWorkflow } from "../../account-session"
 import { CustomerPasswordEvents } from "../events"
 import { assertAdminMaySetPasswordStep } from "../steps/assert-admin-may-set-password"
 import { rememberPasswordStep } from "../steps/remember-password"
@@ -41,6 +42,14 @@ export const setCustomerPasswordByAdminWorkflow = createWorkflow(
     setEmailpassPasswordStep({ entity_id: input.entity_id, password: input.password })
     voidPasswordResetTokensStep({ entity_id: input.entity_id })
     rememberPasswordStep({ entity_id: input.entity_id })
+    // Whoever knew the old password is signed out: every session ends.
+    revokeAccountSessionsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        entity_id: input.entity_id,
+        reason: "password_set_by_admin" as const,
+        by: `user:${input.admin.id}`,
+      })),
+    })
 
     emitEventStep({
       eventName: CustomerPasswordEvents.PASSWORD_SET_BY_ADMIN,

@@ -5,6 +5,7 @@ import type {
 import { changeCustomerPasswordWorkflow } from "../../../../../workflows/customer-password"
 import { confirmCurrentPassword } from "../../../../auth/current-password"
 import { passwordGuard } from "../../../../auth/password-guard"
+import { currentSession } from "../../../../auth/session-gate"
 import { sendPasswordPolicyError } from "../../../../utils/password-policy"
 import type { StoreChangePasswordType } from "./validators"
 
@@ -12,7 +13,7 @@ import type { StoreChangePasswordType } from "./validators"
  * Changes the logged-in customer's password. The current password is
  * checked like a login (the same lockout flow: a wrong one counts, a locked
  * account is refused), then the new one goes through the policy and
- * `changeCustomerPasswordWorkflow`.
+ * `changeCustomerPasswordWorkflow`, which ends every other session (this one stays).
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreChangePasswordType>,
@@ -39,6 +40,7 @@ export const POST = async (
       entity_id: email,
       password: new_password,
       context: { ip: guard.clientIp(), user_agent: req.get("user-agent") ?? null },
+      keep_session_id: currentSession(req)?.id ?? null,
     },
   })
   res.json({ success: true })

@@ -1,0 +1,1 @@
+export { AdminEmptyBody } from "../password/validators"
