@@ -28,6 +28,7 @@ import {
   customerMfaKeys,
   customerNoteKeys,
   customerSecurityKeys,
+  customerSessionKeys,
   passwordPolicyKeys,
   passwordStrengthKeys,
 } from "../lib/query-keys"
@@ -350,8 +351,9 @@ export const useSendPasswordReset = (
 }
 
 /**
- * Sets the customer's password (when the store allows it). A policy refusal
- * rejects with a `PasswordRefusedError`; other failures with a `FetchError`.
+ * Sets the customer's password (when the store allows it); it ends all their
+ * sessions. A policy refusal rejects with a `PasswordRefusedError`; other
+ * failures with a `FetchError`.
  */
 export const useSetCustomerPassword = (
   customerId: string,
@@ -372,7 +374,7 @@ export const useSetCustomerPassword = (
       }
     },
     ...useInvalidatingOptions(
-      securityActionKeys(customerId),
+      [...securityActionKeys(customerId), customerSessionKeys.detail(customerId)],
       options,
       securityActionActivityKeys(customerId)
     ),
@@ -435,7 +437,7 @@ export const useMarkEmailVerified = (
 /**
  * Removes the customer's MFA factors and voids their recovery codes (a lost
  * phone): they sign in with the password only until they enroll again, and
- * are told by e-mail. `removed` lists the factors it disabled (none when a
+ * are told by e-mail; all their sessions end. `removed` lists the factors it disabled (none when a
  * colleague was quicker). The timeline entry, with the admin's name, is
  * written by a subscriber a moment later: `securityActionActivityKeys`.
  */
@@ -450,7 +452,7 @@ export const useResetCustomerMfa = (
         { method: "POST", body: {} }
       ),
     ...useInvalidatingOptions(
-      [customerMfaKeys.detail(customerId)],
+      [customerMfaKeys.detail(customerId), customerSessionKeys.detail(customerId)],
       options,
       securityActionActivityKeys(customerId)
     ),

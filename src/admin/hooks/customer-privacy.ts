@@ -19,6 +19,7 @@ import {
   customerPreferenceKeys,
   customerPrivacyKeys,
   customerSecurityKeys,
+  customerSessionKeys,
   dashboardKeys,
   erasureRequestKeys,
 } from "../lib/query-keys"
@@ -112,13 +113,14 @@ export type AnonymizeCustomerPayload = {
 
 /**
  * What an anonymization changes: everything the plugin shows about the
- * customer (erased or replaced), the erasure requests waiting (a request is
- * settled by it), and the dashboard's own customer and order queries (names,
- * e-mail, addresses; orders when the shop redacts them).
+ * customer (erased or replaced; every session ended), the erasure requests
+ * waiting (a request is settled by it), and the dashboard's own customer and
+ * order queries (names, e-mail, addresses; orders when the shop redacts them).
  */
 const anonymizedKeys = (customerId: string) => [
   customerPrivacyKeys.detail(customerId),
   customerSecurityKeys.detail(customerId),
+  customerSessionKeys.detail(customerId),
   customerEmailVerificationKeys.detail(customerId),
   customerMfaKeys.detail(customerId),
   customerNoteKeys.customer(customerId),

@@ -3,6 +3,10 @@ import type {
   AdminAccountActivity,
   AdminAccountActivityActor,
 } from "../../types/account-activity"
+import type {
+  SessionEndReason,
+  SessionMethod,
+} from "../../types/account-sessions"
 import { formatDateTimeWithZone } from "./date-format"
 
 /** Entries per "Show more" page. */
@@ -50,6 +54,29 @@ type ActivityMessageName =
   | "mfaDisabledTotp"
   | "mfaReset"
   | "mfaResetNone"
+  | "sessionStartedPassword"
+  | "sessionStartedPasswordAdmin"
+  | "sessionStartedMfa"
+  | "sessionStartedMfaAdmin"
+  | "sessionStartedRegistration"
+  | "sessionStartedRegistrationAdmin"
+  | "sessionStartedProvider"
+  | "sessionStartedProviderAdmin"
+  | "sessionStartedAdopted"
+  | "sessionStartedAdoptedAdmin"
+  | "sessionStartedOther"
+  | "sessionStartedOtherAdmin"
+  | "sessionsSignedOut"
+  | "sessionsRevoked"
+  | "sessionsEndedByPasswordChange"
+  | "sessionsEndedByPasswordReset"
+  | "sessionsEndedByPasswordSetByAdmin"
+  | "sessionsEndedByEmailChange"
+  | "sessionsEndedByMfaReset"
+  | "sessionsEndedByAnonymization"
+  | "sessionsSignedOutEverywhere"
+  | "sessionsSignedOutEverywhereByAdmin"
+  | "sessionsEndedOther"
   | "accountExported"
   | "accountExportedByAdmin"
   | "accountAnonymizationRequested"
@@ -249,8 +276,11 @@ const viaAdmin = (data: ActivityData) => readString(data, "actor_type") === "use
 /** The customer's sign-in route, or the admin's (see `viaAdmin`). */
 type LoginNames = { customer: ActivityMessageName; admin: ActivityMessageName }
 
-const loginText = (data: ActivityData, names: LoginNames): ActivityText =>
-  text(viaAdmin(data) ? names.admin : names.customer)
+const loginText = (
+  data: ActivityData,
+  names: LoginNames,
+  values: ActivityText["values"] = {}
+): ActivityText => text(viaAdmin(data) ? names.admin : names.customer, values)
 
 /** An MFA code, not the password, decided a `login.succeeded` or `login.failed`. */
 const byMfaCode = (data: ActivityData) => readString(data, "factor") === "mfa"
@@ -293,6 +323,79 @@ const describeMfaFactor = (
 const describeMfaReset = (data: ActivityData): ActivityText =>
   text(Array.isArray(data.factors) && data.factors.length > 0 ? "mfaReset" : "mfaResetNone")
 
+/** How a session began, per sign-in route (see `viaAdmin`). */
+const SESSION_STARTED: Record<SessionMethod, LoginNames> = {
+  password: { customer: "sessionStartedPassword", admin: "sessionStartedPasswordAdmin" },
+  mfa: { customer: "sessionStartedMfa", admin: "sessionStartedMfaAdmin" },
+  registration: {
+    customer: "sessionStartedRegistration",
+    admin: "sessionStartedRegistrationAdmin",
+  },
+  provider: { customer: "sessionStartedProvider", admin: "sessionStartedProviderAdmin" },
+  adopted: { customer: "sessionStartedAdopted", admin: "sessionStartedAdoptedAdmin" },
+}
+
+const isSessionMethod = (value: string): value is SessionMethod =>
+  Object.prototype.hasOwnProperty.call(SESSION_STARTED, value)
+
+/** A session began, and how; a method this build does not know reads as its name. */
+const describeSessionStarted = (data: ActivityData): ActivityText => {
+  const method = readString(data, "method")
+  if (method && isSessionMethod(method)) {
+    return loginText(data, SESSION_STARTED[method])
+  }
+  return loginText(
+    data,
+    { customer: "sessionStartedOther", admin: "sessionStartedOtherAdmin" },
+    { method: method ?? MISSING }
+  )
+}
+
+/** Why sessions ended, but "Sign out everywhere", whose wording depends on who did it. */
+const SESSIONS_ENDED: Record<
+  Exclude<SessionEndReason, "signed_out_everywhere">,
+  ActivityMessageName
+> = {
+  signed_out: "sessionsSignedOut",
+  revoked: "sessionsRevoked",
+  password_changed: "sessionsEndedByPasswordChange",
+  password_reset: "sessionsEndedByPasswordReset",
+  password_set_by_admin: "sessionsEndedByPasswordSetByAdmin",
+  email_changed: "sessionsEndedByEmailChange",
+  mfa_reset: "sessionsEndedByMfaReset",
+  anonymized: "sessionsEndedByAnonymization",
+}
+
+const isSessionsEndedReason = (value: string): value is keyof typeof SESSIONS_ENDED =>
+  Object.prototype.hasOwnProperty.call(SESSIONS_ENDED, value)
+
+/**
+ * Sessions ended, why and how many ("Signed out everywhere by an admin: 3
+ * sessions ended"); `count` picks the plural. "Sign out everywhere" names an
+ * admin when a Back Office user did it; the customer's own reads without
+ * (the actor line says who). A reason this build does not know reads as its
+ * name.
+ */
+const describeSessionsRevoked = (
+  data: ActivityData,
+  actor: AdminAccountActivityActor | null | undefined
+): ActivityText => {
+  const reason = readString(data, "reason")
+  const count = readNumber(data, "count") ?? MISSING
+  if (reason === "signed_out_everywhere") {
+    return text(
+      actor?.type === "user"
+        ? "sessionsSignedOutEverywhereByAdmin"
+        : "sessionsSignedOutEverywhere",
+      { count }
+    )
+  }
+  if (reason && isSessionsEndedReason(reason)) {
+    return text(SESSIONS_ENDED[reason], { count })
+  }
+  return text("sessionsEndedOther", { reason: reason ?? MISSING, count })
+}
+
 const describeGroup = (
   data: ActivityData,
   names: { manual: ActivityMessageName; rule: ActivityMessageName; default: ActivityMessageName }
@@ -327,16 +430,18 @@ const line = (message: ActivityText): ActivityDescription => ({
 /**
  * How the timeline describes an entry in the viewer's language: the i18n key
  * of its line and the values to fill in, read from the entry's `data` (see
- * `AdminAccountActivity`); dates are formatted for `locale` (a BCP 47 tag,
- * see date-format `toIntlLocale`). A type this admin does not know yet (a
- * newer server) reads as its raw name.
+ * `AdminAccountActivity`) and, where the wording depends on who did it, its
+ * actor; dates are formatted for `locale` (a BCP 47 tag, see date-format
+ * `toIntlLocale`). A type this admin does not know yet (a newer server)
+ * reads as its raw name.
  *
  * @example
  * const { message } = describeActivity(entry, "en")
  * t(message.key, message.values) // "Account locked until Nov 27, 2026, 2:52 AM GMT+1 (lock #2 in 24 h)"
  */
 export const describeActivity = (
-  activity: Pick<AdminAccountActivity, "type" | "data">,
+  activity: Pick<AdminAccountActivity, "type" | "data"> &
+    Partial<Pick<AdminAccountActivity, "actor">>,
   locale: string
 ): ActivityDescription => {
   const data: ActivityData =
@@ -414,6 +519,10 @@ export const describeActivity = (
       return line(describeMfaFactor(data, { totp: "mfaDisabledTotp", other: "mfaDisabled" }))
     case "mfa.reset":
       return line(describeMfaReset(data))
+    case "session.started":
+      return line(describeSessionStarted(data))
+    case "session.revoked":
+      return line(describeSessionsRevoked(data, activity.actor))
     case "account.exported":
       return line(
         text(
@@ -486,65 +595,4 @@ export const describeActor = (
     default:
       return { key: "customerAccounts.activity.actors.system" }
   }
-}
-
-/** Longest user agent shown as is when it names no browser we know. */
-export const USER_AGENT_MAX_LENGTH = 40
-
-/** Browsers by the token that names them, most specific first (Edge also says Chrome and Safari). */
-const BROWSERS: { name: string; pattern: RegExp }[] = [
-  { name: "Edge", pattern: /\bEdg(?:e|A|iOS)?\/(\d+)/ },
-  { name: "Opera", pattern: /\b(?:OPR|Opera)\/(\d+)/ },
-  { name: "Samsung Internet", pattern: /\bSamsungBrowser\/(\d+)/ },
-  { name: "Firefox", pattern: /\b(?:Firefox|FxiOS)\/(\d+)/ },
-  { name: "Chrome", pattern: /\b(?:Chrome|CriOS)\/(\d+)/ },
-  // Safari's own version is in `Version/`; its `Safari/` token is WebKit's.
-  { name: "Safari", pattern: /\bVersion\/(\d+(?:\.\d+)?).*\bSafari\// },
-]
-
-/** Operating systems, most specific first (iOS says "like Mac OS X", Android says Linux). */
-const SYSTEMS: { name: string; pattern: RegExp }[] = [
-  { name: "iOS", pattern: /\b(?:iPhone|iPod)\b/ },
-  { name: "iPadOS", pattern: /\biPad\b/ },
-  { name: "Android", pattern: /\bAndroid\b/ },
-  { name: "Windows", pattern: /\bWindows\b/ },
-  { name: "ChromeOS", pattern: /\bCrOS\b/ },
-  { name: "macOS", pattern: /\b(?:Macintosh|Mac OS X)\b/ },
-  { name: "Linux", pattern: /\bLinux\b/ },
-]
-
-/** A client's own `name/version` at the start, as HTTP libraries and tools send. */
-const LEADING_PRODUCT = /^([A-Za-z][\w.-]*)\/(v?\d[\w.-]*)/
-
-const truncate = (value: string, max: number) =>
-  value.length > max ? `${value.slice(0, max - 1).trimEnd()}…` : value
-
-/**
- * A user agent in a few words: "Safari 17.5 (macOS)", "Chrome 131
- * (Windows)", "python-requests 2.32.3"; anything else cut to
- * `USER_AGENT_MAX_LENGTH` characters. The full string belongs in a tooltip.
- */
-export const shortenUserAgent = (userAgent: string): string => {
-  const agent = userAgent.trim().replace(/\s+/g, " ")
-  if (!agent) {
-    return ""
-  }
-
-  const system = SYSTEMS.find(({ pattern }) => pattern.test(agent))?.name
-  for (const { name, pattern } of BROWSERS) {
-    const version = pattern.exec(agent)?.[1]
-    if (version) {
-      const browser = `${name} ${version}`
-      return system ? `${browser} (${system})` : browser
-    }
-  }
-
-  const product = LEADING_PRODUCT.exec(agent)
-  if (product && product[1] !== "Mozilla") {
-    return truncate(`${product[1]} ${product[2]}`, USER_AGENT_MAX_LENGTH)
-  }
-  if (system && agent.startsWith("Mozilla/")) {
-    return system
-  }
-  return truncate(agent, USER_AGENT_MAX_LENGTH)
 }

@@ -118,6 +118,24 @@ export const userSecurityKeys = {
   detail: (userId: string) => [...userSecurityKeys.all, userId] as const,
 }
 
+/**
+ * A customer's active sessions (device, IP, last seen): one list per
+ * customer, newest first, so no list/detail ladder. Whatever ends sessions
+ * (sign out everywhere, a password set by an admin, an MFA reset, an
+ * anonymization) invalidates `detail(customerId)`.
+ */
+export const customerSessionKeys = {
+  all: [...customerAccountsKeys.all, "customer-sessions"] as const,
+  detail: (customerId: string) =>
+    [...customerSessionKeys.all, customerId] as const,
+}
+
+/** A Back Office user's active sessions: one list per user, as for customers. */
+export const userSessionKeys = {
+  all: [...customerAccountsKeys.all, "user-sessions"] as const,
+  detail: (userId: string) => [...userSessionKeys.all, userId] as const,
+}
+
 /** The store's password policy and admin password options. */
 export const passwordPolicyKeys = {
   all: [...customerAccountsKeys.all, "password-policy"] as const,

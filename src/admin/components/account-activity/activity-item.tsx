@@ -6,12 +6,9 @@ import type {
   ActivityKind,
   AdminAccountActivity,
 } from "../../../types/account-activity"
-import {
-  describeActivity,
-  describeActor,
-  shortenUserAgent,
-} from "../../lib/account-activity"
+import { describeActivity, describeActor } from "../../lib/account-activity"
 import { toIntlLocale } from "../../lib/date-format"
+import { shortenUserAgent } from "../../lib/user-agent"
 import { RelativeTime } from "../customer-notes/relative-time"
 
 const KIND_COLORS = {

@@ -8,6 +8,7 @@ import {
   useCustomerSecurity,
   useUnblockIp,
 } from "../../hooks/account-security"
+import { CustomerSessions } from "../account-sessions/customer-sessions"
 import { SectionHeader } from "../common/section-header"
 import { SectionNote } from "../common/section-note"
 import { SectionRow } from "../common/section-row"
@@ -26,8 +27,10 @@ type AccountSecuritySectionProps = {
  * The account security card of the customer page's side column: lock
  * status, failed-login counters, whether the e-mail address is verified,
  * whether two-step verification is on, unlock, password, verification and
- * MFA actions, the blocked IPs the customer was tried from. A guest has no account, so no sign-in to guard and no
- * address to verify: the card says so instead, and asks the API nothing.
+ * MFA actions, the blocked IPs the customer was tried from, the customer's
+ * active sessions with "Sign out everywhere". A guest has no account, so no
+ * sign-in to guard and no address to verify: the card says so instead, and
+ * asks the API nothing.
  */
 export const AccountSecuritySection = ({
   customer,
@@ -82,6 +85,7 @@ const AccountHolderSecurity = ({ customer }: AccountSecuritySectionProps) => {
               "customerAccounts.security.unblockIp.description"
             )}
           />
+          <CustomerSessions customer={customer} />
         </>
       )}
     </LoginSecurityCard>

@@ -6,6 +6,7 @@ import {
   useUnlockUser,
   useUserSecurity,
 } from "../../hooks/user-security"
+import { UserSessions } from "../account-sessions/user-sessions"
 import { BlockedIpsList } from "./blocked-ips-list"
 import { LoginAttemptsTable } from "./login-attempts-table"
 import { LoginSecurityCard } from "./login-security-card"
@@ -19,7 +20,8 @@ type UserSecuritySectionProps = {
 /**
  * The login security card of a Back Office user's page: lock status,
  * failed-login counters, unlock, the blocked IPs the user was tried from,
- * recent login attempts on the user's e-mail.
+ * the user's active sessions with "Sign out everywhere", recent login
+ * attempts on the user's e-mail.
  */
 export const UserSecuritySection = ({ user }: UserSecuritySectionProps) => {
   const { t } = useTranslation()
@@ -64,6 +66,7 @@ export const UserSecuritySection = ({ user }: UserSecuritySectionProps) => {
               "customerAccounts.userSecurity.unblockIp.description"
             )}
           />
+          <UserSessions user={user} />
           <LoginAttemptsTable
             attempts={security.recent_attempts}
             title={t("customerAccounts.security.attempts.title")}

@@ -5,16 +5,20 @@ import {
   type ActivityType,
   type AdminAccountActivity,
 } from "../../../types/account-activity"
+import {
+  SESSION_END_REASONS,
+  type SessionEndReason,
+  type SessionMethod,
+} from "../../../types/account-sessions"
 import de from "../../i18n/json/de.json"
 import en from "../../i18n/json/en.json"
 import {
-  USER_AGENT_MAX_LENGTH,
   describeActivity,
   describeActor,
-  shortenUserAgent,
   type ActivityText,
 } from "../account-activity"
 import { formatDateTimeWithZone } from "../date-format"
+import { USER_AGENT_MAX_LENGTH, shortenUserAgent } from "../user-agent"
 
 const entry = (
   type: ActivityType | string,
@@ -36,6 +40,17 @@ const lookup = (translations: unknown, key: string): unknown =>
       translations
     )
 
+/**
+ * The templates a key names: itself, or its plural forms (`_one`, `_other`,
+ * which i18next picks by the `count` value) when it has none of its own.
+ */
+const templates = (translations: unknown, key: string): unknown[] => {
+  const own = lookup(translations, key)
+  return own === undefined
+    ? [lookup(translations, `${key}_one`), lookup(translations, `${key}_other`)]
+    : [own]
+}
+
 /** A representative `data` per type, as the contract documents it. */
 const SAMPLE_DATA: Record<ActivityType, Record<string, unknown>> = {
   "login.succeeded": { actor_type: "customer", factor: "mfa" },
@@ -56,6 +71,8 @@ const SAMPLE_DATA: Record<ActivityType, Record<string, unknown>> = {
   "mfa.enabled": { mfa_id: "authmfa_1", provider: "totp" },
   "mfa.disabled": { mfa_id: "authmfa_1", provider: "totp" },
   "mfa.reset": { factors: [{ id: "authmfa_1", provider: "totp" }] },
+  "session.started": { actor_type: "customer", method: "password" },
+  "session.revoked": { reason: "signed_out_everywhere", count: 3 },
   "account.exported": { requested_by: "customer" },
   "account.anonymization_requested": {},
   "account.anonymized": {},
@@ -85,13 +102,14 @@ describe("describeActivity", () => {
       expect(line.key).not.toEqual("customerAccounts.activity.messages.unknown")
       for (const text of [line, ...details] as ActivityText[]) {
         for (const translations of [en, de]) {
-          const template = lookup(translations, text.key)
-          expect(typeof template).toBe("string")
-          const placeholders = [
-            ...String(template).matchAll(/\{\{(\w+)\}\}/g),
-          ].map((match) => match[1])
-          for (const name of placeholders) {
-            expect(text.values).toHaveProperty(name)
+          for (const template of templates(translations, text.key)) {
+            expect(typeof template).toBe("string")
+            const placeholders = [
+              ...String(template).matchAll(/\{\{(\w+)\}\}/g),
+            ].map((match) => match[1])
+            for (const name of placeholders) {
+              expect(text.values).toHaveProperty(name)
+            }
           }
         }
       }
@@ -165,6 +183,85 @@ describe("describeActivity", () => {
       "customerAccounts.activity.messages.mfaResetNone"
     )
     expect(message("mfa.reset").key).toBe("customerAccounts.activity.messages.mfaResetNone")
+  })
+
+  it.each([
+    ["password", "sessionStartedPassword"],
+    ["mfa", "sessionStartedMfa"],
+    ["registration", "sessionStartedRegistration"],
+    ["provider", "sessionStartedProvider"],
+    ["adopted", "sessionStartedAdopted"],
+  ] satisfies [SessionMethod, string][])(
+    "says how a session began: %s as %s, through either sign-in route",
+    (method, name) => {
+      expect(message("session.started", { actor_type: "customer", method })).toEqual({
+        key: `customerAccounts.activity.messages.${name}`,
+        values: {},
+      })
+      expect(message("session.started", { actor_type: "user", method }).key).toBe(
+        `customerAccounts.activity.messages.${name}Admin`
+      )
+    }
+  )
+
+  it("names a session method it does not know", () => {
+    expect(message("session.started", { actor_type: "customer", method: "passkey" })).toEqual({
+      key: "customerAccounts.activity.messages.sessionStartedOther",
+      values: { method: "passkey" },
+    })
+  })
+
+  it.each([
+    ["signed_out", "sessionsSignedOut"],
+    ["revoked", "sessionsRevoked"],
+    ["password_changed", "sessionsEndedByPasswordChange"],
+    ["password_reset", "sessionsEndedByPasswordReset"],
+    ["password_set_by_admin", "sessionsEndedByPasswordSetByAdmin"],
+    ["email_changed", "sessionsEndedByEmailChange"],
+    ["mfa_reset", "sessionsEndedByMfaReset"],
+    ["anonymized", "sessionsEndedByAnonymization"],
+    ["signed_out_everywhere", "sessionsSignedOutEverywhere"],
+  ] satisfies [SessionEndReason, string][])(
+    "says why sessions ended: %s as %s, with how many",
+    (reason, name) => {
+      expect(message("session.revoked", { reason, count: 2 })).toEqual({
+        key: `customerAccounts.activity.messages.${name}`,
+        values: { count: 2 },
+      })
+    }
+  )
+
+  it("has a text for every reason sessions end, so none reads as unknown", () => {
+    for (const reason of SESSION_END_REASONS) {
+      expect(message("session.revoked", { reason, count: 1 }).key).not.toBe(
+        "customerAccounts.activity.messages.sessionsEndedOther"
+      )
+    }
+  })
+
+  it("says when an admin signed the customer out everywhere", () => {
+    const revoked = {
+      type: "session.revoked",
+      data: { reason: "signed_out_everywhere", count: 3 },
+    } as const
+    expect(
+      describeActivity({ ...revoked, actor: { type: "user", id: "user_1", name: "Ada" } }, "en")
+        .message
+    ).toEqual({
+      key: "customerAccounts.activity.messages.sessionsSignedOutEverywhereByAdmin",
+      values: { count: 3 },
+    })
+    expect(
+      describeActivity({ ...revoked, actor: { type: "customer", id: null, name: null } }, "en")
+        .message.key
+    ).toBe("customerAccounts.activity.messages.sessionsSignedOutEverywhere")
+  })
+
+  it("names a reason sessions ended that it does not know, and a missing count", () => {
+    expect(message("session.revoked", { reason: "idle" })).toEqual({
+      key: "customerAccounts.activity.messages.sessionsEndedOther",
+      values: { reason: "idle", count: "—" },
+    })
   })
 
   it("says who asked for a copy of the customer's data", () => {
