@@ -9,6 +9,7 @@ import { runGroupBackfillBench } from "./group-backfill.bench"
 import { runLoginGuardBench } from "./login-guard.bench"
 import { runNotesListBench } from "./notes-list.bench"
 import { runPasswordPolicyBench } from "./password-policy.bench"
+import { runSessionCheckBench } from "./session-check.bench"
 
 type Row = { benchmark: string; figure: string; target: string }
 
@@ -48,6 +49,43 @@ async function main(): Promise<void> {
     benchmark: "wrong password: unknown e-mail / existing account (median of 200 each, interleaved)",
     figure: `ratio ${login.unknown_vs_known_ratio.toFixed(2)} (${login.unknown_email_ms.toFixed(1)} ms / ${(login.unknown_email_ms / login.unknown_vs_known_ratio).toFixed(1)} ms)`,
     target: "~1.0 (no timing oracle)",
+  })
+
+  const sessions = await runSessionCheckBench()
+  const side = (timing: typeof sessions.on) =>
+    `p50 ${timing.client.p50_ms.toFixed(2)} ms, p95 ${timing.client.p95_ms.toFixed(2)} ms (server p50 ${timing.server.p50_ms.toFixed(2)} ms)`
+  rows.push({
+    benchmark: `GET /store/customers/me with a bearer token, session registry on / off (${sessions.rounds.toLocaleString("en")} rounds, interleaved on three servers)`,
+    figure:
+      `ratio ${sessions.ratio.toFixed(3)}${sessions.meets_target ? " (met)" : " (missed)"}; on ${side(sessions.on)}; off ${side(sessions.off)}; ` +
+      `server p50 ratio ${sessions.server_ratio.toFixed(3)}; median pair difference ${sessions.pair_difference_ms >= 0 ? "+" : ""}${sessions.pair_difference_ms.toFixed(2)} ms; ` +
+      `control (off / a second off server) ${sessions.control_ratio.toFixed(3)}`,
+    target: `p50 ratio <= ${sessions.target_ratio}`,
+  })
+  const registry = sessions.registry
+  const growth = (before: typeof registry.before, after: typeof registry.before) =>
+    `sessions ${before.sessions} -> ${after.sessions}, tokens ${before.tokens} -> ${after.tokens}`
+  rows.push({
+    benchmark: `session registry after ${registry.requests.toLocaleString("en")} requests with one token (${registry.seconds.toFixed(0)} s)`,
+    figure:
+      `identity: ${growth(registry.before, registry.after)} (whole tables: ${growth(registry.tables_before, registry.tables_after)}); ` +
+      `the token's session holds ${registry.token_session_tokens} token(s); last_seen_at written ${registry.last_seen_writes}x (allowed ${registry.last_seen_writes_allowed}), ${registry.last_seen_during_measured} during the measured requests`,
+    target: "rows grow with sessions, not requests; last_seen_at <= 1 write/min",
+  })
+  const pieces = sessions.pieces
+  const p50p95 = (t: typeof pieces.select_one) => `p50 ${t.p50_ms.toFixed(3)} ms, p95 ${t.p95_ms.toFixed(3)} ms`
+  rows.push({
+    benchmark: "session gate's pieces, timed in the bench process: check statement through knex / select 1 / JWT verify + hash",
+    figure: `${p50p95(pieces.check_statement)} / ${p50p95(pieces.select_one)} / ${p50p95(pieces.jwt_verify_and_hash)}`,
+    target: "reference: where the pair difference goes",
+  })
+  const logins = sessions.logins
+  rows.push({
+    benchmark: "session registry: logins on the registry's server, one per second / back to back; one with the registry off",
+    figure:
+      `${logins.spaced} logins (${logins.spaced_distinct_tokens} tokens): +${logins.spaced_sessions_added} sessions, +${logins.spaced_tokens_added} tokens; ` +
+      `${logins.burst} back to back (${logins.burst_distinct_tokens} distinct tokens): +${logins.burst_sessions_added} sessions; registry off: +${logins.off_server_sessions_added}`,
+    target: "one session per login (per distinct token)",
   })
 
   const notes = await runNotesListBench()

@@ -7,6 +7,7 @@ import {
   eventually,
   expect,
   formatCounts,
+  IDENTIFIER_THROTTLE_ROW,
   settled,
   sleep,
   sql,
@@ -29,11 +30,28 @@ export async function registerCustomer(server, publishableKey, email, password) 
   return { id: created.data.customer.id, email, password }
 }
 
+/** Logs `customer` in on `server` and returns the token. */
+export async function loginCustomer(server, customer) {
+  const login = await server.api("POST", "/auth/customer/emailpass", { email: customer.email, password: customer.password })
+  expect(login.status === 200 && login.data?.token, () => `login ${customer.email} on ${server.name}: ${login.status}`)
+  return login.data.token
+}
+
+/**
+ * Waits for the next wall-clock second: Medusa's JWTs carry no jti, so two
+ * logins of one identity within one second yield the same token.
+ */
+export const nextSecond = () => sleep(1000 - (Date.now() % 1000) + 50)
+
+/** Bearer headers of a customer token on store routes. */
+const storeHeaders = (token, publishableKey) => ({ authorization: `Bearer ${token}`, "x-publishable-api-key": publishableKey })
+
 /**
  * @param ctx {{ a, b, db, database, admin, publishableKey, secret, options }}
  *   `a`/`b`: servers, `db`: credentials, `database`: name, `admin`: headers,
  *   `secret(label)`: a password carrying the run's marker, `options`: the
- *   plugin options in force (lockout.maxAttempts, passwordReset.*).
+ *   plugin options in force (lockout.maxAttempts, passwordReset.*,
+ *   sessions.enabled as `sessionsEnabled`).
  */
 export async function runClusterChecks(ctx) {
   const { a, b, db, database, admin, publishableKey, secret, options } = ctx
@@ -89,7 +107,7 @@ export async function runClusterChecks(ctx) {
     )
     const [throttle] = await q(
       `select attempts, lock_count, locked_until > now() as locked, extract(epoch from locked_until - now())::int as locked_for
-       from login_throttle where scope = 'identifier' and key = $1 and deleted_at is null`,
+       from login_throttle where ${IDENTIFIER_THROTTLE_ROW}`,
       [victim.email]
     )
     expect(throttle?.locked && throttle.lock_count === 1 && throttle.attempts >= options.maxAttempts,
@@ -304,5 +322,90 @@ export async function runClusterChecks(ctx) {
     const seen = await b.api("GET", `/admin/customers/${customer.id}/activity?kind=notes&limit=1`, undefined, admin)
     expect(seen.data?.count === notesPerInstance * 2, `instance B's timeline count: ${JSON.stringify(seen.data?.count)}`)
     return `${JSON.stringify(types)}: every note and login once, written by whichever instance took the event`
+  })
+
+  // -------------------------------------------------------------------------
+  // The session gate reads the registry in PostgreSQL on every request (no
+  // in-process cache): a revocation answered by one instance holds on the
+  // other from its very next request, with no wait and no retry.
+  if (!options.sessionsEnabled) {
+    console.log("  - 6., 7. session revocation across instances: not run (sessions.enabled is false in CAM_PLUGIN_OPTIONS)")
+    return
+  }
+  /** GET /store/customers/me with `token` on each server: their statuses. */
+  const meOn = (token, on = servers) =>
+    Promise.all(on.map(async (s) => (await s.api("GET", "/store/customers/me", undefined, storeHeaders(token, publishableKey))).status))
+  const refreshOn = async (server, token) =>
+    (await server.api("POST", "/auth/token/refresh", undefined, { authorization: `Bearer ${token}` })).status
+
+  await check("6. a session revoked on instance A (revoke-others) is refused on instance B from the very next request", async () => {
+    const customer = await registerCustomer(a, publishableKey, `quinn.${tag}@cluster.example`, secret("sessions"))
+    await nextSecond()
+    const kept = await loginCustomer(a, customer)
+    await nextSecond()
+    const revoked = await loginCustomer(b, customer)
+    expect(kept !== revoked, "both logins returned the same token (same second?)")
+    const before = [...(await meOn(kept)), ...(await meOn(revoked))]
+    expect(before.every((status) => status === 200), `before: kept token A/B ${before.slice(0, 2)}, other token A/B ${before.slice(2)}, expected 200`)
+    const listed = await b.api("GET", "/store/customers/me/sessions", undefined, storeHeaders(kept, publishableKey))
+    const sessionsBefore = listed.data?.sessions ?? []
+    expect(
+      listed.status === 200 && sessionsBefore.length >= 2 && sessionsBefore.filter((s) => s.current).length === 1,
+      () => `sessions on B before: ${listed.status} ${JSON.stringify(sessionsBefore.map((s) => ({ method: s.method, current: s.current })))}`
+    )
+
+    const revocation = await a.api("POST", "/store/customers/me/sessions/revoke-others", {}, storeHeaders(kept, publishableKey))
+    expect(revocation.status === 200 && revocation.data?.revoked >= 1, () => `revoke-others on A: ${revocation.status} ${JSON.stringify(revocation.data)}`)
+
+    // The very next request with the revoked token, on the other instance.
+    const [refusedOnB] = await meOn(revoked, [b])
+    expect(refusedOnB === 401, `revoked token on B: ${refusedOnB}, expected 401`)
+    const refreshed = await refreshOn(b, revoked)
+    expect(refreshed === 401, `refresh with the revoked token on B: ${refreshed}, expected 401`)
+    const [refusedOnA] = await meOn(revoked, [a])
+    expect(refusedOnA === 401, `revoked token on A: ${refusedOnA}, expected 401`)
+
+    const [keptOnB] = await meOn(kept, [b])
+    expect(keptOnB === 200, `the revoking session's token on B: ${keptOnB}, expected 200`)
+    const after = await b.api("GET", "/store/customers/me/sessions", undefined, storeHeaders(kept, publishableKey))
+    const sessionsAfter = after.data?.sessions ?? []
+    expect(
+      after.status === 200 && sessionsAfter.length === 1 && sessionsAfter[0].current === true,
+      () => `sessions on B after: ${after.status} ${JSON.stringify(sessionsAfter.map((s) => ({ method: s.method, current: s.current })))}`
+    )
+    // Control: refresh itself works on B for a live session.
+    const keptRefresh = await refreshOn(b, kept)
+    expect(keptRefresh === 200, `refresh with the kept token on B: ${keptRefresh}, expected 200`)
+    return `before: both tokens 200 on A and B, ${sessionsBefore.length} sessions listed on B; revoke-others on A ended ${revocation.data.revoked}; ` +
+      `next request on B 401, refresh on B 401, on A 401; kept token 200 on B, the only session listed (current), refresh 200`
+  })
+
+  // -------------------------------------------------------------------------
+  await check("7. admin \"sign out everywhere\" on instance A is refused on instance B from the very next request", async () => {
+    const customer = await registerCustomer(a, publishableKey, `sasha.${tag}@cluster.example`, secret("signout"))
+    await nextSecond()
+    const token = await loginCustomer(b, customer)
+    const before = await meOn(token)
+    expect(before.every((status) => status === 200), `before: A/B ${before}, expected 200`)
+
+    const revocation = await a.api("POST", `/admin/customers/${customer.id}/sessions/revoke`, {}, admin)
+    expect(revocation.status === 200 && revocation.data?.revoked >= 1, () => `admin revoke on A: ${revocation.status} ${JSON.stringify(revocation.data)}`)
+
+    const [refusedOnB] = await meOn(token, [b])
+    expect(refusedOnB === 401, `revoked token on B: ${refusedOnB}, expected 401`)
+    const refreshed = await refreshOn(b, token)
+    expect(refreshed === 401, `refresh with the revoked token on B: ${refreshed}, expected 401`)
+    const [refusedOnA] = await meOn(token, [a])
+    expect(refusedOnA === 401, `revoked token on A: ${refusedOnA}, expected 401`)
+    const listed = await b.api("GET", `/admin/customers/${customer.id}/sessions`, undefined, admin)
+    expect(listed.status === 200 && listed.data?.sessions?.length === 0, () => `admin sessions on B: ${listed.status} ${JSON.stringify(listed.data)}`)
+
+    // Signed out, not locked out: a new login (a later second, a new token) counts on both.
+    await nextSecond()
+    const fresh = await loginCustomer(b, customer)
+    const again = await meOn(fresh)
+    expect(again.every((status) => status === 200), `new login after the revocation: A/B ${again}, expected 200`)
+    return `200 on A and B; admin revoke on A ended ${revocation.data.revoked}; next request on B 401, refresh on B 401, on A 401; ` +
+      `0 sessions listed on B; a new login 200 on both`
   })
 }

@@ -12,6 +12,7 @@ import {
   eventually,
   expect,
   formatCounts,
+  IDENTIFIER_THROTTLE_ROW,
   onCleanup,
   recreateDatabase,
   dropDatabase,
@@ -109,7 +110,7 @@ export async function drillPostgresRestart({ env, port, redisUrl, secret, prepar
     const first = await server.api("POST", "/auth/customer/emailpass", { email, password })
     expect(first.status === 200, `first login: ${first.status}`)
     const counters = async () => {
-      const [identifier] = await q(`select attempts from login_throttle where scope = 'identifier' and key = $1 and deleted_at is null`, [email])
+      const [identifier] = await q(`select attempts from login_throttle where ${IDENTIFIER_THROTTLE_ROW}`, [email])
       const ip = await q(`select coalesce(sum(attempts), 0)::int as n from login_throttle where scope = 'ip' and deleted_at is null`)
       const log = await q(`select count(*)::int as n from login_attempt where identifier = $1 and outcome = 'failure'`, [email])
       return { identifier: identifier?.attempts ?? 0, ip: ip[0].n, log: log[0].n }

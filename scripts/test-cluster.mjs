@@ -64,14 +64,16 @@ function effectiveOptions(userOptions) {
   const source = fs.readFileSync(path.join(ROOT, "src/lib/options.ts"), "utf8")
   const constant = (object, key) => {
     const block = source.match(new RegExp(`export const ${object} = \\{([\\s\\S]*?)\\n\\}`))?.[1] ?? ""
-    const value = block.match(new RegExp(`\\b${key}:\\s*("[^"]*"|[\\d_]+)`))?.[1]
+    const value = block.match(new RegExp(`\\b${key}:\\s*("[^"]*"|[\\d_]+|true|false)`))?.[1]
     if (value === undefined) throw new Error(`cannot read ${object}.${key} from src/lib/options.ts`)
+    if (value === "true" || value === "false") return value === "true"
     return value.startsWith('"') ? JSON.parse(value) : Number(value.replace(/_/g, ""))
   }
   return {
     maxAttempts: userOptions.lockout?.maxAttempts ?? constant("LOCKOUT_DEFAULTS", "maxAttempts"),
     maxRequests: userOptions.passwordReset?.maxRequests ?? constant("PASSWORD_RESET_DEFAULTS", "maxRequests"),
     resetTemplateId: userOptions.passwordReset?.templateId ?? constant("PASSWORD_RESET_DEFAULTS", "templateId"),
+    sessionsEnabled: userOptions.sessions?.enabled ?? constant("SESSION_DEFAULTS", "enabled"),
   }
 }
 
