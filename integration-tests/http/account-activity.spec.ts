@@ -122,6 +122,9 @@ medusaIntegrationTestRunner({
           "group.joined": 1,
           "password.reset_requested": 1,
           "password.changed": 1,
+          // The login's session, and the other sessions the password change ended.
+          "session.started": 1,
+          "session.revoked": 1,
         }
         expect(Object.fromEntries(Object.keys(expected).map((type) => [type, countOf(entries, type)]))).toEqual(expected)
         expect(entries).toHaveLength(Object.values(expected).reduce((a, b) => a + b))
@@ -156,7 +159,8 @@ medusaIntegrationTestRunner({
         // Newest first.
         const times = entries.map((entry) => Date.parse(entry.occurred_at))
         expect([...times].sort((a, b) => b - a)).toEqual(times)
-        expect(entries[0].type).toEqual("password.changed")
+        // The password change, and the other sessions it ended, in the same moment.
+        expect(entries.slice(0, 2).map((entry) => entry.type).sort()).toEqual(["password.changed", "session.revoked"])
 
         // Security actions are no longer notes an admin could edit or delete.
         const { data } = await api.get(`/admin/customers/${jane.customer.id}/notes`, admin)
@@ -313,14 +317,14 @@ medusaIntegrationTestRunner({
         const notes = await timeline(jane.customer.id, "&kind=notes")
         expect(new Set(notes.activities.map((entry) => entry.kind))).toEqual(new Set(["notes"]))
         const several = await timeline(jane.customer.id, "&kind=notes,security")
-        expect(several.count).toEqual(4 + 3) // four notes; a login, a failed login, the verification e-mail
+        expect(several.count).toEqual(4 + 4) // four notes; a login, its session, a failed login, the verification e-mail
         const repeated = (await api.get(`/admin/customers/${jane.customer.id}/activity?kind=notes&kind=security`, admin)).data
         expect(repeated.count).toEqual(several.count)
 
         const first = (await api.get(`/admin/customers/${jane.customer.id}/activity?limit=2`, admin)).data
         const second = (await api.get(`/admin/customers/${jane.customer.id}/activity?limit=2&offset=2`, admin)).data
-        expect(first).toMatchObject({ count: 7, limit: 2, offset: 0 })
-        expect(second).toMatchObject({ count: 7, limit: 2, offset: 2 })
+        expect(first).toMatchObject({ count: 8, limit: 2, offset: 0 })
+        expect(second).toMatchObject({ count: 8, limit: 2, offset: 2 })
         const all = (await timeline(jane.customer.id)).activities.map((entry) => entry.id)
         expect([...first.activities, ...second.activities].map((entry: { id: string }) => entry.id)).toEqual(all.slice(0, 4))
       })
@@ -442,8 +446,9 @@ medusaIntegrationTestRunner({
           "login.failed",
           "login.succeeded",
           "password.reset_requested",
+          "session.started",
         ])
-        expect(data.count).toEqual(4)
+        expect(data.count).toEqual(5)
         expect(own.find((entry) => entry.type === "login.failed")).toEqual({
           id: expect.any(String),
           type: "login.failed",

@@ -307,14 +307,17 @@ medusaIntegrationTestRunner({
         })
         // Part of the person is gone (the notes), part is left (the login).
         expect((await api.get(`/admin/customers/${zyx.customer.id}/notes`, admin)).data.notes).toEqual([])
-        expect((await send(api.post("/auth/customer/emailpass", { email: PERSON.email, password: PASSWORD }))).status).toEqual(200)
+        // (The erasure ended her sessions: she signs in again.)
+        const relogin = await send(api.post("/auth/customer/emailpass", { email: PERSON.email, password: PASSWORD }))
+        expect(relogin.status).toEqual(200)
+        const again = { headers: { ...pk, authorization: `Bearer ${relogin.data.token}` } }
         // The admin finds it first in the list of what waits.
         const { data: waiting } = await api.get("/admin/customer-accounts/erasure-requests", admin)
         expect(waiting.erasure_requests).toEqual([
           expect.objectContaining({ customer_id: zyx.customer.id, status: "erasing", erasure_started_at: half.privacy.erasure_started_at, erasure_running: false }),
         ])
         // The customer asking now learns it is under way, and records nothing new.
-        const asked = await api.post("/store/customers/me/anonymize", { password: PASSWORD }, zyx)
+        const asked = await api.post("/store/customers/me/anonymize", { password: PASSWORD }, again)
         expect([asked.status, asked.data]).toEqual([202, { anonymization: { status: "erasing", erasure_started_at: half.privacy.erasure_started_at } }])
 
         const done = await api.post(`/admin/customers/${zyx.customer.id}/anonymize`, { confirm: PERSON.email }, admin)
