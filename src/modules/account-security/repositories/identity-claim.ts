@@ -76,12 +76,34 @@ export class IdentityClaimRepository {
     return rows[0] ? { auth_identity_id: rows[0].auth_identity_id, app_metadata: rows[0].app_metadata ?? {} } : null
   }
 
+  /** Set once Medusa's auth tables were seen in this database (never unset). */
+  protected authTables = false
+
+  /**
+   * Whether Medusa's auth module keeps its tables in this database: always in
+   * an application, never when the module runs alone (its own test runner),
+   * where no identity exists and every key is a canonical e-mail. Only a
+   * positive answer is remembered: the tables may be migrated after start.
+   */
+  protected async authTablesPresent(): Promise<boolean> {
+    if (!this.authTables) {
+      const { rows } = await this.pg.raw<{ rows: { present: boolean }[] }>(
+        `select to_regclass('provider_identity') is not null as present`
+      )
+      this.authTables = rows[0]?.present === true
+    }
+    return this.authTables
+  }
+
   /**
    * The lockout key of a login identifier given as an e-mail: the identity
    * whose `entity_id` it is exactly, else the holder of its canonical form,
    * else null (the canonical string is the key).
    */
   async identityIdOf(email: string, canonical: string): Promise<string | null> {
+    if (!(await this.authTablesPresent())) {
+      return null
+    }
     const { rows } = await this.pg.raw<{ rows: { id: string | null }[] }>(
       `select coalesce(
          (select p.auth_identity_id from provider_identity p
