@@ -72,6 +72,29 @@ export function verifiedClaims(req: MedusaRequest, token: string): AuthClaims | 
     : null
 }
 
+/**
+ * The claims of the request's bearer token as Medusa's namespace-wide
+ * `authenticate()` (which runs before this gate under `/store` and `/admin`)
+ * already verified them: its auth context is the verified payload itself,
+ * and with no cookie session it can only have come from the Authorization
+ * header. Saves verifying the same signature twice on every request; null
+ * where Medusa has not verified anything (under `/auth`, or a cookie session).
+ */
+function claimsMedusaVerified(req: MedusaRequest, cookie: RegistrySessionData | null): AuthClaims | null {
+  if (cookie?.auth_context) {
+    return null
+  }
+  const context = (req as MedusaRequest & { auth_context?: AuthClaims }).auth_context
+  return context &&
+    typeof context.iat === "number" &&
+    typeof context.auth_identity_id === "string" &&
+    context.auth_identity_id &&
+    typeof context.actor_type === "string" &&
+    context.actor_type !== "api-key"
+    ? context
+    : null
+}
+
 /** The IP and browser a session is seen from (the IP as the lockout counts it; never a 400 here). */
 function seenFrom(req: MedusaRequest) {
   let ip: string | null = null
@@ -120,7 +143,7 @@ export async function sessionGate(req: MedusaRequest, res: MedusaResponse, next:
     }
   }
   const bearer = BEARER.exec(req.headers.authorization ?? "")?.[1]
-  const claims = bearer ? verifiedClaims(req, bearer) : null
+  const claims = bearer ? (claimsMedusaVerified(req, cookie) ?? verifiedClaims(req, bearer)) : null
   if (bearer && claims) {
     const verdict = await sessions.check(claims, { token_hash: tokenHash(bearer), session_id: null }, seen)
     if (!verdict.valid) {

@@ -70,6 +70,23 @@ export type RevocationResult = {
   previous_cutoff: Date | null
 }
 
+/** Knex's pool of node-postgres connections, as far as the check uses it. */
+type PooledClient = {
+  acquireConnection(): Promise<{
+    query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>
+  }>
+  releaseConnection(connection: unknown): Promise<unknown>
+}
+
+/** The check's statement ($1 token hash, $2 cookie session id, $3 identity). */
+const SESSION_CHECK_SQL = `select s.id as session_id, s.auth_identity_id as session_identity_id, s.revoked_at, s.ends_at,
+       s.last_seen_at,
+       (select c.not_before from account_session_cutoff c
+        where c.auth_identity_id = $3::text and c.deleted_at is null) as not_before
+  from (select 1) as one
+  left join account_session_token t on t.token_hash = $1::text and t.deleted_at is null
+  left join account_session s on s.id = coalesce($2::text, t.session_id) and s.deleted_at is null`
+
 /** Registered by Medusa from this folder as `sessionRegistryRepository`. */
 export class SessionRegistryRepository {
   protected readonly pg: Knex
@@ -85,20 +102,22 @@ export class SessionRegistryRepository {
   /**
    * The session a token (by hash) or a cookie session (by id) belongs to,
    * and the identity's cut-off: one statement, on every authenticated request.
+   * A named prepared statement on a pooled connection of Medusa's knex:
+   * PostgreSQL parses and plans it once per connection, not per request.
    */
   async check(params: { token_hash: string | null; session_id: string | null; auth_identity_id: string }) {
-    const [row] = await this.run<SessionCheckRow>(
-      `select s.id as session_id, s.auth_identity_id as session_identity_id, s.revoked_at, s.ends_at, s.last_seen_at,
-              (select c.not_before from account_session_cutoff c
-               where c.auth_identity_id = :auth_identity_id and c.deleted_at is null) as not_before
-       from (select 1) as one
-       left join account_session_token t
-         on t.token_hash = cast(:token_hash as text) and t.deleted_at is null
-       left join account_session s
-         on s.id = coalesce(cast(:session_id as text), t.session_id) and s.deleted_at is null`,
-      params
-    )
-    return row
+    const client = this.pg.client as PooledClient
+    const connection = await client.acquireConnection()
+    try {
+      const { rows } = await connection.query<SessionCheckRow>({
+        name: "cam_session_check_v1",
+        text: SESSION_CHECK_SQL,
+        values: [params.token_hash, params.session_id, params.auth_identity_id],
+      })
+      return rows[0]
+    } finally {
+      await client.releaseConnection(connection)
+    }
   }
 
   /**
