@@ -93,7 +93,7 @@ module.exports = defineConfig({
                 // and this dev-app part is not shipped with the plugin.
                 resolve: path.join(__dirname, "dev", "notification-outbox"),
                 id: "outbox",
-                options: { channels: ["email"], failWith: process.env.CAM_OUTBOX_FAIL },
+                options: { channels: ["email"], failWith: process.env.CAM_OUTBOX_FAIL, delayMs: Number(process.env.CAM_OUTBOX_DELAY_MS) || 0 },
               },
         ],
       },

@@ -13,20 +13,26 @@ import { AbstractNotificationProviderService, ModuleProvider, Modules } from "@m
  * a reset link.
  *
  * With the option `failWith` every send throws that message, like an e-mail
- * service that is down (the failure drills use it).
+ * service that is down (the failure drills use it); with `delayMs` each send
+ * takes that long, like an e-mail service's API round trip.
  */
 class OutboxNotificationService extends AbstractNotificationProviderService {
   static identifier = "outbox"
   protected readonly logger_: Logger
   protected readonly failWith_?: string
+  protected readonly delayMs_: number
 
-  constructor({ logger }: { logger: Logger }, options: { failWith?: string } = {}) {
+  constructor({ logger }: { logger: Logger }, options: { failWith?: string; delayMs?: number } = {}) {
     super()
     this.logger_ = logger
     this.failWith_ = options.failWith || undefined
+    this.delayMs_ = options.delayMs ?? 0
   }
 
   async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {
+    if (this.delayMs_ > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.delayMs_))
+    }
     if (this.failWith_) {
       throw new Error(this.failWith_)
     }

@@ -19,6 +19,7 @@ import {
   type TestAdmin,
   type TestCustomer,
 } from "./helpers/auth"
+import { attemptsLogged } from "./helpers/attempts"
 import { fillRoute, registeredAuthRoutes } from "./helpers/auth-routes"
 import { captureEvents, eventually } from "./helpers/events"
 import { clearOutbox, resetTokenSentTo, sentMessages, waitForMessages } from "./helpers/outbox"
@@ -97,7 +98,7 @@ medusaIntegrationTestRunner({
       (await security.listLoginAttempts({ identifier, outcome: "failure" })).length
     /** Waits until the attempt log holds `count` entries for the identifier. */
     const loggedAttempts = (identifier: string, count: number) =>
-      eventually(async () => (await security.listLoginAttempts({ identifier })).length >= count, {
+      eventually(async () => (await attemptsLogged(security, { identifier })) >= count, {
         timeoutMs: 20_000,
       })
     /** Whether a failure was logged for the identifier beyond `before` (the log is written just after the answer). */

@@ -24,6 +24,8 @@ const STREET = "Zyxstrasse 7"
 const IP_FAILED = "203.0.113.57"
 const IP_OK = "198.51.100.23"
 const BROWSER = "ZyxBrowser/9.1"
+/** An address change the person asked for and never confirmed. */
+const PENDING_EMAIL = "zyxwina.neu@example.net"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -36,7 +38,18 @@ medusaIntegrationTestRunner({
     let orderId: string
 
     const from = (ip: string) => ({ headers: { "x-forwarded-for": ip, "user-agent": BROWSER } })
-    const needles = [PERSON.email, PERSON.first_name, PERSON.last_name, PERSON.phone, PERSON.company_name, STREET, IP_FAILED, IP_OK, BROWSER]
+    const needles = [
+      PERSON.email,
+      PERSON.first_name,
+      PERSON.last_name,
+      PERSON.phone,
+      PERSON.company_name,
+      STREET,
+      IP_FAILED,
+      IP_OK,
+      BROWSER,
+      PENDING_EMAIL,
+    ]
 
     /** A customer with everything the shop can hold: address, note, preferences, logins, an order, e-mails. */
     const seedPerson = async () => {
@@ -52,6 +65,8 @@ medusaIntegrationTestRunner({
       expect((await send(api.post("/auth/customer/emailpass", { email: PERSON.email, password: "wrong guess" }, from(IP_FAILED)))).status).toEqual(401)
       expect((await send(api.post("/auth/customer/emailpass", { email: PERSON.email, password: PASSWORD }, from(IP_OK)))).status).toEqual(200)
       await api.post(`/admin/customers/${zyx.customer.id}/password-reset`, {}, admin)
+      expect((await send(api.post("/store/customers/me/email", { email: PENDING_EMAIL, password: PASSWORD }, zyx))).status).toEqual(202)
+      await waitForMessages(PENDING_EMAIL, "customer-email-verification")
       const order = await container.resolve(Modules.ORDER).createOrders({
         currency_code: "eur",
         customer_id: zyx.customer.id,
@@ -101,6 +116,10 @@ medusaIntegrationTestRunner({
         const text = JSON.stringify(data)
         expect(text).not.toMatch(/scrypt|provider_metadata|token_hash|code_hash|"hash"|"secret"/i)
         expect(text).not.toContain(PASSWORD)
+        // Staff notes are the person's data (art. 15); who on the staff wrote them is not.
+        expect(data.notes).toEqual([expect.objectContaining({ author: "staff" })])
+        expect(text).not.toContain(admin.user.id)
+        expect(text).not.toContain("author_id")
 
         const own = await api.get("/store/customers/me/export", zyx)
         expect(own.data.customer.id).toEqual(zyx.customer.id)
@@ -111,6 +130,22 @@ medusaIntegrationTestRunner({
           return found.length === 2 ? found : null
         })
         expect(entries.map((entry: { data: Record<string, unknown> }) => entry.data.requested_by).sort()).toEqual(["admin", "customer"])
+      })
+
+      it("leaves notes and their timeline entries out with privacy.exportIncludesNotes off", async () => {
+        // The option as the module holds it, switched for this test only.
+        const privacy = container.resolve<AccountSecurityModuleService>(ACCOUNT_SECURITY_MODULE).getOptions().privacy
+        privacy.exportIncludesNotes = false
+        try {
+          const own = await api.get("/store/customers/me/export", zyx)
+          expect(own.data.notes).toEqual([])
+          expect(own.data.activity.filter((entry: { kind: string }) => entry.kind === "notes")).toEqual([])
+          expect(JSON.stringify(own.data)).not.toContain(`Called ${PERSON.first_name}`)
+        } finally {
+          privacy.exportIncludesNotes = true
+        }
+        const own = await api.get("/store/customers/me/export", zyx)
+        expect(own.data.activity.filter((entry: { kind: string }) => entry.kind === "notes").length).toBeGreaterThan(0)
       })
 
       it("gives a customer only their own data, at most three times a day, and nothing without a session", async () => {

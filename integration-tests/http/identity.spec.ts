@@ -7,6 +7,7 @@ import reportLookalikeIdentities from "../../src/scripts/report-lookalike-identi
 import { changeLoginEmailWorkflow } from "../../src/workflows/customer-email"
 import { anonymizeCustomerWorkflow } from "../../src/workflows/customer-privacy"
 import { createPublishableKey, registerCustomer, send, type TestCustomer } from "./helpers/auth"
+import { attemptsLogged } from "./helpers/attempts"
 import { eventually } from "./helpers/events"
 
 jest.setTimeout(180 * 1000)
@@ -28,7 +29,7 @@ medusaIntegrationTestRunner({
     const login = (email: string, password: string) => send(api.post("/auth/customer/emailpass", { email, password }))
     /** Waits until the attempt log holds `count` entries in all. */
     const logged = (count: number) =>
-      eventually(async () => (await security.listAndCountLoginAttempts({}, { take: 1 }))[1] >= count, { timeoutMs: 20_000 })
+      eventually(async () => (await attemptsLogged(security)) >= count, { timeoutMs: 20_000 })
 
     /**
      * A look-alike made before the plugin refused them: an identity and a

@@ -12,6 +12,7 @@ import {
   type TestAdmin,
   type TestCustomer,
 } from "./helpers/auth"
+import { attemptsLogged } from "./helpers/attempts"
 import { captureEvents, eventually } from "./helpers/events"
 import { clearOutbox, resetTokenSentTo } from "./helpers/outbox"
 import { startSecondInstance } from "./helpers/second-instance"
@@ -55,7 +56,7 @@ medusaIntegrationTestRunner({
      */
     const settle = () =>
       eventually(
-        async () => (await security.listAndCountLoginAttempts({}, { take: 1 }))[1] >= recorded,
+        async () => (await attemptsLogged(security)) >= recorded,
         { timeoutMs: 20_000 }
       )
     const failTimes = async (email: string, times: number) => {
@@ -245,10 +246,7 @@ medusaIntegrationTestRunner({
       expect(statuses.filter((status) => status === 429)).toHaveLength(150)
       expect(responses.find((response) => response.status === 429)!.data).toEqual(LOCKED_BODY)
 
-      await eventually(async () => {
-        const logged = await security.listLoginAttempts({ ip: "203.0.113.50" })
-        return logged.length === 200 && logged
-      })
+      await eventually(async () => (await attemptsLogged(security, { ip: "203.0.113.50" })) === 200)
       const failures = await security.listLoginAttempts({ ip: "203.0.113.50", outcome: "failure" })
       expect(failures).toHaveLength(50)
       // An identifier the IP refused holds no attempt: either it was never
@@ -353,7 +351,8 @@ medusaIntegrationTestRunner({
           reset_hint: "Setzen Sie Ihr Passwort zurück, um Ihr Konto sofort zu entsperren.",
         })
       )
-      expect(mail.data?.text).toContain("Hallo Jane,")
+      // Jane's address is unverified: no greeting by name (issue 22).
+      expect(mail.data?.text).toMatch(/^Guten Tag,/)
       // German date words and order, in UTC with the zone named.
       expect(mail.data?.text).toMatch(/ist Ihr Konto bis \d{1,2}\. \S+ \d{4}, \d{2}:\d{2} UTC gesperrt\./)
       const locked = await activityEntry(jane.customer.id, "account.locked")

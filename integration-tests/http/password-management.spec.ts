@@ -188,7 +188,8 @@ medusaIntegrationTestRunner({
         expect(mail.data).toEqual(
           expect.objectContaining({
             email: jane.email,
-            first_name: "Jane",
+            // Unverified address: no text the registrant chose (issue 22).
+            first_name: null,
             requested_by: "customer",
             reset_url: expect.stringContaining(`token=${encodeURIComponent(token)}`),
             // No preference and no store locale: the defaultLocale option.
@@ -197,7 +198,7 @@ medusaIntegrationTestRunner({
             subject: "Reset your password",
           })
         )
-        expect(mail.data.text).toContain("Hello Jane,")
+        expect(mail.data.text).toMatch(/^Hello,/)
         expect(mail.data.text).toContain(`Choose a new password:\n${mail.data.reset_url}`)
         expect(mail.data.html).toContain('<html lang="en">')
         const [stored] = await eventually(async () => {
@@ -226,7 +227,7 @@ medusaIntegrationTestRunner({
         expect(german.data).toEqual(
           expect.objectContaining({ locale: "de-DE", language: "de", subject: "Passwort zurücksetzen" })
         )
-        expect(german.data.text).toContain("Hallo Jane,")
+        expect(german.data.text).toMatch(/^Guten Tag,/)
         expect(german.data.text).toContain("Wir haben eine Anfrage erhalten")
         expect(german.data.text).toContain(`Neues Passwort wählen:\n${german.data.reset_url}`)
         expect(german.data.text).not.toContain("Reset your password")
@@ -239,7 +240,7 @@ medusaIntegrationTestRunner({
         expect(french.data).toEqual(
           expect.objectContaining({ locale: "fr-FR", language: "en", subject: "Reset your password" })
         )
-        expect(french.data.text).toContain("Hello Pierre,")
+        expect(french.data.text).toMatch(/^Hello,/)
       })
 
       it("answers 201 for an unknown e-mail and sends nothing", async () => {

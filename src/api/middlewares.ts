@@ -7,7 +7,9 @@ import { adminCustomerPrivacyMiddlewares } from "./admin/customers/[id]/privacy/
 import { adminCustomerGroupMembershipMiddlewares } from "./admin/customers/[id]/group-memberships/middlewares"
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
+import { adminNotificationMiddlewares } from "./admin/notifications/middlewares"
 import { authMiddlewares } from "./auth/middlewares"
+import { coreAuthRouteGuards, refuseCrossSiteCookieWrites } from "./auth/core-route-guards"
 import { sessionMiddlewares } from "./auth/session-middlewares"
 import { adminCustomerPreferenceMiddlewares } from "./admin/customers/[id]/preferences/middlewares"
 import { adminCustomerSecurityMiddlewares } from "./admin/customers/[id]/security/middlewares"
@@ -24,6 +26,10 @@ export default defineMiddlewares({
   routes: [
     // First: the session gate decides whether a request's token still counts.
     ...sessionMiddlewares,
+    // A cookie session's writes come from an allowed origin only (CSRF).
+    { matcher: "/", middlewares: [refuseCrossSiteCookieWrites] },
+    // No admin answer ever shows a reset or verification link still being delivered.
+    ...adminNotificationMiddlewares,
     ...adminCustomerNoteMiddlewares,
     ...adminCustomerGroupRuleMiddlewares,
     ...adminCustomerPasswordMiddlewares,
@@ -31,6 +37,7 @@ export default defineMiddlewares({
     ...adminUserSecurityMiddlewares,
     ...adminCustomerGroupMembershipMiddlewares,
     ...authMiddlewares,
+    ...coreAuthRouteGuards,
     ...storePasswordMiddlewares,
     ...storeCustomerMiddlewares,
     ...adminCustomerPreferenceMiddlewares,

@@ -124,6 +124,45 @@ const anonymizeOptionsSchema = z
   })
   .strict()
 
+/** The storefront's strength meter (`POST /store/password-strength`): no login, so a budget per IP. */
+export const PASSWORD_STRENGTH_DEFAULTS = { maxRequests: 120, windowSeconds: 60 } as const
+
+const passwordStrengthOptionsSchema = z
+  .object({
+    /** Calls per client IP (as the lockout resolves it) per window; beyond it 429 with Retry-After. */
+    maxRequests: z.number().int().min(1).default(PASSWORD_STRENGTH_DEFAULTS.maxRequests),
+    windowSeconds: z.number().int().min(1).default(PASSWORD_STRENGTH_DEFAULTS.windowSeconds),
+  })
+  .strict()
+
+/** Address changes (`POST /store/customers/me/email`): how many strangers an account can make the shop e-mail. */
+export const EMAIL_CHANGE_DEFAULTS = { maxAddresses: 3, windowSeconds: 86_400 } as const
+
+const emailChangeOptionsSchema = z
+  .object({
+    /**
+     * Distinct new addresses one account may ask to move to per window (each
+     * gets a shop-branded e-mail); asking again for one of them does not
+     * count. Beyond it the route answers 429.
+     */
+    maxAddresses: z.number().int().min(1).default(EMAIL_CHANGE_DEFAULTS.maxAddresses),
+    windowSeconds: z.number().int().min(1).default(EMAIL_CHANGE_DEFAULTS.windowSeconds),
+  })
+  .strict()
+
+/** What a data export holds (GDPR art. 15); see README "Data subject rights". */
+const privacyOptionsSchema = z
+  .object({
+    /**
+     * Back Office notes about the customer are in their export (art. 15
+     * covers what staff wrote about a person), without naming the staff
+     * member. Off: the export leaves notes and their timeline entries out
+     * (e.g. when a lawyer has reviewed an exemption).
+     */
+    exportIncludesNotes: z.boolean().default(true),
+  })
+  .strict()
+
 /** Data exports a customer may download per day from the storefront. */
 export const STORE_EXPORTS_PER_DAY = 3
 
@@ -320,12 +359,18 @@ export const pluginOptionsSchema = z
     passwordReset: passwordResetOptionsSchema.prefault({}),
     /** Verification e-mails for customers' addresses (Medusa's own verification). */
     emailVerification: emailVerificationOptionsSchema.prefault({}),
+    /** The storefront strength meter's budget per IP. */
+    passwordStrength: passwordStrengthOptionsSchema.prefault({}),
+    /** Address changes: distinct new addresses per account and window. */
+    emailChange: emailChangeOptionsSchema.prefault({}),
     lockout: lockoutOptionsSchema.prefault({}),
     /** The same lockout for Back Office users (actor `user`), with its own limits. */
     userLockout: userLockoutOptionsSchema.prefault({}),
     customerGroups: customerGroupsOptionsSchema.prefault({}),
     /** The account activity timeline: retention and new-device e-mails. */
     activity: activityOptionsSchema.prefault({}),
+    /** What a data export holds. */
+    privacy: privacyOptionsSchema.prefault({}),
     /** Anonymization of customer accounts (GDPR erasure). */
     anonymize: anonymizeOptionsSchema.prefault({}),
     /** Sessions: the registry, and how long one may live. */
@@ -418,11 +463,14 @@ export const ACCOUNT_SECURITY_OPTION_KEYS = [
   "passwordPolicy",
   "passwordReset",
   "emailVerification",
+  "emailChange",
+  "passwordStrength",
   "lockout",
   "userLockout",
   "allowAdminSetPassword",
   "defaultLocale",
   "anonymize",
+  "privacy",
   "sessions",
 ] as const satisfies readonly OptionKey[]
 export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURITY_OPTION_KEYS)[number]>

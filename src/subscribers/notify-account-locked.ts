@@ -1,8 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
 import { emailContent, emailData, renderEmail, translate } from "../lib/messages"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import { customerMailContext } from "../workflows/notifications/customer-mail"
+import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
 
 type AccountLockedEvent = {
   identifier: string
@@ -27,7 +27,7 @@ export default async function notifyAccountLocked({
   }
   const { first_name, locale, locales } = await customerMailContext(container, data.customer_id)
   const mail = renderEmail(locales, "accountLocked", { first_name, locked_until: data.locked_until })
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
+  await sendPluginEmail(container, "account lock e-mail", {
     to: data.identifier,
     channel: "email",
     template: "customer-account-locked",

@@ -1,8 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
 import { emailContent, emailData, renderEmail } from "../lib/messages"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import { customerMailContext } from "../workflows/notifications/customer-mail"
+import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
 
 type EmailChangedEvent = { event_id: string; customer_id: string; from: string; to: string }
 
@@ -16,7 +16,7 @@ export const EMAIL_CHANGED_TEMPLATE = "customer-email-changed"
 export default async function notifyEmailChanged({ event: { data }, container }: SubscriberArgs<EmailChangedEvent>) {
   const { first_name, locale, locales } = await customerMailContext(container, data.customer_id)
   const mail = renderEmail(locales, "emailChanged", { first_name, new_email: data.to })
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
+  await sendPluginEmail(container, "address change notice", {
     to: data.from,
     channel: "email",
     template: EMAIL_CHANGED_TEMPLATE,

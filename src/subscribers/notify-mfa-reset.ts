@@ -1,9 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
 import { emailContent, emailData, renderEmail } from "../lib/messages"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import { findEmailpassIdentityOf } from "../workflows/customer-password/auth-identity"
 import { customerMailContext } from "../workflows/notifications/customer-mail"
+import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
 
 type MfaResetEvent = { event_id: string; customer_id: string; auth_identity_id: string }
 
@@ -22,7 +22,7 @@ export default async function notifyMfaReset({ event: { data }, container }: Sub
   }
   const { first_name, locale, locales } = await customerMailContext(container, data.customer_id)
   const mail = renderEmail(locales, "mfaReset", { first_name })
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
+  await sendPluginEmail(container, "MFA reset notice", {
     to: login.entity_id,
     channel: "email",
     template: MFA_RESET_TEMPLATE,

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { projectClock } from "../lib/clock"
 import { ipNetwork } from "../lib/ip-address"
 import { emailContent, emailData, renderEmail } from "../lib/messages"
@@ -7,6 +7,8 @@ import { ACCOUNT_ACTIVITY_MODULE } from "../modules/account-activity"
 import type AccountActivityModuleService from "../modules/account-activity/service"
 import { CustomerAccountEvents } from "../modules/account-security/events"
 import { notificationLocale } from "../workflows/customer-preference/read-preferences"
+import { loginAddressVerified } from "../workflows/notifications/customer-mail"
+import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
 
 type LoginSucceeded = {
   identifier: string
@@ -64,14 +66,17 @@ export default async function notifyNewDeviceLogin({ event: { data }, container 
     return
   }
   const locale = (await notificationLocale(container, data.customer_id)) ?? defaultLocale
-  const device = data.user_agent ? data.user_agent.slice(0, MAX_DEVICE) : null
+  // The name and the browser's self-description are text the one who logs
+  // in chose: only for an address someone verified.
+  const verified = await loginAddressVerified(container, data.customer_id, customer.email)
+  const device = verified && data.user_agent ? data.user_agent.slice(0, MAX_DEVICE) : null
   const mail = renderEmail([locale, defaultLocale], "newDeviceLogin", {
-    first_name: customer.first_name ?? null,
+    first_name: verified ? customer.first_name ?? null : null,
     at: projectClock.now().toISOString(),
     ip: data.ip,
     device,
   })
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
+  await sendPluginEmail(container, "new sign-in e-mail", {
     to: customer.email,
     channel: "email",
     template: options.newDeviceTemplateId,

@@ -1,9 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { canonicalLocale, emailContent, emailData, renderEmail, translate } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import { UserAccountEvents } from "../modules/account-security/events"
 import type AccountSecurityModuleService from "../modules/account-security/service"
+import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
 
 type UserLockedEvent = {
   identifier: string
@@ -52,7 +53,7 @@ export default async function notifyUserLocked({
     first_name: user.first_name ?? null,
     locked_until: data.locked_until,
   })
-  await container.resolve(Modules.NOTIFICATION).createNotifications({
+  await sendPluginEmail(container, "Back Office lock e-mail", {
     to: user.email,
     channel: "email",
     template: "user-account-locked",

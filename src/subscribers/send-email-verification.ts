@@ -11,7 +11,7 @@ import { customerAccountOf, customerOfIdentity, EMAIL_ENTITY_TYPE } from "../wor
 import { isEmailChangeVerification } from "../workflows/customer-email/email-change"
 import { findEmailpassIdentity, normalizeIdentifier } from "../workflows/customer-password/auth-identity"
 import { notificationLocale } from "../workflows/customer-preference/read-preferences"
-import { fillLinkTemplate, sendSecretEmail, type NotificationStore } from "../workflows/notifications/stored-notifications"
+import { fillLinkTemplate, sendSecretEmail } from "../workflows/notifications/stored-notifications"
 
 /** Medusa's `auth.verification_requested` payload (the code in plain text, once). */
 type VerificationRequested = {
@@ -81,7 +81,9 @@ export default async function sendEmailVerification({
   const expiresAt = data.expires_at ? new Date(data.expires_at).getTime() : NaN
   const params: EmailParams["emailVerification"] = {
     purpose: change ? "email_change" : "registration",
-    first_name: customer.first_name,
+    // Nobody has verified this address yet: the e-mail carries no text its
+    // requester chose (a name could be "Visit evil.example"), so no greeting.
+    first_name: null,
     verify_url: fillLinkTemplate(verifyUrl, data.code, data.entity_id),
     valid_minutes: Number.isNaN(expiresAt)
       ? DEFAULT_VALID_MINUTES
@@ -90,7 +92,7 @@ export default async function sendEmailVerification({
   const mail = renderEmail([locale, defaultLocale], "emailVerification", params)
   const redacted = renderEmail([locale, defaultLocale], "emailVerification", { ...params, verify_url: REDACTED_VERIFY_URL })
 
-  await sendSecretEmail(container.resolve(Modules.NOTIFICATION) as NotificationStore, {
+  await sendSecretEmail(container, {
     secret: data.code,
     what: "verification e-mail",
     notification: {
@@ -100,7 +102,7 @@ export default async function sendEmailVerification({
       resource_type: "customer",
       resource_id: customer.id,
       content: emailContent(mail),
-      data: { email: data.entity_id, verify_url: params.verify_url, first_name: customer.first_name, locale, ...emailData(mail) },
+      data: { email: data.entity_id, verify_url: params.verify_url, locale, ...emailData(mail) },
     },
     redacted: { verify_url: REDACTED_VERIFY_URL, ...emailData(redacted) },
   })

@@ -1,10 +1,13 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { emailContent, emailData, renderEmail, type EmailParams } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import type AccountSecurityModuleService from "../modules/account-security/service"
+import { loginAddressVerified } from "../workflows/notifications/customer-mail"
 import { notificationLocale } from "../workflows/customer-preference/read-preferences"
-import { fillLinkTemplate, sendSecretEmail, type NotificationStore } from "../workflows/notifications/stored-notifications"
+import { actorIdOf, findEmailpassIdentity } from "../workflows/customer-password/auth-identity"
+import { isAdminResetRequest } from "../workflows/customer-password/reset-request"
+import { fillLinkTemplate, sendSecretEmail } from "../workflows/notifications/stored-notifications"
 
 type PasswordResetEvent = {
   entity_id: string
@@ -39,29 +42,44 @@ export default async function sendPasswordResetEmail({
     passwordReset: { resetPasswordUrl, templateId },
     defaultLocale,
   } = security.getOptions()
+  // A customer-branded link only for an identity that has a customer: a Back
+  // Office user's login (customers and users share emailpass identities)
+  // never gets one, since it would set the user's password.
+  const identity = await findEmailpassIdentity(container, data.entity_id)
+  const customerId = actorIdOf(identity, "customer")
+  if (!customerId) {
+    return
+  }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [customer],
   } = await query.graph({
     entity: "customer",
     fields: ["id", "first_name", "last_name"],
-    filters: { email: data.entity_id, has_account: true },
+    filters: { id: customerId },
   })
+  if (!customer) {
+    return
+  }
+  // Text the requester chose goes only to an address someone verified:
+  // anyone can register a stranger's address under any name.
+  const verified = await loginAddressVerified(container, customerId, data.entity_id)
+  const firstName = verified ? customer.first_name ?? null : null
 
   // For localized templates: the customer's preference, else the store's,
   // else the plugin's. The texts take the first of these the plugin speaks.
-  const locale = (await notificationLocale(container, customer?.id)) ?? defaultLocale
+  const locale = (await notificationLocale(container, customer.id)) ?? defaultLocale
   const resetUrl = fillLinkTemplate(resetPasswordUrl, data.token, data.entity_id)
   const params: EmailParams["passwordReset"] = {
-    first_name: customer?.first_name ?? null,
+    first_name: firstName,
     reset_url: resetUrl,
     valid_minutes: RESET_LINK_VALID_MINUTES,
-    requested_by: data.metadata?.requested_by === "admin" ? "admin" : "customer",
+    requested_by: isAdminResetRequest(container, data) ? "admin" : "customer",
   }
   const mail = renderEmail([locale, defaultLocale], "passwordReset", params)
   const redacted = renderEmail([locale, defaultLocale], "passwordReset", { ...params, reset_url: REDACTED_RESET_URL })
 
-  await sendSecretEmail(container.resolve(Modules.NOTIFICATION) as NotificationStore, {
+  await sendSecretEmail(container, {
     secret: data.token,
     what: "password reset e-mail",
     notification: {
@@ -69,13 +87,13 @@ export default async function sendPasswordResetEmail({
       channel: "email",
       template: templateId,
       resource_type: "customer",
-      resource_id: customer?.id,
+      resource_id: customer.id,
       content: emailContent(mail),
       data: {
         email: data.entity_id,
         reset_url: resetUrl,
         first_name: params.first_name,
-        last_name: customer?.last_name ?? null,
+        last_name: verified ? customer.last_name ?? null : null,
         requested_by: params.requested_by,
         locale,
         ...emailData(mail),

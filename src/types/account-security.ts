@@ -7,7 +7,12 @@ export type AdminLoginAttempt = {
   /** Canonical: IPv4-mapped IPv6 as IPv4, IPv6 compressed and lower case. */
   ip: string | null
   user_agent: string | null
+  /** The attempt's time; for refused attempts, the first of the minute this entry counts. */
   attempted_at: string
+  /** How many attempts the entry stands for: refused ones are counted per IP and minute (1 otherwise). */
+  count: number
+  /** The last attempt the entry counts (refused aggregates), else null. */
+  last_attempted_at: string | null
 }
 
 /** The lockout state of one login identifier (a customer's or a Back Office user's). */

@@ -36,7 +36,8 @@ export type CustomerDataExport = {
     mfa_factors: { provider: string; status: string; created_at: string | null }[]
   }
   preferences: CustomerPreferences | null
-  notes: { id: string; body: string; pinned: boolean; author_id: string; created_at: string | null; updated_at: string | null }[]
+  /** Back Office notes (`privacy.exportIncludesNotes`), written by "staff" (never a named staff member). */
+  notes: { id: string; body: string; pinned: boolean; author: "staff"; created_at: string | null; updated_at: string | null }[]
   login_attempts: {
     identifier: string
     actor_type: string | null
@@ -44,6 +45,9 @@ export type CustomerDataExport = {
     ip: string | null
     user_agent: string | null
     attempted_at: string | null
+    /** Refused attempts are counted per minute: how many this entry stands for, and the last one's time. */
+    count: number
+    last_attempted_at: string | null
   }[]
   activity: Record<string, unknown>[]
   /** Whether a history had more entries than one export carries (10,000 each). */

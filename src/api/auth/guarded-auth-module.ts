@@ -13,6 +13,7 @@ import type {
 } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
+import { normalizePassword } from "../../lib/password-policy/normalize"
 import { CustomerAccountEvents } from "../../modules/account-security/events"
 import { EMAIL_ENTITY_TYPE } from "../../workflows/customer-email/verification"
 import { isEmailChangeVerification } from "../../workflows/customer-email/email-change"
@@ -33,6 +34,16 @@ type Credentials = { email: string; password: string }
 
 /** Medusa's login route also passes the route's actor type (its type omits it). */
 export type GuardedAuthenticationInput = AuthenticationInput & { actor_type?: unknown }
+
+/** An emailpass request body with the password in the form that is hashed (normalize.ts). */
+function withPassword<T extends { body?: Record<string, unknown> }>(data: T, password: string): T {
+  return { ...data, body: { ...(data.body ?? {}), password } }
+}
+
+/** A password update whose password (if any) is in the form that is hashed. */
+function normalizedUpdate<T extends { password?: unknown }>(update: T): T {
+  return typeof update.password === "string" ? { ...update, password: normalizePassword(update.password) } : update
+}
 
 /** The e-mail and password of an emailpass request body, when both are strings. */
 function credentialsOf(data: AuthenticationInput | undefined): Credentials | null {
@@ -81,9 +92,13 @@ export function guardedAuthModule(
       return auth.authenticate(provider, data)
     }
     const actorType = typeof data.actor_type === "string" ? data.actor_type : routeActorType()
-    return guard.verify(actorType, credentials.email, credentials.password, () =>
-      auth.authenticate(provider, data)
-    )
+    const normalized = normalizePassword(credentials.password)
+    return guard.verify(actorType, credentials.email, credentials.password, async () => {
+      const result = await auth.authenticate(provider, withPassword(data, normalized))
+      // A hash stored before normalization holds the password as typed
+      // (normalize.ts): one more check, only for passwords NFKC changes.
+      return result.success || normalized === credentials.password ? result : auth.authenticate(provider, data)
+    })
   }
 
   const register = async (provider: string, data: AuthenticationInput): Promise<AuthenticationResponse> => {
@@ -102,7 +117,7 @@ export function guardedAuthModule(
             routeActorType(),
             email,
             password,
-            () => auth.register(provider, data),
+            () => auth.register(provider, withPassword(data, normalizePassword(password))),
             (result) => !result.success
           )
         : auth.register(provider, data)
@@ -115,7 +130,7 @@ export function guardedAuthModule(
       throw new PasswordPolicyError(verdict)
     }
     const result = await claimAndRegister(req.scope, decision, (stored) =>
-      auth.register(provider, { ...data, body: { ...(data.body ?? {}), email: stored } })
+      auth.register(provider, withPassword({ ...data, body: { ...(data.body ?? {}), email: stored } }, normalizePassword(password)))
     )
     if (result.success) {
       await recordNewPasswordWorkflow(req.scope).run({ input: { entity_id: decision.email, reason: "registration" } })
@@ -126,7 +141,7 @@ export function guardedAuthModule(
   const updateProvider = async (provider: string, data: PasswordUpdate): Promise<AuthenticationResponse> => {
     if (data?.[POLICY_CHECKED]) {
       const { [POLICY_CHECKED]: _checked, ...update } = data
-      return auth.updateProvider(provider, update)
+      return auth.updateProvider(provider, normalizedUpdate(update))
     }
     const { entity_id: entityId, password } = data ?? {}
     if (provider !== EMAILPASS_PROVIDER || typeof password !== "string" || typeof entityId !== "string") {
@@ -137,7 +152,7 @@ export function guardedAuthModule(
     if (!verdict.valid) {
       throw new PasswordPolicyError(verdict)
     }
-    const result = await auth.updateProvider(provider, data)
+    const result = await auth.updateProvider(provider, normalizedUpdate(data))
     if (result.success) {
       await recordNewPasswordWorkflow(req.scope).run({
         input: {

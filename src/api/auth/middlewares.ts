@@ -9,10 +9,13 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { generateResetPasswordTokenWorkflow } from "@medusajs/medusa/core-flows"
 import { SecurityCounterScopes } from "../../modules/account-security/service"
 import {
+  actorIdOf,
   EMAILPASS_PROVIDER,
+  findEmailpassIdentity,
   isResetTokenLive,
   normalizeIdentifier,
 } from "../../workflows/customer-password/auth-identity"
+import { callerResetMetadata } from "../../workflows/customer-password/reset-request"
 import { errorReason } from "../../lib/error-reason"
 import { accountSecurity, sendPasswordPolicyError } from "../utils/password-policy"
 import { refuseHostileBodies } from "../utils/request-guards"
@@ -156,6 +159,11 @@ export async function guardPasswordUpdate(
   ) {
     return next()
   }
+  if (!actorIdOf(await findEmailpassIdentity(req.scope, token.entity_id), actorType)) {
+    // A link issued for an actor the identity does not have (before the
+    // plugin refused to issue one): it would set another actor's password.
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid token")
+  }
   const { password } = req.body ?? {}
   if (typeof password !== "string") {
     // Medusa would spend the token before refusing the body: refuse it here.
@@ -205,25 +213,31 @@ export async function answerResetRequest(
   }
   const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
   const { actor_type: actorType, auth_provider: provider } = req.params
-  setImmediate(() => {
-    generateResetPasswordTokenWorkflow(req.scope)
-      .run({
+  setImmediate(async () => {
+    try {
+      // A link for an actor type goes only to an identity that has that
+      // actor: customers and Back Office users share emailpass identities,
+      // and a customer's link would set a user's password (and vice versa).
+      if (!actorIdOf(await findEmailpassIdentity(req.scope, identifier), actorType)) {
+        return
+      }
+      await generateResetPasswordTokenWorkflow(req.scope).run({
         input: {
           entityId: identifier,
           actorType,
           provider,
           secret: http.jwtSecret!,
           jwtOptions: http.jwtOptions,
-          metadata,
+          // What the e-mail says about who asked is never the caller's to set.
+          metadata: callerResetMetadata(metadata),
         },
-        // Unknown identities fail here, silently, as in Medusa's handler.
         throwOnError: false,
       })
-      .catch((error: unknown) =>
-        req.scope
-          .resolve(ContainerRegistrationKeys.LOGGER)
-          .error(`medusa-customer-accounts: could not start a password reset: ${errorReason(error)}`)
-      )
+    } catch (error) {
+      req.scope
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .error(`medusa-customer-accounts: could not start a password reset: ${errorReason(error)}`)
+    }
   })
 }
 

@@ -4,7 +4,7 @@ import type { AuthenticationResponse } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { canonicalIp } from "../../lib/ip-address"
 import { MAX_FORWARDED_FOR_LENGTH, MAX_IDENTIFIER_LENGTH } from "../../lib/options"
-import { burnPasswordCheck, type PasswordValidationResult } from "../../lib/password-policy"
+import { burnPasswordCheck, normalizePassword, type PasswordValidationResult } from "../../lib/password-policy"
 import { CustomerAccountEvents, UserAccountEvents } from "../../modules/account-security/events"
 import { SecurityCounterScopes } from "../../modules/account-security/types"
 import type {
@@ -283,6 +283,15 @@ export class PasswordGuard {
   }
 
   /**
+   * Whose block limits the identity an attempt counts on (see
+   * `LockoutService.ownerOf`): its accounts decide, not the route it came
+   * through; null before the subject is known or for an unknown e-mail.
+   */
+  protected ownerOf(attempt: LoginAttemptContext): AccountKind | null {
+    return attempt.subject?.auth_identity_id ? this.security.lockout.ownerOf(accountsOfSubject(attempt.subject)) : null
+  }
+
+  /**
    * Admits (or refuses) one password check of `email` through a route of
    * `actorType`: the lockout's single atomic statement. Asked twice in a
    * request, answers the same without counting twice. An admitted attempt
@@ -299,7 +308,7 @@ export class PasswordGuard {
         attempt.subject = subject
         attempt.key = subject.key
         attempt.auth_identity_id = subject.auth_identity_id
-        return this.security.lockout.admit(subject.key, attempt.ip, routeKind(actorType))
+        return this.security.lockout.admit(subject.key, attempt.ip, routeKind(actorType), this.ownerOf(attempt))
       })
       this.admissions.set(key, admission)
       void admission.then((result) => {
@@ -350,6 +359,11 @@ export class PasswordGuard {
     const found = await identity
     if (!found) {
       await burnPasswordCheck(password)
+      if (normalizePassword(password) !== password) {
+        // A known identity's login checks such a password twice (the form as
+        // typed, for hashes stored before normalization): so does this one.
+        await burnPasswordCheck(password)
+      }
     }
     if (result.success && found && (await this.awaitsVerification(actorType, found))) {
       this.settleLater(attempt, "unverified", found)
@@ -470,7 +484,7 @@ export class PasswordGuard {
     try {
       if (outcome === "aborted" || outcome === "second_factor") {
         // No verdict on the login yet: its place in the counts is given back.
-        await security.lockout.release(attempt.key, attempt.ip, route)
+        await security.lockout.release(attempt.key, attempt.ip, route, this.ownerOf(attempt))
         return
       }
       const eventBus = scope.resolve(Modules.EVENT_BUS)
@@ -482,7 +496,7 @@ export class PasswordGuard {
         // subscriber looks the account up after the answer). A right
         // password refused for an unverified address counts as no failure.
         if (outcome === "unverified") {
-          await security.lockout.release(attempt.key, attempt.ip, route)
+          await security.lockout.release(attempt.key, attempt.ip, route, this.ownerOf(attempt))
         }
         const known = attempt.subject ? accountsOfSubject(attempt.subject) : null
         await security.lockout.log({
@@ -510,7 +524,11 @@ export class PasswordGuard {
       )
       const logged = { ...loggedAttempt(attempt), customer_id: accounts.customer_id, user_id: accounts.user_id }
       if (outcome === "success") {
-        await security.lockout.recordSuccess(logged, { owner: accounts.owner, route, key: attempt.key })
+        await security.lockout.recordSuccess(logged, {
+          owner: security.lockout.ownerOf(accounts) ?? route,
+          route,
+          key: attempt.key,
+        })
         if (this.reauthentication) {
           return
         }
@@ -521,7 +539,7 @@ export class PasswordGuard {
         return
       }
       const result = await security.lockout.recordFailure(attempt.key, attempt.ip, {
-        owner: accounts.owner,
+        owner: security.lockout.ownerOf(accounts) ?? route,
         route,
       })
       await eventBus.emit({

@@ -41,6 +41,8 @@ export async function loginSecurityOf(
       ip: attempt.ip,
       user_agent: attempt.user_agent,
       attempted_at: new Date(attempt.attempted_at).toISOString(),
+      count: Number(attempt.count ?? 1),
+      last_attempted_at: attempt.last_attempted_at ? new Date(attempt.last_attempted_at).toISOString() : null,
     })),
     blocked_ips: blockedIps.map(({ ip, blocked_until }) => ({
       ip,

@@ -1,4 +1,5 @@
 import { kdf, verify, type ScryptParams } from "scrypt-kdf"
+import { normalizePassword } from "./normalize"
 
 /**
  * The parameters Medusa's emailpass auth provider hashes with, so a history
@@ -39,9 +40,14 @@ export async function isPasswordReused(
   password: string,
   previousHashes: string[]
 ): Promise<boolean> {
+  // The normalized form is what is hashed now; an entry stored before
+  // normalization holds the form as typed (see normalize.ts).
+  const forms = [...new Set([normalizePassword(password), password])]
   for (const hash of previousHashes) {
-    if (await matchesHash(password, hash)) {
-      return true
+    for (const form of forms) {
+      if (await matchesHash(form, hash)) {
+        return true
+      }
     }
   }
   return false

@@ -1,5 +1,6 @@
 export * from "./options"
 export * from "./validator"
 export * from "./history"
+export * from "./normalize"
 export { getCommonPasswords, isCommonPassword } from "./common-passwords"
 export { burnPasswordCheck } from "./timing"

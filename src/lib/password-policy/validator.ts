@@ -9,6 +9,7 @@ import {
 } from "@zxcvbn-ts/language-en"
 
 import { isCommonPassword } from "./common-passwords"
+import { comparisonForm, normalizePassword } from "./normalize"
 import {
   CHARACTER_SET_PATTERN_FLAGS,
   MAX_LENGTH_CEILING,
@@ -165,7 +166,7 @@ function contextValue(
  * every password that contains "al" or "li" would refuse far too much.
  */
 function contextWords(value: string): string[] {
-  const lowered = value.toLowerCase()
+  const lowered = comparisonForm(value)
   const words = new Set([lowered, ...lowered.split(CONTEXT_WORD_SEPARATORS)])
   return [...words].filter(
     (word) => [...word].length >= MIN_CONTEXT_WORD_LENGTH
@@ -177,7 +178,7 @@ function findPersonalInfo(
   password: string,
   context: PasswordContext
 ): string[] {
-  const lowered = password.toLowerCase()
+  const lowered = comparisonForm(password)
   return CONTEXT_SOURCES.filter(({ field }) =>
     contextWords(contextValue(context, field)).some((word) =>
       lowered.includes(word)
@@ -193,10 +194,10 @@ function strengthUserInputs(context: PasswordContext): string[] {
     if (!value) {
       continue
     }
-    inputs.add(value)
+    inputs.add(comparisonForm(value))
     for (const part of value.split(CONTEXT_WORD_SEPARATORS)) {
       if (part) {
-        inputs.add(part)
+        inputs.add(comparisonForm(part))
       }
     }
   }
@@ -210,7 +211,8 @@ function estimateStrength(
   if (codePoints.length > STRENGTH_SKIP_ABOVE_CODE_POINTS) {
     return null
   }
-  const scored = codePoints.slice(0, STRENGTH_INPUT_MAX_CODE_POINTS).join("")
+  // Scored as compared: zero-width characters and accents add no strength.
+  const scored = comparisonForm(codePoints.slice(0, STRENGTH_INPUT_MAX_CODE_POINTS).join(""))
   return getZxcvbn().check(scored, strengthUserInputs(context))
 }
 
@@ -263,8 +265,8 @@ const checkMaxLength: PasswordRule = ({ codePoints, options }) =>
     : null
 
 const checkDenyList: PasswordRule = ({ password, options }) => {
-  const lowered = password.toLowerCase()
-  return options.denyList.some((denied) => denied.toLowerCase() === lowered)
+  const compared = comparisonForm(password)
+  return options.denyList.some((denied) => comparisonForm(denied) === compared)
     ? {
         code: PasswordErrorCodes.DENY_LIST,
         message: "This password is not allowed. Choose a different one.",
@@ -273,7 +275,7 @@ const checkDenyList: PasswordRule = ({ password, options }) => {
 }
 
 const checkCommon: PasswordRule = ({ password, options }) =>
-  options.denyCommonPasswords && isCommonPassword(password)
+  options.denyCommonPasswords && isCommonPassword(comparisonForm(password))
     ? {
         code: PasswordErrorCodes.COMMON,
         message:
@@ -352,15 +354,17 @@ const PASSWORD_RULES: readonly PasswordRule[] = [
  * // result.valid === false; result.errors[0].code === "too_short"
  */
 export function validatePassword(
-  password: string,
+  typed: string,
   context: PasswordContext,
   options: PasswordPolicyOptions
 ): PasswordValidationResult {
+  // The form that will be hashed (see normalize.ts).
+  const password = normalizePassword(typed)
   const codePoints = [...password]
   const strength = estimateStrength(codePoints, context)
   const score: PasswordScore = strength?.score ?? 0
 
-  if (options.allowList.includes(password)) {
+  if (options.allowList.includes(password) || options.allowList.includes(typed)) {
     return { valid: true, score, errors: [], suggestions: [] }
   }
 

@@ -9,6 +9,12 @@ export const SecurityCounterScopes = {
   MFA_CODE_USED: "mfa_code_used",
   /** Data exports a customer downloaded (per customer id). */
   DATA_EXPORT: "data_export",
+  /** Calls of the storefront's strength meter (per client IP). */
+  PASSWORD_STRENGTH: "password_strength",
+  /** Distinct new addresses an account asked to move to (per customer id). */
+  EMAIL_CHANGE_ADDRESSES: "email_change_addresses",
+  /** One new address an account asked for (customer id and a digest of the address): counted once per window. */
+  EMAIL_CHANGE_ADDRESS: "email_change_address",
 } as const
 
 export type QuotaResult = { allowed: boolean; count: number }

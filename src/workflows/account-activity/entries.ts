@@ -8,6 +8,7 @@ import type { ActivityType } from "../../types/account-activity"
 import { CustomerGroupRuleEvents } from "../customer-group-rule/events"
 import type { MembershipsChangedData } from "../customer-group-rule/evaluate"
 import { CustomerNoteEvents } from "../customer-note/events"
+import { isAdminResetRequest } from "../customer-password/reset-request"
 import { accountsOf, customerIdOfIdentity } from "../customer-password/auth-identity"
 import { CustomerPasswordEvents } from "../customer-password/events"
 import { CustomerPreferenceEvents } from "../customer-preference/events"
@@ -349,9 +350,9 @@ export async function activityEntriesFor(
         source_key: sourceKey("password.reset_requested", data.event_id),
       })
     case AuthWorkflowEvents.PASSWORD_RESET: {
-      // The admin's links are recorded from `password_reset_sent`, with the admin.
-      const metadata = (data.metadata ?? {}) as EventData
-      if (data.actor_type !== "customer" || metadata.requested_by === "admin" || !text(data.token)) {
+      // The admin's links are recorded from `password_reset_sent`, with the
+      // admin (only a signed request is one: reset-request.ts).
+      if (data.actor_type !== "customer" || isAdminResetRequest(container, data) || !text(data.token)) {
         return []
       }
       const requester = await customerOf(container, data.entity_id)

@@ -7,6 +7,7 @@ import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security"
 import type AccountSecurityModuleService from "../../modules/account-security/service"
 import { CUSTOMER_NOTE_MODULE } from "../../modules/customer-note"
 import type CustomerNoteModuleService from "../../modules/customer-note/service"
+import { ACTIVITY_KINDS, type ActivityKind } from "../../types/account-activity"
 import type { CustomerDataExport } from "../../types/customer-privacy"
 import { readCustomerPreferences } from "../customer-preference/read-preferences"
 
@@ -46,6 +47,9 @@ export async function identitiesOf(container: MedusaContainer, customerId: strin
  * to {@link EXPORT_HISTORY_LIMIT} entries each (`truncated` says when more
  * exist). Secrets (password hashes, MFA secrets, tokens) are never in it.
  */
+/** Every activity kind but the notes' (`privacy.exportIncludesNotes` off). */
+const WITHOUT_NOTES: ActivityKind[] = ACTIVITY_KINDS.filter((kind) => kind !== "notes")
+
 export async function buildCustomerExport(container: MedusaContainer, customerId: string): Promise<CustomerDataExport> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
@@ -97,9 +101,12 @@ export async function buildCustomerExport(container: MedusaContainer, customerId
   const notes: CustomerNoteModuleService = container.resolve(CUSTOMER_NOTE_MODULE)
   const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
   const activityLog: AccountActivityModuleService = container.resolve(ACCOUNT_ACTIVITY_MODULE)
+  const { exportIncludesNotes } = security.getOptions().privacy
   const [preferences, noteRows, attempts] = await Promise.all([
     readCustomerPreferences(container, customerId),
-    notes.listCustomerNotes({ customer_id: customerId }, { order: { created_at: "ASC" }, take: EXPORT_HISTORY_LIMIT + 1 }),
+    exportIncludesNotes
+      ? notes.listCustomerNotes({ customer_id: customerId }, { order: { created_at: "ASC" }, take: EXPORT_HISTORY_LIMIT + 1 })
+      : [],
     // By customer and identity ids: a look-alike shares the e-mail, not the ids.
     security.personalData.loginAttemptsOf(customerId, identityIds, EXPORT_HISTORY_LIMIT + 1),
   ])
@@ -107,7 +114,10 @@ export async function buildCustomerExport(container: MedusaContainer, customerId
   const activities: Record<string, unknown>[] = []
   let activityCount = 0
   for (let offset = 0; offset < EXPORT_HISTORY_LIMIT; offset += ACTIVITY_PAGE) {
-    const [page, count] = await activityLog.listAndCountActivities({ customer_id: customerId }, { limit: ACTIVITY_PAGE, offset })
+    const [page, count] = await activityLog.listAndCountActivities(
+      { customer_id: customerId, ...(exportIncludesNotes ? {} : { kinds: WITHOUT_NOTES }) },
+      { limit: ACTIVITY_PAGE, offset }
+    )
     activityCount = count
     activities.push(
       ...page.map((entry) => ({
@@ -183,7 +193,9 @@ export async function buildCustomerExport(container: MedusaContainer, customerId
       id: note.id,
       body: note.body,
       pinned: note.pinned,
-      author_id: note.author_id,
+      // Who on the staff wrote it is not the customer's data (and an id
+      // would name a person to them): only that staff did.
+      author: "staff" as const,
       created_at: iso(note.created_at),
       updated_at: iso(note.updated_at),
     })),
@@ -194,6 +206,8 @@ export async function buildCustomerExport(container: MedusaContainer, customerId
       ip: attempt.ip,
       user_agent: attempt.user_agent,
       attempted_at: iso(attempt.attempted_at),
+      count: Number(attempt.count ?? 1),
+      last_attempted_at: iso(attempt.last_attempted_at),
     })),
     activity: activities,
     truncated: {

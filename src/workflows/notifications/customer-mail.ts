@@ -3,11 +3,17 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security"
 import type AccountSecurityModuleService from "../../modules/account-security/service"
 import { notificationLocale } from "../customer-preference/read-preferences"
+import { emailVerificationRow } from "../customer-email/verification"
+import { actorIdOf, findEmailpassIdentity } from "../customer-password/auth-identity"
 
 /**
  * What an e-mail to a customer needs to greet them in their language: the
  * first name, and the languages to write in (the customer's locale first,
  * then the `defaultLocale` option), as `renderEmail` takes them.
+ *
+ * The first name only when the customer's login address is verified: a name
+ * is text its registrant chose, and anyone can register a stranger's address
+ * (with a name like "Visit evil.example") and then make the shop e-mail it.
  */
 export async function customerMailContext(
   container: MedusaContainer,
@@ -18,9 +24,19 @@ export async function customerMailContext(
     data: [customer],
   } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "customer",
-    fields: ["first_name"],
+    fields: ["first_name", "email"],
     filters: { id: customerId },
   })
   const locale = (await notificationLocale(container, customerId)) ?? defaultLocale
-  return { first_name: customer?.first_name ?? null, locale, locales: [locale, defaultLocale] }
+  const verified = customer?.email ? await loginAddressVerified(container, customerId, customer.email) : false
+  return { first_name: verified ? customer?.first_name ?? null : null, locale, locales: [locale, defaultLocale] }
+}
+
+/** Whether `email` is the login of the customer's own identity and that address is verified. */
+export async function loginAddressVerified(container: MedusaContainer, customerId: string, email: string): Promise<boolean> {
+  const identity = await findEmailpassIdentity(container, email)
+  if (!identity || actorIdOf(identity, "customer") !== customerId) {
+    return false
+  }
+  return !!(await emailVerificationRow(container, identity))?.verified_at
 }

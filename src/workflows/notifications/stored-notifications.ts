@@ -3,9 +3,11 @@ import type {
   CreateNotificationDTO,
   FilterableNotificationProps,
   INotificationModuleService,
+  MedusaContainer,
 } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { errorReason } from "../../lib/error-reason"
+import { isValidEmail } from "../../lib/identity"
 
 /**
  * The Notification module stores every notification with its data (and
@@ -44,24 +46,49 @@ export function fillLinkTemplate(template: string, token: string, email: string)
 }
 
 /**
+ * The one way the plugin sends an e-mail: through the Notification module's
+ * `email` channel, to exactly one syntactically valid address (lib/identity:
+ * one `@`, no CR/LF, commas, angle brackets or spaces, RFC 5321 lengths).
+ * Any other recipient (an identity registered before the plugin as
+ * `"a@x, b@y"` or with a header in it) gets nothing, and the refusal is
+ * logged without the address. Returns whether the e-mail was handed over.
+ */
+export async function sendPluginEmail(
+  container: MedusaContainer,
+  what: string,
+  notification: CreateNotificationDTO
+): Promise<boolean> {
+  if (!isValidEmail(notification.to)) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`medusa-customer-accounts: did not send the ${what}: its recipient is not one valid e-mail address`)
+    return false
+  }
+  await container.resolve(Modules.NOTIFICATION).createNotifications(notification)
+  return true
+}
+
+/**
  * Sends an e-mail that carries a live secret (a reset token, a verification
- * code) through the Notification module, then redacts the stored copy with
+ * code) with {@link sendPluginEmail}, then redacts the stored copy with
  * `redacted` (the data as it should remain), whether the provider took it or
  * not. A failure is rethrown with its cause only: a database error's message
  * is the failed INSERT with its values, and the event bus logs it.
  */
 export async function sendSecretEmail(
-  notifications: NotificationStore,
+  container: MedusaContainer,
   {
     secret,
     what,
     notification,
     redacted,
   }: { secret: string; what: string; notification: CreateNotificationDTO; redacted: Record<string, unknown> }
-): Promise<void> {
+): Promise<boolean> {
+  const notifications = container.resolve(Modules.NOTIFICATION) as NotificationStore
   const idempotencyKey = `cam-${randomUUID()}`
+  let sent = false
   try {
-    await notifications.createNotifications({ ...notification, idempotency_key: idempotencyKey })
+    sent = await sendPluginEmail(container, what, { ...notification, idempotency_key: idempotencyKey })
   } catch (error) {
     throw new MedusaError(
       MedusaError.Types.UNEXPECTED_STATE,
@@ -72,4 +99,5 @@ export async function sendSecretEmail(
   } finally {
     await redactStoredNotification(notifications, idempotencyKey, redacted)
   }
+  return sent
 }

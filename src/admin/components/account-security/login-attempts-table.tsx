@@ -86,9 +86,17 @@ const LoginAttemptRow = ({ attempt }: { attempt: AdminLoginAttempt }) => {
         {attempt.ip ?? unknown}
       </Table.Cell>
       <Table.Cell>
-        <Badge size="2xsmall" color={OUTCOME_COLORS[attempt.outcome]}>
-          {t(`customerAccounts.security.attempts.outcomes.${attempt.outcome}`)}
-        </Badge>
+        <div className="flex items-center gap-x-2 whitespace-nowrap">
+          <Badge size="2xsmall" color={OUTCOME_COLORS[attempt.outcome]}>
+            {t(`customerAccounts.security.attempts.outcomes.${attempt.outcome}`)}
+          </Badge>
+          {/* Refused attempts are counted per IP and minute: one row, how many. */}
+          {attempt.count > 1 && (
+            <span className="txt-compact-xsmall text-ui-fg-subtle">
+              {t("customerAccounts.security.attempts.repeated", { count: attempt.count })}
+            </span>
+          )}
+        </div>
       </Table.Cell>
       <Table.Cell className="whitespace-nowrap">
         <ActorTypeLabel actorType={attempt.actor_type} />

@@ -1,5 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { PasswordValidationResult } from "../../../lib/password-policy"
+import { SecurityCounterScopes } from "../../../modules/account-security/types"
+import { clientIp } from "../../auth/password-guard"
 import { accountSecurity } from "../../utils/password-policy"
 import { passwordContextFor } from "../../../workflows/customer-password/password-context"
 import type { StorePasswordStrengthType } from "./validators"
@@ -7,16 +9,34 @@ import type { StorePasswordStrengthType } from "./validators"
 /**
  * Live strength meter: the policy's verdict for a candidate password. The
  * password is neither logged nor stored; history is not checked here (that
- * would need the account and cost scrypt work per keystroke).
+ * would need the account and cost scrypt work per keystroke). It needs no
+ * login, so each client IP gets `passwordStrength.maxRequests` calls per
+ * window (429 with Retry-After beyond it).
  */
 export const POST = async (
   req: MedusaRequest<StorePasswordStrengthType>,
   res: MedusaResponse<{ strength: PasswordValidationResult }>
 ) => {
+  const security = accountSecurity(req.scope)
+  const { passwordStrength, lockout } = security.getOptions()
+  const ip = clientIp(req, lockout.trustedProxyHops) ?? "unknown"
+  const { allowed } = await security.quotas.consume(
+    SecurityCounterScopes.PASSWORD_STRENGTH,
+    ip,
+    passwordStrength.maxRequests,
+    passwordStrength.windowSeconds
+  )
+  if (!allowed) {
+    res.setHeader("Retry-After", String(passwordStrength.windowSeconds))
+    res
+      .status(429)
+      .json({ type: "not_allowed", message: "Too many strength checks from this network. Try again shortly." } as never)
+    return
+  }
   const { password, email, first_name, last_name } = req.validatedBody
   const context = await passwordContextFor(req.scope, email, {
     first_name: first_name ?? null,
     last_name: last_name ?? null,
   })
-  res.json({ strength: accountSecurity(req.scope).passwords.check(password, context) })
+  res.json({ strength: security.passwords.check(password, context) })
 }

@@ -1,9 +1,13 @@
 import { z } from "zod"
+import { MAX_LENGTH_CEILING } from "../../../lib/password-policy"
 import { noNul } from "../../../lib/text"
 import { secretString } from "../../utils/request-guards"
 
-/** Longer inputs are refused outright: no policy allows them and they cost CPU. */
-export const STRENGTH_INPUT_MAX_LENGTH = 1024
+/**
+ * Longer inputs are refused outright: no policy allows them (`maxLength`
+ * has this ceiling) and they cost CPU.
+ */
+export const STRENGTH_INPUT_MAX_LENGTH = MAX_LENGTH_CEILING
 
 export const StorePasswordStrength = z
   .object({

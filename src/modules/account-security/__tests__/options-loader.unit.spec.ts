@@ -19,8 +19,24 @@ describe("boot loader of the account-security module", () => {
     const { registered } = await boot({ lockout: { maxAttempts: 3 }, customerGroups: { backfillBatchSize: 100 } })
     const slice = registered.get(ACCOUNT_SECURITY_OPTIONS) as Record<string, Record<string, unknown>>
     expect(Object.keys(slice).sort()).toEqual(
-      ["allowAdminSetPassword", "anonymize", "defaultLocale", "emailVerification", "lockout", "passwordPolicy", "passwordReset", "sessions", "userLockout"].sort()
+      [
+        "allowAdminSetPassword",
+        "anonymize",
+        "defaultLocale",
+        "emailChange",
+        "emailVerification",
+        "lockout",
+        "passwordPolicy",
+        "passwordReset",
+        "passwordStrength",
+        "privacy",
+        "sessions",
+        "userLockout",
+      ].sort()
     )
+    expect(slice.emailChange).toEqual({ maxAddresses: 3, windowSeconds: 86_400 })
+    expect(slice.passwordStrength).toEqual({ maxRequests: 120, windowSeconds: 60 })
+    expect(slice.privacy).toEqual({ exportIncludesNotes: true })
     expect(slice.lockout).toEqual(expect.objectContaining({ maxAttempts: 3, ipMaxAttempts: 50 }))
     expect(slice.userLockout).toEqual(expect.objectContaining({ maxAttempts: 5, enabled: true }))
   })

@@ -14,10 +14,12 @@ import type { AccountKind, LoginAttemptInput, ThrottleScope } from "../types"
  */
 
 /**
- * The limit of an identifier row: its owner's block once a verdict named the
- * owner, else the route's. Bindings: `route`, `user_max`, `customer_max`.
+ * The limit of an identifier row: its owner's block as the identity names it
+ * (`owner`, when the caller knows the identity's accounts), else as a verdict
+ * remembered it, else the route's. Bindings: `owner`, `route`, `user_max`,
+ * `customer_max`.
  */
-const OWNER_MAX = `case when coalesce(owner_kind, :route) = 'user'
+const OWNER_MAX = `case when coalesce(cast(:owner as text), owner_kind, :route) = 'user'
   then cast(:user_max as integer) else cast(:customer_max as integer) end`
 
 /**
@@ -50,6 +52,21 @@ const INSERT_LOGIN_ATTEMPT = `insert into login_attempt
   (id, identifier, auth_identity_id, actor_type, customer_id, user_id, ip, user_agent, outcome, attempted_at)
   values (:attempt_id, :identifier, :auth_identity_id, :actor_type, :customer_id, :user_id, :ip, :user_agent, :outcome, :attempted_at)`
 
+/**
+ * A refused attempt, counted into its minute's aggregate (one row per
+ * identifier, identity, IP, route and minute; see the model): one statement,
+ * so concurrent refusals on any instance each count once. An aggregate's
+ * update touches no indexed column (PostgreSQL can update it in place).
+ */
+const COUNT_REFUSED_ATTEMPT = `insert into login_attempt as a
+  (id, identifier, auth_identity_id, actor_type, customer_id, user_id, ip, user_agent, outcome, attempted_at,
+   count, last_attempted_at, bucket)
+  values (:attempt_id, :identifier, :auth_identity_id, :actor_type, :customer_id, :user_id, :ip, :user_agent, 'refused',
+          :attempted_at, 1, :attempted_at, date_trunc('minute', cast(:attempted_at as timestamptz)))
+  on conflict (identifier, (coalesce(auth_identity_id, '')), (coalesce(ip, '')), (coalesce(actor_type, '')), bucket)
+    where outcome = 'refused' and bucket is not null and deleted_at is null
+  do update set count = a.count + 1, last_attempted_at = greatest(a.last_attempted_at, excluded.last_attempted_at)`
+
 const loginAttemptBindings = (input: LoginAttemptInput) => ({
   attempt_id: generateEntityId(undefined, "latt"),
   identifier: input.identifier,
@@ -64,7 +81,13 @@ const loginAttemptBindings = (input: LoginAttemptInput) => ({
 })
 
 /** The limits an identifier row is counted under, per owner kind. */
-export type OwnerLimits = { route: AccountKind; user_max: number; customer_max: number }
+export type OwnerLimits = {
+  route: AccountKind
+  /** The identity's owner as its accounts name it (null: not known here). */
+  owner: AccountKind | null
+  user_max: number
+  customer_max: number
+}
 
 export type AdmitParams = OwnerLimits & {
   identifier: string
@@ -122,6 +145,7 @@ export class LockoutRepository {
                 case when kind = 'user' then cast(:user_window_start as timestamptz)
                      else cast(:customer_window_start as timestamptz) end as window_start
          from (select coalesce(
+           cast(:owner as text),
            (select owner_kind from login_throttle
             where scope = 'identifier' and key = :identifier and deleted_at is null),
            :route) as kind) as owner
@@ -332,9 +356,9 @@ export class LockoutRepository {
     return row?.ip ?? null
   }
 
-  /** Appends one entry to the attempt log. */
+  /** Appends one entry to the attempt log (a refused one to its minute's aggregate). */
   async insertAttempt(input: LoginAttemptInput): Promise<void> {
-    await this.run(INSERT_LOGIN_ATTEMPT, loginAttemptBindings(input))
+    await this.run(input.outcome === "refused" ? COUNT_REFUSED_ATTEMPT : INSERT_LOGIN_ATTEMPT, loginAttemptBindings(input))
   }
 
   /** Deletes attempt-log entries older than `cutoff`; returns how many. */

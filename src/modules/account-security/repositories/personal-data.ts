@@ -11,6 +11,8 @@ export type SecurityRecordsOf = {
     ip: string | null
     user_agent: string | null
     attempted_at: Date
+    count: number
+    last_attempted_at: Date | null
   }[]
 }
 
@@ -34,7 +36,7 @@ export class PersonalDataRepository {
    */
   async loginAttemptsOf(customerId: string, authIdentityIds: string[], limit: number): Promise<SecurityRecordsOf["login_attempts"]> {
     return this.pg("login_attempt")
-      .select("id", "identifier", "actor_type", "outcome", "ip", "user_agent", "attempted_at")
+      .select("id", "identifier", "actor_type", "outcome", "ip", "user_agent", "attempted_at", "count", "last_attempted_at")
       .whereNull("deleted_at")
       .andWhere((where) => {
         where.where("customer_id", customerId)
@@ -78,11 +80,21 @@ export class PersonalDataRepository {
         : 0
       const attempts = await trx("login_attempt")
         .where(ofPerson)
-        .update({ identifier: erasedIdentifier, ip: null, user_agent: null, customer_id: input.customer_id })
+        // Erased aggregates leave their minute's bucket: two IPs' rows of one
+        // minute would otherwise become the same key.
+        .update({ identifier: erasedIdentifier, ip: null, user_agent: null, customer_id: input.customer_id, bucket: null })
       const throttles = input.auth_identity_ids.length
         ? await trx("login_throttle").where("scope", "identifier").whereIn("key", input.auth_identity_ids).delete()
         : 0
-      const counters = input.identifiers.length ? await trx("security_counter").whereIn("key", input.identifiers).delete() : 0
+      // Counters of the person's addresses, and those kept per customer (exports, address changes).
+      const counters = await trx("security_counter")
+        .where((where) => {
+          where.where("key", input.customer_id).orWhere("key", "like", `${input.customer_id.replace(/[\\%_]/g, "\\$&")}:%`)
+          if (input.identifiers.length) {
+            where.orWhereIn("key", input.identifiers)
+          }
+        })
+        .delete()
       const history = input.auth_identity_ids.length
         ? await trx("password_history").whereIn("auth_identity_id", input.auth_identity_ids).delete()
         : 0

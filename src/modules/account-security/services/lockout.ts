@@ -60,18 +60,40 @@ export class LockoutService {
     return (await this.identities.identityIdOf(identifier, canonicalEmail(identifier))) ?? canonicalEmail(identifier)
   }
 
-  /** The limits of one block; a switched-off Back Office block never locks. */
+  /**
+   * The limits of one block. A switched-off Back Office block never locks an
+   * identity, but still blocks IPs (its `ipMaxAttempts`).
+   */
   limitsFor(kind: AccountKind): LockoutLimits {
     if (kind === "user") {
       const { enabled, ...limits } = this.options.userLockout
-      return enabled ? limits : { ...limits, maxAttempts: UNLIMITED, ipMaxAttempts: UNLIMITED }
+      return enabled ? limits : { ...limits, maxAttempts: UNLIMITED }
     }
     return this.options.lockout
   }
 
-  protected ownerLimits(route: AccountKind) {
+  /**
+   * Whose block limits an identity, from the accounts it has (null: it has
+   * none, or it is not known): a Back Office user's when it has a user and
+   * that block is on; else a customer's when it has a customer. So a
+   * customer's budget holds whatever route names the identity and whatever
+   * the Back Office block's options say (an identity that is both a customer
+   * and a user, with `userLockout.enabled: false`, is limited as a customer).
+   */
+  ownerOf(accounts: { customer_id: string | null; user_id: string | null } | null): AccountKind | null {
+    if (accounts?.user_id && this.options.userLockout.enabled) {
+      return "user"
+    }
+    if (accounts?.customer_id) {
+      return "customer"
+    }
+    return accounts?.user_id ? "user" : null
+  }
+
+  protected ownerLimits(route: AccountKind, owner: AccountKind | null = null) {
     return {
       route,
+      owner,
       user_max: this.limitsFor("user").maxAttempts,
       customer_max: this.limitsFor("customer").maxAttempts,
     }
@@ -87,12 +109,17 @@ export class LockoutService {
    * abort gives it back. Unknown identifiers are counted exactly like real
    * ones.
    */
-  async admit(identifier: string, ip: string | null, route: AccountKind = "customer"): Promise<LoginAdmission> {
+  async admit(
+    identifier: string,
+    ip: string | null,
+    route: AccountKind = "customer",
+    owner: AccountKind | null = null
+  ): Promise<LoginAdmission> {
     const now = this.clock.now()
     const windowStart = (kind: AccountKind) => new Date(now.getTime() - this.limitsFor(kind).windowSeconds * 1000)
     const routeLimits = this.limitsFor(route)
     const row = await this.repository.admit({
-      ...this.ownerLimits(route),
+      ...this.ownerLimits(route, owner),
       identifier,
       ip,
       now,
@@ -118,7 +145,7 @@ export class LockoutService {
         : null
     if (row.ip_attempts !== null && (ipLockedUntil || Number(row.ip_attempts) > routeLimits.ipMaxAttempts)) {
       // The IP refuses an attempt the identifier had counted: give that back.
-      await this.release(identifier, null, route)
+      await this.release(identifier, null, route, owner)
       return {
         admitted: false,
         retryAfterSeconds: ipLockedUntil ? this.secondsUntil(ipLockedUntil, now) : routeLimits.lockSeconds,
@@ -174,9 +201,14 @@ export class LockoutService {
    * provider failed for another reason than the password), so it uses up
    * neither the account's nor the IP's budget.
    */
-  async release(identifier: string, ip: string | null, route: AccountKind = "customer"): Promise<void> {
+  async release(
+    identifier: string,
+    ip: string | null,
+    route: AccountKind = "customer",
+    owner: AccountKind | null = null
+  ): Promise<void> {
     const now = this.clock.now()
-    await this.repository.releaseIdentifier({ ...this.ownerLimits(route), identifier, now })
+    await this.repository.releaseIdentifier({ ...this.ownerLimits(route, owner), identifier, now })
     if (ip) {
       await this.repository.releaseIp({ ip, limit: this.limitsFor(route).ipMaxAttempts, now })
     }

@@ -9,6 +9,7 @@ import {
   generateResetPasswordTokenWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { CustomerPasswordEvents } from "../events"
+import { adminResetMetadata } from "../reset-request"
 
 export type SendCustomerPasswordResetWorkflowInput = {
   customer_id: string
@@ -41,7 +42,8 @@ export const sendCustomerPasswordResetWorkflow = createWorkflow(
       provider: "emailpass",
       secret: input.jwt.secret,
       jwtOptions: input.jwt.options,
-      metadata: { requested_by: "admin" },
+      // Signed: the e-mail and the timeline believe only this (reset-request.ts).
+      metadata: adminResetMetadata(input.jwt.secret, input.entity_id),
     }))
     generateResetPasswordTokenWorkflow.runAsStep({ input: tokenInput })
 

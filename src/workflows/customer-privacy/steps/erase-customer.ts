@@ -52,7 +52,14 @@ export const eraseCustomerStep = createStep(eraseCustomerStepId, async (input: E
   const [customer] = await customerModule.listCustomers({ id: input.customer_id }, { select: ["id", "email"], relations: ["addresses"] })
   const identities = await identitiesOf(container, input.customer_id)
   const logins = identities.flatMap((identity) => (identity.provider_identities ?? []).map((login) => login.entity_id))
-  const identifiers = ownAddressesOf(logins)
+  // Every address the identities asked to verify, a pending change's new
+  // address included: rate-limit counters are kept per address.
+  const verified = identities.length
+    ? await container
+        .resolve(Modules.AUTH)
+        .listAuthVerifications({ auth_identity_id: identities.map((identity) => identity.id) as unknown as string }, { select: ["entity_id"] })
+    : []
+  const identifiers = ownAddressesOf([...logins, ...verified.map((row) => row.entity_id).filter(Boolean)])
 
   // The plugin's own data.
   const notes: CustomerNoteModuleService = container.resolve(CUSTOMER_NOTE_MODULE)

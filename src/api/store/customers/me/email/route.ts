@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto"
+import { createHash, randomUUID } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { CustomerAccountEvents } from "../../../../../modules/account-security/events"
@@ -6,8 +6,44 @@ import type { StoreChangeEmailResponse } from "../../../../../types/account-secu
 import { requestEmailChange } from "../../../../../workflows/customer-email"
 import { normalizeIdentifier } from "../../../../../workflows/customer-password/auth-identity"
 import { errorReason } from "../../../../../lib/error-reason"
+import { canonicalEmail } from "../../../../../lib/identity"
+import { SecurityCounterScopes } from "../../../../../modules/account-security/types"
+import { accountSecurity } from "../../../../utils/password-policy"
 import { confirmCurrentPassword } from "../../../../auth/current-password"
 import type { StoreChangeEmailType } from "./validators"
+
+/**
+ * Counts a new address toward the account's cap (`emailChange.maxAddresses`
+ * distinct addresses per window): each one gets a shop-branded e-mail, so
+ * an account could otherwise mail any number of strangers. Asking again for
+ * an address already counted is free. Counted whether the address is free
+ * or taken, so the cap tells nothing about other accounts. Returns
+ * whether the request is within the cap.
+ */
+async function countNewAddress(req: AuthenticatedMedusaRequest, customerId: string, email: string): Promise<boolean> {
+  const security = accountSecurity(req.scope)
+  const { maxAddresses, windowSeconds } = security.getOptions().emailChange
+  const address = createHash("sha256").update(canonicalEmail(email)).digest("hex")
+  const key = `${customerId}:${address}`
+  if (!(await security.quotas.claim(SecurityCounterScopes.EMAIL_CHANGE_ADDRESS, key, windowSeconds))) {
+    return true
+  }
+  const { allowed } = await security.quotas.consume(
+    SecurityCounterScopes.EMAIL_CHANGE_ADDRESSES,
+    customerId,
+    maxAddresses,
+    windowSeconds
+  )
+  if (!allowed) {
+    // Not counted after all: asking for it later (in a new window) counts then.
+    await security.quotas.release(SecurityCounterScopes.EMAIL_CHANGE_ADDRESS, key)
+    return false
+  }
+  return true
+}
+
+const describeWindow = (seconds: number) =>
+  seconds % 86_400 === 0 ? (seconds === 86_400 ? "day" : `${seconds / 86_400} days`) : seconds % 3600 === 0 ? `${seconds / 3600} h` : `${seconds} s`
 
 /**
  * Starts moving the logged-in customer's login to another address. The
@@ -36,6 +72,15 @@ export const POST = async (
   }
 
   const customerId = req.auth_context.actor_id
+  if (!(await countNewAddress(req, customerId, email))) {
+    const { maxAddresses, windowSeconds } = accountSecurity(req.scope).getOptions().emailChange
+    res.setHeader("Retry-After", String(windowSeconds))
+    res.status(429).json({
+      type: "not_allowed",
+      message: `email: this account may ask to move to at most ${maxAddresses} different addresses per ${describeWindow(windowSeconds)}. Try again later.`,
+    } as unknown as StoreChangeEmailResponse)
+    return
+  }
   res.status(202).json({ email_change: { email, status: "pending" } })
   // After the answer: its timing tells nothing about the address either.
   setImmediate(async () => {
