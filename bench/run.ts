@@ -5,6 +5,7 @@
  */
 import os from "node:os"
 import { runAccountActivityBench } from "./account-activity.bench"
+import { runAttemptLogBench } from "./attempt-log.bench"
 import { runGroupBackfillBench } from "./group-backfill.bench"
 import { runLoginGuardBench } from "./login-guard.bench"
 import { runNotesListBench } from "./notes-list.bench"
@@ -86,6 +87,23 @@ async function main(): Promise<void> {
       `${logins.spaced} logins (${logins.spaced_distinct_tokens} tokens): +${logins.spaced_sessions_added} sessions, +${logins.spaced_tokens_added} tokens; ` +
       `${logins.burst} back to back (${logins.burst_distinct_tokens} distinct tokens): +${logins.burst_sessions_added} sessions; registry off: +${logins.off_server_sessions_added}`,
     target: "one session per login (per distinct token)",
+  })
+
+  const attempts = await runAttemptLogBench()
+  rows.push({
+    benchmark: `attempt log: replay of ${attempts.replayed.toLocaleString("en")} refused attempts on one account from 1,000 IPs over 10 minutes`,
+    figure:
+      `rows ${attempts.rows_after.toLocaleString("en")} (one row per attempt: ${attempts.rows_plain.toLocaleString("en")}), ` +
+      `${(attempts.bytes_after / 1e6).toFixed(1)} MB (${(attempts.bytes_plain / 1e6).toFixed(1)} MB); ` +
+      `admin attempts page after it p95 ${attempts.page_p95_ms.toFixed(1)} ms`,
+    target: "rows grow with identifiers x IPs x minutes, not attempts; page p95 <= 20 ms",
+  })
+  rows.push({
+    benchmark: "attempt log: writing one refused attempt, aggregating upsert / plain insert (written after the answer)",
+    figure:
+      `new minute's row p50 ${attempts.upsert_p50_ms.toFixed(2)} / ${attempts.insert_p50_ms.toFixed(2)} ms (ratio ${attempts.cost_ratio.toFixed(2)}); ` +
+      `whole replay ${(attempts.replay_ms / 1000).toFixed(1)} / ${(attempts.plain_replay_ms / 1000).toFixed(1)} s (ratio ${attempts.replay_ratio.toFixed(2)})`,
+    target: "reference: the refused answer itself is the row above (refused / wrong password)",
   })
 
   const notes = await runNotesListBench()
