@@ -57,7 +57,8 @@ import { installWriteLog, rowCounts } from "./helpers/fuzz-db"
  * per-route status counts.
  */
 
-jest.setTimeout(15 * 60 * 1000)
+// The store routes alone take ~15 minutes on the 2-core CI machine (500 runs per route, scrypt on every password).
+jest.setTimeout(25 * 60 * 1000)
 
 // Every login attempt the lockout admits costs a scrypt check (~100 ms); a
 // lower per-IP limit than the default 50 reaches the refusals (429) sooner.
