@@ -393,6 +393,7 @@ export type EmailVerificationOptions = PluginOptions["emailVerification"]
 export type LockoutOptions = PluginOptions["lockout"]
 export type UserLockoutOptions = PluginOptions["userLockout"]
 export type SessionOptions = PluginOptions["sessions"]
+export type EmailChangeOptions = PluginOptions["emailChange"]
 /** The limits one lockout block sets (customers' or Back Office users'). */
 export type LockoutLimits = Pick<
   LockoutOptions,

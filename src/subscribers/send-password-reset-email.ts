@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { emailContent, emailData, renderEmail, type EmailParams } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import type AccountSecurityModuleService from "../modules/account-security/service"
-import { loginAddressVerified } from "../workflows/notifications/customer-mail"
+import { addressVerified } from "../workflows/notifications/customer-mail"
 import { notificationLocale } from "../workflows/customer-preference/read-preferences"
 import { actorIdOf, findEmailpassIdentity } from "../workflows/customer-password/auth-identity"
 import { isAdminResetRequest } from "../workflows/customer-password/reset-request"
@@ -47,7 +47,7 @@ export default async function sendPasswordResetEmail({
   // never gets one, since it would set the user's password.
   const identity = await findEmailpassIdentity(container, data.entity_id)
   const customerId = actorIdOf(identity, "customer")
-  if (!customerId) {
+  if (!identity || !customerId) {
     return
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -63,7 +63,7 @@ export default async function sendPasswordResetEmail({
   }
   // Text the requester chose goes only to an address someone verified:
   // anyone can register a stranger's address under any name.
-  const verified = await loginAddressVerified(container, customerId, data.entity_id)
+  const verified = await addressVerified(container, identity)
   const firstName = verified ? customer.first_name ?? null : null
 
   // For localized templates: the customer's preference, else the store's,

@@ -76,7 +76,6 @@ export const coreAuthRouteGuards: MiddlewareRoute[] = [
   { method: ["DELETE"], matcher: /^\/auth\/mfa\/factors\/[^/]+\/?$/i, middlewares: [refuseUnknownProvider("mfa", "method")] },
 ]
 
-
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
 
 /** The CORS setting of the namespace a path is in (`projectConfig.http`). */
@@ -84,6 +83,15 @@ function corsOf(path: string, http: Record<string, unknown>): string {
   const namespace = path.toLowerCase().split("/")[1]
   const key = namespace === "admin" ? "adminCors" : namespace === "store" ? "storeCors" : namespace === "auth" ? "authCors" : null
   return key && typeof http[key] === "string" ? (http[key] as string) : ""
+}
+
+/** The host (and port) of a URL or origin; null when it is none. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host
+  } catch {
+    return null
+  }
 }
 
 /** The origin a browser says a request comes from: `Origin`, else the origin of `Referer`. */
@@ -130,22 +138,14 @@ export function refuseCrossSiteCookieWrites(req: MedusaRequest, res: MedusaRespo
     // server-side client holding the cookie.
     return next()
   }
-  // The server's own pages (the admin under /app): the same host, whatever
-  // scheme a TLS proxy in front of the server makes `req.protocol` say.
-  const ownHost = (() => {
-    try {
-      return !!origin && new URL(origin).host === req.get("host")
-    } catch {
-      return false
-    }
-  })()
   const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
   const allowed =
-    !!origin &&
-    (ownHost ||
-      parseCorsOrigins(corsOf(path, http as unknown as Record<string, unknown>)).some((entry) =>
-        entry instanceof RegExp ? entry.test(origin) : entry.replace(/\/+$/, "") === origin
-      ))
+    // The server's own pages (the admin under /app): the same host, whatever
+    // scheme a TLS proxy in front of the server makes `req.protocol` say.
+    hostOf(origin) === req.get("host") ||
+    parseCorsOrigins(corsOf(path, http as unknown as Record<string, unknown>)).some((entry) =>
+      entry instanceof RegExp ? entry.test(origin) : entry.replace(/\/+$/, "") === origin
+    )
   if (!allowed) {
     res.status(403).json({
       type: "not_allowed",

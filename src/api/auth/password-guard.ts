@@ -24,6 +24,7 @@ import { errorReason } from "../../lib/error-reason"
 import { vetNewPassword } from "../../workflows/customer-password/password-vetting"
 import { EMAIL_NOT_VERIFIED, loginAwaitsVerification } from "../../workflows/customer-email/verification"
 import { accountSecurity } from "../utils/password-policy"
+import { sendTooManyRequests } from "../utils/too-many-requests"
 
 /** What a refused attempt answers, the same for every identifier. */
 export const TOO_MANY_ATTEMPTS_MESSAGE = "Too many failed login attempts. Try again later."
@@ -187,8 +188,7 @@ export function refuseAttempt(
   res: MedusaResponse<any>,
   admission: Extract<LoginAdmission, { admitted: false }>
 ): void {
-  res.setHeader("Retry-After", String(admission.retryAfterSeconds))
-  res.status(429).json({ type: "not_allowed", message: TOO_MANY_ATTEMPTS_MESSAGE })
+  sendTooManyRequests(res, admission.retryAfterSeconds, TOO_MANY_ATTEMPTS_MESSAGE)
 }
 
 /**
@@ -523,12 +523,9 @@ export class PasswordGuard {
         attempt.subject ?? lockoutSubjectOf(attempt.identifier, identity ?? null, null)
       )
       const logged = { ...loggedAttempt(attempt), customer_id: accounts.customer_id, user_id: accounts.user_id }
+      const owner = security.lockout.ownerOf(accounts) ?? route
       if (outcome === "success") {
-        await security.lockout.recordSuccess(logged, {
-          owner: security.lockout.ownerOf(accounts) ?? route,
-          route,
-          key: attempt.key,
-        })
+        await security.lockout.recordSuccess(logged, { owner, route, key: attempt.key })
         if (this.reauthentication) {
           return
         }
@@ -538,10 +535,7 @@ export class PasswordGuard {
         })
         return
       }
-      const result = await security.lockout.recordFailure(attempt.key, attempt.ip, {
-        owner: security.lockout.ownerOf(accounts) ?? route,
-        route,
-      })
+      const result = await security.lockout.recordFailure(attempt.key, attempt.ip, { owner, route })
       await eventBus.emit({
         name: CustomerAccountEvents.LOGIN_FAILED,
         data: { ...accountRefs(attempt, accounts), factor, ...attemptRef },

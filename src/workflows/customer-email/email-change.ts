@@ -1,7 +1,7 @@
 import type { FilterableCustomerProps, IAuthModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { createHmac, timingSafeEqual } from "node:crypto"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { requestVerificationWorkflow } from "@medusajs/medusa/core-flows"
+import { appSignature, sameSignature } from "../../lib/signature"
 import { findEmailpassIdentity, normalizeIdentifier } from "../customer-password/auth-identity"
 import { EMAIL_ENTITY_TYPE, TOKEN_CODE_PROVIDER } from "./verification"
 
@@ -16,9 +16,7 @@ export const EMAIL_CHANGE_PURPOSE = "email_change"
  */
 function changeSignature(container: MedusaContainer, authIdentityId: string, address: string): string {
   const { http } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
-  return createHmac("sha256", String(http.jwtSecret))
-    .update(`${EMAIL_CHANGE_PURPOSE}\u0000${authIdentityId}\u0000${address}`)
-    .digest("hex")
+  return appSignature(String(http.jwtSecret), EMAIL_CHANGE_PURPOSE, authIdentityId, address)
 }
 
 /** Whether a verification row was written by {@link requestEmailChange} (its mark checks out). */
@@ -27,15 +25,10 @@ export function isEmailChangeVerification(
   verification: { auth_identity_id?: string | null; entity_id?: string | null; metadata?: unknown }
 ): boolean {
   const metadata = (verification.metadata ?? {}) as Record<string, unknown>
-  if (metadata.purpose !== EMAIL_CHANGE_PURPOSE || typeof metadata.signature !== "string") {
+  if (metadata.purpose !== EMAIL_CHANGE_PURPOSE || !verification.auth_identity_id || !verification.entity_id) {
     return false
   }
-  if (!verification.auth_identity_id || !verification.entity_id) {
-    return false
-  }
-  const expected = Buffer.from(changeSignature(container, verification.auth_identity_id, verification.entity_id))
-  const given = Buffer.from(metadata.signature)
-  return given.length === expected.length && timingSafeEqual(given, expected)
+  return sameSignature(metadata.signature, changeSignature(container, verification.auth_identity_id, verification.entity_id))
 }
 
 /** Medusa's auth module generates this for its `AuthVerification` model; its service type leaves it out. */

@@ -140,11 +140,10 @@ export async function voidPasswordResetTokens(
   return true
 }
 
-/** The accounts an identifier belongs to, and whose lockout block limits it. */
+/** The accounts an identifier belongs to (whose lockout block limits it: `LockoutService.ownerOf`). */
 export type IdentifierAccounts = {
   customer_id: string | null
   user_id: string | null
-  owner: "customer" | "user"
 }
 
 const likeExactly = (value: string) => value.replace(/[\\%_]/g, "\\$&")
@@ -176,7 +175,7 @@ export async function accountsOf(
     customerId = customer?.id ?? null
     userId = user?.id ?? null
   }
-  return { customer_id: customerId, user_id: userId, owner: userId ? "user" : "customer" }
+  return { customer_id: customerId, user_id: userId }
 }
 
 /**
@@ -222,6 +221,5 @@ export function accountsOfSubject(subject: LockoutSubject): IdentifierAccounts {
     const value = subject.app_metadata[`${actor}_id`]
     return typeof value === "string" && value ? value : null
   }
-  const userId = id("user")
-  return { customer_id: id("customer"), user_id: userId, owner: userId ? "user" : "customer" }
+  return { customer_id: id("customer"), user_id: id("user") }
 }

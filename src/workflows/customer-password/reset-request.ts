@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createHmac, timingSafeEqual } from "node:crypto"
+import { appSignature, sameSignature } from "../../lib/signature"
 
 /*
  * Who asked for a reset link. Medusa's `auth.password_reset` event carries
@@ -19,9 +19,7 @@ export const RESERVED_RESET_METADATA = ["requested_by", "cam_admin_proof", "cam_
 /** Medusa signs reset tokens for 15 minutes; a proof counts as long (plus a minute of clock skew). */
 const PROOF_VALID_MS = 16 * 60 * 1000
 
-function proofOf(secret: string, entityId: string, at: number): string {
-  return createHmac("sha256", secret).update(`admin_password_reset\u0000${entityId}\u0000${at}`).digest("hex")
-}
+const proofOf = (secret: string, entityId: string, at: number) => appSignature(secret, "admin_password_reset", entityId, at)
 
 /** The metadata of a reset a Back Office user sends for `entityId` (signed with the app's JWT secret). */
 export function adminResetMetadata(secret: string, entityId: string, now: number = Date.now()): Record<string, unknown> {
@@ -48,14 +46,12 @@ export function isAdminResetRequest(
 ): boolean {
   const metadata = (event.metadata ?? {}) as Record<string, unknown>
   const { cam_admin_proof: proof, cam_admin_proof_at: at } = metadata
-  if (metadata.requested_by !== "admin" || typeof proof !== "string" || typeof at !== "number") {
+  if (metadata.requested_by !== "admin" || typeof at !== "number" || typeof event.entity_id !== "string") {
     return false
   }
-  if (typeof event.entity_id !== "string" || !(Math.abs(now - at) <= PROOF_VALID_MS)) {
+  if (!(Math.abs(now - at) <= PROOF_VALID_MS)) {
     return false
   }
   const { http } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
-  const expected = Buffer.from(proofOf(String(http.jwtSecret), event.entity_id, at))
-  const given = Buffer.from(proof)
-  return given.length === expected.length && timingSafeEqual(given, expected)
+  return sameSignature(proof, proofOf(String(http.jwtSecret), event.entity_id, at))
 }

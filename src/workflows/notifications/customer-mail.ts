@@ -35,8 +35,13 @@ export async function customerMailContext(
 /** Whether `email` is the login of the customer's own identity and that address is verified. */
 export async function loginAddressVerified(container: MedusaContainer, customerId: string, email: string): Promise<boolean> {
   const identity = await findEmailpassIdentity(container, email)
-  if (!identity || actorIdOf(identity, "customer") !== customerId) {
-    return false
-  }
+  return !!identity && actorIdOf(identity, "customer") === customerId && (await addressVerified(container, identity))
+}
+
+/** Whether an identity's own login address is verified (Medusa's verification row). */
+export async function addressVerified(
+  container: MedusaContainer,
+  identity: { auth_identity_id: string; entity_id: string }
+): Promise<boolean> {
   return !!(await emailVerificationRow(container, identity))?.verified_at
 }

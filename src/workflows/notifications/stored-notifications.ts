@@ -83,12 +83,11 @@ export async function sendSecretEmail(
     notification,
     redacted,
   }: { secret: string; what: string; notification: CreateNotificationDTO; redacted: Record<string, unknown> }
-): Promise<boolean> {
+): Promise<void> {
   const notifications = container.resolve(Modules.NOTIFICATION) as NotificationStore
   const idempotencyKey = `cam-${randomUUID()}`
-  let sent = false
   try {
-    sent = await sendPluginEmail(container, what, { ...notification, idempotency_key: idempotencyKey })
+    await sendPluginEmail(container, what, { ...notification, idempotency_key: idempotencyKey })
   } catch (error) {
     throw new MedusaError(
       MedusaError.Types.UNEXPECTED_STATE,
@@ -99,5 +98,4 @@ export async function sendSecretEmail(
   } finally {
     await redactStoredNotification(notifications, idempotencyKey, redacted)
   }
-  return sent
 }

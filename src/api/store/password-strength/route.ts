@@ -3,6 +3,7 @@ import type { PasswordValidationResult } from "../../../lib/password-policy"
 import { SecurityCounterScopes } from "../../../modules/account-security/types"
 import { clientIp } from "../../auth/password-guard"
 import { accountSecurity } from "../../utils/password-policy"
+import { sendTooManyRequests } from "../../utils/too-many-requests"
 import { passwordContextFor } from "../../../workflows/customer-password/password-context"
 import type { StorePasswordStrengthType } from "./validators"
 
@@ -27,10 +28,7 @@ export const POST = async (
     passwordStrength.windowSeconds
   )
   if (!allowed) {
-    res.setHeader("Retry-After", String(passwordStrength.windowSeconds))
-    res
-      .status(429)
-      .json({ type: "not_allowed", message: "Too many strength checks from this network. Try again shortly." } as never)
+    sendTooManyRequests(res, passwordStrength.windowSeconds, "Too many strength checks from this network. Try again shortly.")
     return
   }
   const { password, email, first_name, last_name } = req.validatedBody

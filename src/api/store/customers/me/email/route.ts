@@ -8,7 +8,10 @@ import { normalizeIdentifier } from "../../../../../workflows/customer-password/
 import { errorReason } from "../../../../../lib/error-reason"
 import { canonicalEmail } from "../../../../../lib/identity"
 import { SecurityCounterScopes } from "../../../../../modules/account-security/types"
+import type { EmailChangeOptions } from "../../../../../lib/options"
+import type AccountSecurityModuleService from "../../../../../modules/account-security/service"
 import { accountSecurity } from "../../../../utils/password-policy"
+import { sendTooManyRequests } from "../../../../utils/too-many-requests"
 import { confirmCurrentPassword } from "../../../../auth/current-password"
 import type { StoreChangeEmailType } from "./validators"
 
@@ -20,9 +23,12 @@ import type { StoreChangeEmailType } from "./validators"
  * or taken, so the cap tells nothing about other accounts. Returns
  * whether the request is within the cap.
  */
-async function countNewAddress(req: AuthenticatedMedusaRequest, customerId: string, email: string): Promise<boolean> {
-  const security = accountSecurity(req.scope)
-  const { maxAddresses, windowSeconds } = security.getOptions().emailChange
+async function countNewAddress(
+  security: AccountSecurityModuleService,
+  { maxAddresses, windowSeconds }: EmailChangeOptions,
+  customerId: string,
+  email: string
+): Promise<boolean> {
   const address = createHash("sha256").update(canonicalEmail(email)).digest("hex")
   const key = `${customerId}:${address}`
   if (!(await security.quotas.claim(SecurityCounterScopes.EMAIL_CHANGE_ADDRESS, key, windowSeconds))) {
@@ -72,13 +78,14 @@ export const POST = async (
   }
 
   const customerId = req.auth_context.actor_id
-  if (!(await countNewAddress(req, customerId, email))) {
-    const { maxAddresses, windowSeconds } = accountSecurity(req.scope).getOptions().emailChange
-    res.setHeader("Retry-After", String(windowSeconds))
-    res.status(429).json({
-      type: "not_allowed",
-      message: `email: this account may ask to move to at most ${maxAddresses} different addresses per ${describeWindow(windowSeconds)}. Try again later.`,
-    } as unknown as StoreChangeEmailResponse)
+  const security = accountSecurity(req.scope)
+  const cap = security.getOptions().emailChange
+  if (!(await countNewAddress(security, cap, customerId, email))) {
+    sendTooManyRequests(
+      res,
+      cap.windowSeconds,
+      `email: this account may ask to move to at most ${cap.maxAddresses} different addresses per ${describeWindow(cap.windowSeconds)}. Try again later.`
+    )
     return
   }
   res.status(202).json({ email_change: { email, status: "pending" } })

@@ -3,6 +3,7 @@ import { STORE_EXPORTS_PER_DAY } from "../../../../../lib/options"
 import { SecurityCounterScopes } from "../../../../../modules/account-security/types"
 import { sendCustomerExport } from "../../../../utils/customer-export"
 import { accountSecurity } from "../../../../utils/password-policy"
+import { sendTooManyRequests } from "../../../../utils/too-many-requests"
 
 const DAY_SECONDS = 86_400
 
@@ -19,8 +20,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     DAY_SECONDS
   )
   if (!allowed) {
-    res.setHeader("Retry-After", String(DAY_SECONDS))
-    res.status(429).json({ type: "not_allowed", message: "Too many data exports today. Try again tomorrow." })
+    sendTooManyRequests(res, DAY_SECONDS, "Too many data exports today. Try again tomorrow.")
     return
   }
   await sendCustomerExport(req.scope, res, customerId, { requested_by: "customer", actor_id: customerId })
