@@ -6,6 +6,7 @@
 import os from "node:os"
 import { runAccountActivityBench } from "./account-activity.bench"
 import { runAttemptLogBench } from "./attempt-log.bench"
+import { runFollowUpBench } from "./follow-up.bench"
 import { runGroupBackfillBench } from "./group-backfill.bench"
 import { runLoginGuardBench } from "./login-guard.bench"
 import { runNotesListBench } from "./notes-list.bench"
@@ -50,6 +51,20 @@ async function main(): Promise<void> {
     benchmark: "wrong password: unknown e-mail / existing account (median of 200 each, interleaved)",
     figure: `ratio ${login.unknown_vs_known_ratio.toFixed(2)} (${login.unknown_email_ms.toFixed(1)} ms / ${(login.unknown_email_ms / login.unknown_vs_known_ratio).toFixed(1)} ms)`,
     target: "~1.0 (no timing oracle)",
+  })
+
+  const followUp = await runFollowUpBench()
+  const both = (a: { p50_ms: number; p95_ms: number }, b: { p50_ms: number; p95_ms: number }) =>
+    `p50 ${a.p50_ms.toFixed(1)} / ${b.p50_ms.toFixed(1)} ms, p95 ${a.p95_ms.toFixed(1)} / ${b.p95_ms.toFixed(1)} ms`
+  rows.push({
+    benchmark: `follow-up request after a reset request: existing account / unknown e-mail (${followUp.rounds} rounds each, interleaved)`,
+    figure: `ratio ${followUp.reset.ratio.toFixed(3)} (${both(followUp.reset.known, followUp.reset.unknown)})`,
+    target: "0.9-1.1 (background work tells nothing)",
+  })
+  rows.push({
+    benchmark: `follow-up request after an address change: free address / taken address (${followUp.rounds} rounds each, interleaved)`,
+    figure: `ratio ${followUp.email_change.ratio.toFixed(3)} (${both(followUp.email_change.free, followUp.email_change.taken)})`,
+    target: "0.9-1.1 (background work tells nothing)",
   })
 
   const sessions = await runSessionCheckBench()

@@ -126,6 +126,8 @@ let exitCode = 0
 let database
 /** Failed tests of every tier, repeated at the end where a CI log's tail shows them. */
 const failures = []
+/** Every suite's wall time, for the slowest ones printed at the end. */
+const suiteTimes = []
 
 const ANSI = /\u001b\[[0-9;]*m/g
 /** The first lines of a jest failure message: the assertion and where it failed. */
@@ -207,6 +209,9 @@ try {
       }
       for (const suite of result.testResults) {
         const file = path.relative(ROOT, suite.name)
+        if (suite.startTime && suite.endTime) {
+          suiteTimes.push({ file, seconds: (suite.endTime - suite.startTime) / 1000, tests: suite.assertionResults.length })
+        }
         if (suite.status === "failed" && suite.assertionResults.length === 0) {
           // A suite that fails to load counts no failed test: count it here.
           failed += 1
@@ -246,6 +251,14 @@ try {
   }
 } finally {
   await database?.stop()
+}
+
+if (suiteTimes.length) {
+  // Where the time goes: the suites to look at first when CI gets slow.
+  console.log("\n== slowest suites ==")
+  for (const { file, seconds, tests } of suiteTimes.sort((a, b) => b.seconds - a.seconds).slice(0, 8)) {
+    console.log(`${seconds.toFixed(0).padStart(6)} s  ${file} (${tests} tests)`)
+  }
 }
 
 if (failures.length) {

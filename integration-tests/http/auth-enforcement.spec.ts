@@ -21,7 +21,7 @@ import {
 } from "./helpers/auth"
 import { attemptsLogged } from "./helpers/attempts"
 import { fillRoute, registeredAuthRoutes } from "./helpers/auth-routes"
-import { captureEvents, eventually } from "./helpers/events"
+import { backgroundSettled, captureEvents, eventually } from "./helpers/events"
 import { clearOutbox, resetTokenSentTo, sentMessages, waitForMessages } from "./helpers/outbox"
 
 jest.setTimeout(600 * 1000)
@@ -450,7 +450,7 @@ medusaIntegrationTestRunner({
         })
         expect(Number(counter.count)).toEqual(8)
         await waitForMessages(jane.email, "customer-password-reset", 1)
-        await new Promise((resolve) => setTimeout(resolve, 500))
+        await backgroundSettled()
         expect(sentMessages(jane.email, "customer-password-reset").length).toBeLessThanOrEqual(3)
       })
 

@@ -5,7 +5,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
 import type AccountSecurityModuleService from "../../src/modules/account-security/service"
 import { createAdmin, createPublishableKey, registerCustomer, send, type TestAdmin, type TestCustomer } from "./helpers/auth"
-import { eventually } from "./helpers/events"
+import { backgroundSettled, eventually } from "./helpers/events"
 import { clearOutbox, sentMessages, waitForMessages } from "./helpers/outbox"
 import { findPersonalData } from "./helpers/personal-data"
 
@@ -197,7 +197,7 @@ medusaIntegrationTestRunner({
         expect((await send(api.post("/auth/customer/emailpass", { email: PERSON.email, password: PASSWORD }))).status).toEqual(401)
         clearOutbox()
         expect((await send(api.post("/auth/customer/emailpass/reset-password", { identifier: PERSON.email }))).status).toEqual(201)
-        await new Promise((resolve) => setTimeout(resolve, 1500))
+        await backgroundSettled()
         expect(sentMessages(PERSON.email)).toEqual([])
         const { data: customer } = await api.get(`/admin/customers/${zyx.customer.id}?fields=*addresses`, admin)
         expect(customer.customer).toMatchObject({

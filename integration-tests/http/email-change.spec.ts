@@ -4,7 +4,7 @@ import { AuthWorkflowEvents, ContainerRegistrationKeys, Modules } from "@medusaj
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { requestVerificationWorkflow } from "@medusajs/medusa/core-flows"
 import { createAdmin, createPublishableKey, registerCustomer, send, type TestAdmin, type TestCustomer } from "./helpers/auth"
-import { captureEvents, eventually } from "./helpers/events"
+import { backgroundSettled, captureEvents, eventually } from "./helpers/events"
 import { clearOutbox, sentMessages, waitForMessages } from "./helpers/outbox"
 
 jest.setTimeout(180 * 1000)
@@ -35,7 +35,7 @@ medusaIntegrationTestRunner({
       const mails = await waitForMessages(email, VERIFY, count)
       return new URL(String(mails[mails.length - 1].data.verify_url)).searchParams.get("token") as string
     }
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 1500))
+    const settle = () => backgroundSettled()
     const loginOf = async (customerId: string) =>
       (await knex("customer").where({ id: customerId }).first("email")).email as string
 

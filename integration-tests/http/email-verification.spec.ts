@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { REDACTED_VERIFY_URL } from "../../src/subscribers/send-email-verification"
 import { createAdmin, createPublishableKey, registerCustomer, send, type TestAdmin, type TestCustomer } from "./helpers/auth"
-import { eventually } from "./helpers/events"
+import { backgroundSettled, eventually } from "./helpers/events"
 import { clearOutbox, sentMessages, waitForMessages } from "./helpers/outbox"
 
 jest.setTimeout(180 * 1000)
@@ -34,7 +34,7 @@ medusaIntegrationTestRunner({
         (entry: { type: string }) => entry.type
       ) as string[]
     /** Lets the background work of the last requests end (subscribers, resends). */
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 1500))
+    const settle = () => backgroundSettled()
 
     beforeEach(async () => {
       container = getContainer()

@@ -10,7 +10,7 @@ import {
   type TestCustomer,
 } from "./helpers/auth"
 import { REDACTED_RESET_URL } from "../../src/subscribers/send-password-reset-email"
-import { captureEvents, eventually } from "./helpers/events"
+import { backgroundSettled, captureEvents, eventually } from "./helpers/events"
 
 jest.setTimeout(120 * 1000)
 
@@ -95,7 +95,7 @@ medusaIntegrationTestRunner({
       await requestReset(jane.email)
       expect((await requestReset(jane.email)).status).toEqual(201)
       const mails = await settledNotifications(jane.email, "customer-password-reset", 3)
-      await new Promise((resolve) => setTimeout(resolve, 500))
+      await backgroundSettled()
       expect(await notificationsTo(jane.email, "customer-password-reset")).toHaveLength(3)
       expect(mails.map((mail) => mail.status)).toEqual(["failure", "failure", "failure"])
 

@@ -12,7 +12,7 @@ import {
   type TestCustomer,
 } from "./helpers/auth"
 import { REDACTED_RESET_URL } from "../../src/subscribers/send-password-reset-email"
-import { captureEvents, eventually } from "./helpers/events"
+import { backgroundSettled, captureEvents, eventually } from "./helpers/events"
 import { clearOutbox, resetTokenSentTo, sentMessages } from "./helpers/outbox"
 
 jest.setTimeout(120 * 1000)
@@ -248,7 +248,7 @@ medusaIntegrationTestRunner({
           identifier: "nobody@example.com",
         })
         expect(response.status).toEqual(201)
-        await new Promise((resolve) => setTimeout(resolve, 300))
+        await backgroundSettled()
         expect(await resetEmailsTo("nobody@example.com")).toHaveLength(0)
       })
 
@@ -311,7 +311,7 @@ medusaIntegrationTestRunner({
             expect(response.data).toEqual("Created")
           }
           await eventually(async () => (await resetEmailsTo(jane.email)).length >= 2)
-          await new Promise((resolve) => setTimeout(resolve, 500))
+          await backgroundSettled()
           expect(await resetEmailsTo(jane.email)).toHaveLength(2)
 
           offsetMs = 901 * 1000

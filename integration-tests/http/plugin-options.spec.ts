@@ -10,7 +10,7 @@ import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
 import type AccountSecurityModuleService from "../../src/modules/account-security/service"
 import { REDACTED_RESET_URL } from "../../src/subscribers/send-password-reset-email"
 import { setCustomerPasswordByAdminWorkflow } from "../../src/workflows/customer-password"
-import { eventually } from "./helpers/events"
+import { backgroundSettled, eventually } from "./helpers/events"
 import { clearOutbox, sentMessages, waitForMessages } from "./helpers/outbox"
 
 jest.setTimeout(60 * 1000)
@@ -166,7 +166,7 @@ medusaIntegrationTestRunner({
         await api.post("/auth/customer/emailpass/reset-password", { identifier: "jane@example.com" })
       }
       const [mail] = await waitForMessages("jane@example.com", "my-reset-template")
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      await backgroundSettled()
       expect(sentMessages("jane@example.com", "my-reset-template")).toHaveLength(1)
       expect(String(mail.data.reset_url)).toMatch(
         /^https:\/\/shop\.example\/reset\/[^?]+\?e=jane%40example\.com$/

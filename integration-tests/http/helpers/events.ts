@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { deferredWork } from "../../../src/lib/deferred-work"
 
 type EmittedEvent = { name: string; data: unknown; metadata?: { eventGroupId?: string } }
 type EventBus = {
@@ -72,4 +73,16 @@ export async function eventually<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs))
   }
+}
+
+/**
+ * Waits until the work that answered requests left behind has run (reset
+ * requests, verification resends and address changes wait a random time
+ * first: src/lib/deferred-work.ts), then `quietMs` for the subscribers that
+ * work started. A check that nothing was sent comes after this, never after
+ * a fixed sleep that the random delay could outlast.
+ */
+export async function backgroundSettled(quietMs = 500): Promise<void> {
+  await deferredWork.settled()
+  await new Promise((resolve) => setTimeout(resolve, quietMs))
 }

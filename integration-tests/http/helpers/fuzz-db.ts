@@ -1,4 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { deferredWork } from "../../../src/lib/deferred-work"
 
 /** The plugin's own tables (from src/modules/*\/migrations). */
 export const PLUGIN_TABLES = [
@@ -129,6 +130,8 @@ export async function settledWriteLogPosition(
   knex: Knex,
   { quietMs = 60, timeoutMs = 5000 } = {}
 ): Promise<number> {
+  // Work a request left behind waits a random time first (src/lib/deferred-work.ts).
+  await deferredWork.settled()
   const deadline = Date.now() + timeoutMs
   let position = await writeLogPosition(knex)
   for (;;) {

@@ -22,6 +22,7 @@ import { refuseHostileBodies } from "../utils/request-guards"
 import { installPasswordGuard } from "./guarded-auth-module"
 import { decideRegistration } from "./registration"
 import { assertIdentifier, passwordGuard, refuseAttempt } from "./password-guard"
+import { deferredWork } from "../../lib/deferred-work"
 
 /*
  * Where HTTP meets the password guard. Medusa's auth routes are parametric
@@ -185,7 +186,7 @@ type ResetRequestBody = { identifier: string; metadata?: Record<string, unknown>
  * every identifier, known or not, sent before any lookup, so neither the
  * answer nor its timing tells whether an account exists. At most
  * `passwordReset.maxRequests` per normalized identifier per window go on, in
- * the background, to Medusa's own `generateResetPasswordTokenWorkflow` (a
+ * the background (`deferredWork`), to Medusa's own `generateResetPasswordTokenWorkflow` (a
  * token and `auth.password_reset` when the identity exists); the rest send
  * nothing. Medusa's validator ran first (`identifier` is a string).
  */
@@ -213,8 +214,9 @@ export async function answerResetRequest(
   }
   const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
   const { actor_type: actorType, auth_provider: provider } = req.params
-  setImmediate(async () => {
-    try {
+  // Off the path of the next requests: only a known identity has work here.
+  deferredWork.schedule(
+    async () => {
       // A link for an actor type goes only to an identity that has that
       // actor: customers and Back Office users share emailpass identities,
       // and a customer's link would set a user's password (and vice versa).
@@ -233,12 +235,12 @@ export async function answerResetRequest(
         },
         throwOnError: false,
       })
-    } catch (error) {
+    },
+    (error) =>
       req.scope
         .resolve(ContainerRegistrationKeys.LOGGER)
         .error(`medusa-customer-accounts: could not start a password reset: ${errorReason(error)}`)
-    }
-  })
+  )
 }
 
 export const authMiddlewares: MiddlewareRoute[] = [

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { deferredWork } from "../../../lib/deferred-work"
 import { errorReason } from "../../../lib/error-reason"
 import { SecurityCounterScopes } from "../../../modules/account-security/types"
 import { requestEmailVerification } from "../../../workflows/customer-email/verification"
@@ -29,11 +30,12 @@ export const POST = async (req: MedusaRequest<StoreResendEmailVerificationType>,
   if (!allowed) {
     return
   }
-  setImmediate(() => {
-    requestEmailVerification(req.scope, email).catch((error: unknown) =>
+  // Off the path of the next requests: only a known address has work here.
+  deferredWork.schedule(
+    () => requestEmailVerification(req.scope, email),
+    (error) =>
       req.scope
         .resolve(ContainerRegistrationKeys.LOGGER)
         .error(`medusa-customer-accounts: could not request an e-mail verification: ${errorReason(error)}`)
-    )
-  })
+  )
 }

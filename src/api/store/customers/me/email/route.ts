@@ -5,6 +5,7 @@ import { CustomerAccountEvents } from "../../../../../modules/account-security/e
 import type { StoreChangeEmailResponse } from "../../../../../types/account-security"
 import { requestEmailChange } from "../../../../../workflows/customer-email"
 import { normalizeIdentifier } from "../../../../../workflows/customer-password/auth-identity"
+import { deferredWork } from "../../../../../lib/deferred-work"
 import { errorReason } from "../../../../../lib/error-reason"
 import { canonicalEmail } from "../../../../../lib/identity"
 import { SecurityCounterScopes } from "../../../../../modules/account-security/types"
@@ -89,18 +90,19 @@ export const POST = async (
     return
   }
   res.status(202).json({ email_change: { email, status: "pending" } })
-  // After the answer: its timing tells nothing about the address either.
-  setImmediate(async () => {
-    try {
+  // After the answer and off the path of the next requests: only a free
+  // address gets an e-mail, so neither timing tells whether it is taken.
+  deferredWork.schedule(
+    async () => {
       await requestEmailChange(req.scope, { auth_identity_id: req.auth_context.auth_identity_id, customer_id: customerId, to: email })
       await req.scope.resolve(Modules.EVENT_BUS).emit({
         name: CustomerAccountEvents.EMAIL_CHANGE_REQUESTED,
         data: { event_id: randomUUID(), customer_id: customerId, to: email },
       })
-    } catch (error) {
+    },
+    (error) =>
       req.scope
         .resolve(ContainerRegistrationKeys.LOGGER)
         .error(`medusa-customer-accounts: could not request an e-mail change: ${errorReason(error)}`)
-    }
-  })
+  )
 }
