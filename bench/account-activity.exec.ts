@@ -24,7 +24,7 @@ import { ACCOUNT_ACTIVITY_MODULE } from "../src/modules/account-activity"
 import type AccountActivityModuleService from "../src/modules/account-activity/service"
 import type { AccountActivityFilters } from "../src/modules/account-activity/types"
 import recordAccountActivity from "../src/subscribers/record-account-activity"
-import { CustomerNoteEvents } from "../src/workflows/customer-note/events"
+import { CustomerNoteEvents } from "../src/lib/events"
 import { seedActivity } from "./account-activity.seed"
 import { elapsedMs, percentile } from "./lib/stats"
 

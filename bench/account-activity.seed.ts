@@ -1,7 +1,7 @@
 /**
  * Set-based seeding of `account_activity` for the activity bench (the API
  * would take hours for a million entries). Rows look like what the
- * subscriber writes (see src/workflows/account-activity/entries.ts): the
+ * subscriber writes (see src/lib/activity/entries.ts): the
  * kind follows from the type, actors and `customer_visible` as recorded, IP
  * and user agent on logins and password changes, a `source_key` on each.
  */

@@ -297,7 +297,7 @@ export const quoteIdent = (name) => `"${String(name).replace(/"/g, '""')}"`
  * SQL condition on `login_throttle` selecting the identifier row of the
  * e-mail bound as `$1`: keyed by its emailpass identity's id when the e-mail
  * names one, else by the e-mail itself (`lockoutSubjectOf` in
- * src/workflows/customer-password/auth-identity.ts).
+ * src/lib/identity/auth-identity.ts).
  */
 export const IDENTIFIER_THROTTLE_ROW = `scope = 'identifier' and deleted_at is null and (key = $1 or key in (
   select auth_identity_id from provider_identity where provider = 'emailpass' and entity_id = $1 and deleted_at is null))`

@@ -324,7 +324,7 @@ export async function accountSecuritySpec({ runner, page, api, seed, admin, scre
     expect((await card.getByText("E-mail address", { exact: true }).count()) === 0, "the guest's card has an e-mail verification row")
     expect((await card.getByText("Two-step verification (MFA)", { exact: true }).count()) === 0, "the guest's card has an MFA row")
     expect((await card.getByText("Active", { exact: true }).count()) === 0, "the guest reads Active")
-    expect(await card.getByText(/^This customer checked out as a guest and has no account/).isVisible(), "no explanation for the guest")
+    expect(await card.getByText(/^This customer has no account \(a guest checkout, or a customer created in the admin\)/).isVisible(), "no explanation for the guest")
     expect((await card.getByRole("button").count()) === 0, `the guest's card offers: ${await card.getByRole("button").allInnerTexts()}`)
     expect((await card.getByText("Failed attempts in the current window", { exact: true }).count()) === 0, "the guest's card shows counters")
     expect((await attempts.count()) === 0, "a login attempts card is shown for the guest")

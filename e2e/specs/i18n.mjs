@@ -104,7 +104,7 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     await openAdminPage(page, `/app/customers/${guest.id}`)
     const card = widget(page, "Kontosicherheit")
     await rowValue(card, "Status").getByText("Gast (kein Konto)", { exact: true }).waitFor()
-    expect(await card.getByText(/^Dieser Kunde hat als Gast bestellt/).isVisible(), "no German explanation for the guest")
+    expect(await card.getByText(/^Dieser Kunde hat kein Konto \(eine Gastbestellung/).isVisible(), "no German explanation for the guest")
   })
 
   await runner.check("i18n: the e-mail verification row, its actions and the Mark as verified prompt read German", async () => {
@@ -139,13 +139,13 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     const { id } = seed().mfaCustomer
     await openAdminPage(page, `/app/customers/${id}`)
     const card = widget(page, "Kontosicherheit")
-    await rowValue(card, "Bestätigung in zwei Schritten (MFA)").getByText("Aus", { exact: true }).waitFor()
+    await rowValue(card, "Zwei-Faktor-Authentifizierung (MFA)").getByText("Aus", { exact: true }).waitFor()
     const activity = widget(page, "Aktivität")
     for (const line of [
-      "Bestätigung in zwei Schritten von einem Admin entfernt; Wiederherstellungscodes ungültig",
-      "Mit Zwei-Schritt-Code angemeldet",
-      "Falscher Zwei-Schritt-Code",
-      "Bestätigung in zwei Schritten eingeschaltet: Authenticator-App",
+      "Zwei-Faktor-Authentifizierung von einem Admin entfernt; Wiederherstellungscodes ungültig",
+      "Mit Zwei-Faktor-Code angemeldet",
+      "Falscher Zwei-Faktor-Code",
+      "Zwei-Faktor-Authentifizierung eingeschaltet: Authenticator-App",
     ]) {
       await activity.getByText(line, { exact: true }).waitFor()
     }

@@ -5,7 +5,8 @@ import { CUSTOMER_ACCOUNTS_MODULE } from "../../src/modules/customer-accounts"
 import type CustomerAccountsModuleService from "../../src/modules/customer-accounts/service"
 import { CUSTOMER_GROUP_RULE_MODULE } from "../../src/modules/customer-group-rule"
 import type CustomerGroupRuleModuleService from "../../src/modules/customer-group-rule/service"
-import { backfillCustomerGroupRulesWorkflow, MembershipMakers } from "../../src/workflows/customer-group-rule"
+import { MembershipMakers } from "../../src/lib/customer-groups/evaluate"
+import { backfillCustomerGroupRulesWorkflow } from "../../src/workflows/customer-group-rule"
 import {
   createAdmin,
   createPublishableKey,

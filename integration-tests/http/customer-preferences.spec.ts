@@ -178,6 +178,19 @@ medusaIntegrationTestRunner({
         expect(plain.data.preferences).not.toHaveProperty("shipping_option")
       })
 
+      it("takes any real language when the store lists none, and refuses a tag that names none", async () => {
+        const storeModule = container.resolve(Modules.STORE)
+        const [store] = await storeModule.listStores()
+        await storeModule.updateStores(store.id, { supported_locales: [] })
+        const refused = await send(api.post(prefsUrl, { locale: "german" }, jane))
+        expect(refused.status).toEqual(400)
+        expect(refused.data.message).toEqual('locale: "german" names no language Medusa knows; use a tag such as "de-DE" or "en"')
+        expect(await storedRows()).toHaveLength(0)
+        const accepted = await send(api.post(prefsUrl, { locale: "de-at" }, jane))
+        expect(accepted.status).toEqual(200)
+        expect(accepted.data.preferences.locale).toEqual("de-AT")
+      })
+
       it.each([
         ["an unsupported locale", () => ({ locale: "fr-FR" }), "locale: \"fr-FR\" is not one of the store's locales (en-US, de-DE)"],
         ["a malformed locale", () => ({ locale: "en_US!!" }), "locale: \"en_US!!\" is not a well-formed BCP 47 language tag"],

@@ -156,7 +156,20 @@ medusaIntegrationTestRunner({
         await api.get("/store/customers/me/export", bob)
         const fourth = await send(api.get("/store/customers/me/export", bob))
         expect(fourth.status).toEqual(429)
-        expect(Number(fourth.headers["retry-after"])).toBeGreaterThan(0)
+        expect(Number(fourth.headers["retry-after"])).toBeGreaterThan(86_400 - 60)
+        expect(Number(fourth.headers["retry-after"])).toBeLessThanOrEqual(86_400)
+        // Retry-After is the time left in the day that began with the first
+        // export, not a whole day from each refusal.
+        const security: AccountSecurityModuleService = getContainer().resolve(ACCOUNT_SECURITY_MODULE)
+        security.setClock({ now: () => new Date(Date.now() + 20 * 3600 * 1000) })
+        try {
+          const later = await send(api.get("/store/customers/me/export", bob))
+          expect(later.status).toEqual(429)
+          expect(Number(later.headers["retry-after"])).toBeGreaterThan(4 * 3600 - 60)
+          expect(Number(later.headers["retry-after"])).toBeLessThanOrEqual(4 * 3600)
+        } finally {
+          security.setClock({ now: () => new Date() })
+        }
         // Zyx's budget is her own.
         expect((await send(api.get("/store/customers/me/export", zyx))).status).toEqual(200)
         expect((await send(api.get("/store/customers/me/export", { headers: pk }))).status).toEqual(401)

@@ -9,13 +9,13 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { updateCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import fc from "fast-check"
 import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
-import { CustomerAccountEvents } from "../../src/modules/account-security/events"
+import { CustomerAccountEvents } from "../../src/lib/events"
 import type AccountSecurityModuleService from "../../src/modules/account-security/service"
 import { SecurityCounterScopes } from "../../src/modules/account-security/types"
 import { REDACTED_RESET_URL } from "../../src/subscribers/send-password-reset-email"
 import { isPasswordReused } from "../../src/lib/password-policy/history"
-import { EMAIL_CHANGE_PURPOSE } from "../../src/workflows/customer-email/email-change"
-import { normalizeIdentifier } from "../../src/workflows/customer-password/auth-identity"
+import { EMAIL_CHANGE_PURPOSE } from "../../src/lib/email/email-change"
+import { normalizeIdentifier } from "../../src/lib/identity/auth-identity"
 import {
   createAdmin,
   createPublishableKey,

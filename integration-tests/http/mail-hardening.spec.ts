@@ -149,7 +149,9 @@ medusaIntegrationTestRunner({
         expect(answers).toEqual([202, 202, 202, 429, 429])
         const refused = await send(api.post("/store/customers/me/email", { email: "s6@example.net", password: PASSWORD }, mallory))
         expect(refused.data.message).toMatch(/at most 3 different addresses per day/)
-        expect(refused.headers["retry-after"]).toEqual("86400")
+        // The time left in the window that began with the first address.
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThan(86_400 - 60)
+        expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(86_400)
         // Asking again for an address already counted is no new stranger.
         expect((await send(api.post("/store/customers/me/email", { email: "S1@example.net", password: PASSWORD }, mallory))).status).toEqual(202)
 

@@ -16,7 +16,7 @@ import { adminCustomerSecurityMiddlewares } from "./admin/customers/[id]/securit
 import { adminUserSecurityMiddlewares } from "./admin/users/[id]/security/middlewares"
 import { storeCustomerActivityMiddlewares } from "./store/customers/me/activity/middlewares"
 import { storeCustomerPreferenceMiddlewares } from "./store/customers/me/preferences/middlewares"
-import { storePasswordMiddlewares } from "./store/middlewares"
+import { storeAccountMiddlewares } from "./store/middlewares"
 import { storeCustomerMiddlewares } from "./store/customers/middlewares"
 import { adminCustomerSessionMiddlewares } from "./admin/customers/[id]/sessions/middlewares"
 import { adminUserSessionMiddlewares } from "./admin/users/[id]/sessions/middlewares"
@@ -38,7 +38,7 @@ export default defineMiddlewares({
     ...adminCustomerGroupMembershipMiddlewares,
     ...authMiddlewares,
     ...coreAuthRouteGuards,
-    ...storePasswordMiddlewares,
+    ...storeAccountMiddlewares,
     ...storeCustomerMiddlewares,
     ...adminCustomerPreferenceMiddlewares,
     ...storeCustomerPreferenceMiddlewares,

@@ -29,10 +29,10 @@ class DeferredWork {
    * Runs `run` after a random delay within `DEFERRAL_WINDOW_MS`. A failure
    * goes to `onError` (the request that started the work has been answered).
    */
-  schedule(run: () => Promise<void>, onError: (error: unknown) => void): void {
+  schedule(run: () => Promise<unknown>, onError: (error: unknown) => void): void {
     const delay = randomInt(DEFERRAL_WINDOW_MS.min, DEFERRAL_WINDOW_MS.max + 1)
     const job: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, delay))
-      .then(run)
+      .then(async () => void (await run()))
       .catch(onError)
       .finally(() => this.pending.delete(job))
     this.pending.add(job)

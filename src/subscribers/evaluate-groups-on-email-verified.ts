@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { CustomerAccountEvents } from "../modules/account-security/events"
+import { CustomerAccountEvents } from "../lib/events"
 import { evaluateCustomerGroupRulesWorkflow } from "../workflows/customer-group-rule"
-import { customerIdOfIdentity } from "../workflows/customer-password/auth-identity"
+import { customerIdOfIdentity } from "../lib/identity/auth-identity"
 
 /**
  * A verified address can make the customer match an `email_domain` rule

@@ -1,8 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { emailContent, emailData, renderEmail, translate } from "../lib/messages"
-import { CustomerAccountEvents } from "../modules/account-security/events"
-import { customerMailContext } from "../workflows/notifications/customer-mail"
-import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
+import { CustomerAccountEvents } from "../lib/events"
+import { customerMailContext } from "../lib/notifications/customer-mail"
+import { sendPluginEmail } from "../lib/notifications/stored-notifications"
 
 type AccountLockedEvent = {
   identifier: string

@@ -1,8 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { emailContent, emailData, renderEmail } from "../lib/messages"
-import { CustomerAccountEvents } from "../modules/account-security/events"
-import { customerMailContext } from "../workflows/notifications/customer-mail"
-import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
+import { CustomerAccountEvents } from "../lib/events"
+import { customerMailContext } from "../lib/notifications/customer-mail"
+import { sendPluginEmail } from "../lib/notifications/stored-notifications"
 
 type EmailChangedEvent = { event_id: string; customer_id: string; from: string; to: string }
 

@@ -1,9 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { emailContent, emailData, renderEmail } from "../lib/messages"
-import { CustomerAccountEvents } from "../modules/account-security/events"
-import { findEmailpassIdentityOf } from "../workflows/customer-password/auth-identity"
-import { customerMailContext } from "../workflows/notifications/customer-mail"
-import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
+import { CustomerAccountEvents } from "../lib/events"
+import { findEmailpassIdentityOf } from "../lib/identity/auth-identity"
+import { customerMailContext } from "../lib/notifications/customer-mail"
+import { sendPluginEmail } from "../lib/notifications/stored-notifications"
 
 type MfaResetEvent = { event_id: string; customer_id: string; auth_identity_id: string }
 

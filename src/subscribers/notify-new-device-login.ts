@@ -5,10 +5,10 @@ import { ipNetwork } from "../lib/ip-address"
 import { emailContent, emailData, renderEmail } from "../lib/messages"
 import { ACCOUNT_ACTIVITY_MODULE } from "../modules/account-activity"
 import type AccountActivityModuleService from "../modules/account-activity/service"
-import { CustomerAccountEvents } from "../modules/account-security/events"
-import { notificationLocale } from "../workflows/customer-preference/read-preferences"
-import { loginAddressVerified } from "../workflows/notifications/customer-mail"
-import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
+import { CustomerAccountEvents } from "../lib/events"
+import { notificationLocale } from "../lib/customer-preferences/read-preferences"
+import { loginAddressVerified } from "../lib/notifications/customer-mail"
+import { sendPluginEmail } from "../lib/notifications/stored-notifications"
 
 type LoginSucceeded = {
   identifier: string

@@ -2,9 +2,9 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { canonicalLocale, emailContent, emailData, renderEmail, translate } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
-import { UserAccountEvents } from "../modules/account-security/events"
+import { UserAccountEvents } from "../lib/events"
 import type AccountSecurityModuleService from "../modules/account-security/service"
-import { sendPluginEmail } from "../workflows/notifications/stored-notifications"
+import { sendPluginEmail } from "../lib/notifications/stored-notifications"
 
 type UserLockedEvent = {
   identifier: string

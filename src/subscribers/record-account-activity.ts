@@ -1,7 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { errorReason } from "../lib/error-reason"
-import { ACTIVITY_EVENTS, activityEntriesFor, recordAccountActivitiesWorkflow } from "../workflows/account-activity"
+import { ACTIVITY_EVENTS, activityEntriesFor } from "../lib/activity/entries"
+import { recordAccountActivitiesWorkflow } from "../workflows/account-activity"
 
 /** Tries per event before the failure is logged (recording twice is harmless: entries are keyed). */
 const ATTEMPTS = 3

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import type AccountSecurityModuleService from "../modules/account-security/service"
-import { requestEmailVerification } from "../workflows/customer-email/verification"
+import { requestEmailVerification } from "../lib/email/verification"
 
 /**
  * With `emailVerification.sendOnRegistration` (on by default), asks Medusa

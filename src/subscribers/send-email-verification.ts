@@ -4,14 +4,14 @@ import { Modules } from "@medusajs/framework/utils"
 import { projectClock } from "../lib/clock"
 import { emailContent, emailData, renderEmail, type EmailParams } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
-import { CustomerAccountEvents } from "../modules/account-security/events"
+import { CustomerAccountEvents } from "../lib/events"
 import type AccountSecurityModuleService from "../modules/account-security/service"
 import { SecurityCounterScopes } from "../modules/account-security/types"
-import { customerAccountOf, customerOfIdentity, EMAIL_ENTITY_TYPE } from "../workflows/customer-email/verification"
-import { isEmailChangeVerification } from "../workflows/customer-email/email-change"
-import { findEmailpassIdentity, normalizeIdentifier } from "../workflows/customer-password/auth-identity"
-import { notificationLocale } from "../workflows/customer-preference/read-preferences"
-import { fillLinkTemplate, sendSecretEmail } from "../workflows/notifications/stored-notifications"
+import { customerAccountOf, customerOfIdentity, EMAIL_ENTITY_TYPE } from "../lib/email/verification"
+import { isEmailChangeVerification } from "../lib/email/email-change"
+import { findEmailpassIdentity, normalizeIdentifier } from "../lib/identity/auth-identity"
+import { notificationLocale } from "../lib/customer-preferences/read-preferences"
+import { fillLinkTemplate, sendSecretEmail } from "../lib/notifications/stored-notifications"
 
 /** Medusa's `auth.verification_requested` payload (the code in plain text, once). */
 type VerificationRequested = {
@@ -106,6 +106,7 @@ export default async function sendEmailVerification({
     },
     redacted: { verify_url: REDACTED_VERIFY_URL, ...emailData(redacted) },
   })
+  // Straight on the bus: a subscriber's report that the e-mail went out.
   await container.resolve(Modules.EVENT_BUS).emit({
     name: CustomerAccountEvents.EMAIL_VERIFICATION_SENT,
     data: {

@@ -3,11 +3,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { emailContent, emailData, renderEmail, type EmailParams } from "../lib/messages"
 import { ACCOUNT_SECURITY_MODULE } from "../modules/account-security"
 import type AccountSecurityModuleService from "../modules/account-security/service"
-import { addressVerified } from "../workflows/notifications/customer-mail"
-import { notificationLocale } from "../workflows/customer-preference/read-preferences"
-import { actorIdOf, findEmailpassIdentity } from "../workflows/customer-password/auth-identity"
-import { isAdminResetRequest } from "../workflows/customer-password/reset-request"
-import { fillLinkTemplate, sendSecretEmail } from "../workflows/notifications/stored-notifications"
+import { addressVerified } from "../lib/notifications/customer-mail"
+import { notificationLocale } from "../lib/customer-preferences/read-preferences"
+import { actorIdOf, findEmailpassIdentity } from "../lib/identity/auth-identity"
+import { isAdminResetRequest } from "../lib/password-reset/reset-request"
+import { fillLinkTemplate, sendSecretEmail } from "../lib/notifications/stored-notifications"
 
 type PasswordResetEvent = {
   entity_id: string

@@ -14,7 +14,7 @@ import {
   userSecurityKeys,
 } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-import { useLoginSecurity, type UnblockIpPayload } from "./account-security"
+import { useLoginSecurity, type UnblockIpPayload } from "./login-security"
 
 const userPath = (userId: string) =>
   `/admin/users/${encodeURIComponent(userId)}`

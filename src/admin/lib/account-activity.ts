@@ -109,6 +109,8 @@ type ActivityMessageName =
   | "groupLeftByRule"
   | "noteCreated"
   | "noteUpdated"
+  | "notePinned"
+  | "noteUnpinned"
   | "noteDeleted"
   | "unknown"
 
@@ -557,8 +559,14 @@ export const describeActivity = (
       )
     case "note.created":
       return line(text("noteCreated"))
-    case "note.updated":
+    case "note.updated": {
+      // Pinning alone is no edit of the text: say what happened.
+      const changed = Array.isArray(data.changed) ? data.changed : []
+      if (changed.length === 1 && changed[0] === "pinned" && typeof data.pinned === "boolean") {
+        return line(text(data.pinned ? "notePinned" : "noteUnpinned"))
+      }
       return line(text("noteUpdated"))
+    }
     case "note.deleted":
       return line(text("noteDeleted"))
     default:

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { EMAILPASS_PROVIDER } from "../../workflows/customer-password/auth-identity"
+import { EMAILPASS_PROVIDER } from "../../lib/identity/auth-identity"
 import type { GuardedAuthenticationInput } from "./guarded-auth-module"
 import { passwordGuard, refuseAttempt } from "./password-guard"
 

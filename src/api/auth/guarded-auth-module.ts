@@ -14,17 +14,17 @@ import type {
 import { Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
 import { normalizePassword } from "../../lib/password-policy/normalize"
-import { CustomerAccountEvents } from "../../modules/account-security/events"
-import { EMAIL_ENTITY_TYPE } from "../../workflows/customer-email/verification"
-import { isEmailChangeVerification } from "../../workflows/customer-email/email-change"
+import { CustomerAccountEvents } from "../../lib/events"
+import { EMAIL_ENTITY_TYPE } from "../../lib/email/verification"
+import { isEmailChangeVerification } from "../../lib/email/email-change"
 import { changeLoginEmailWorkflow } from "../../workflows/customer-email/workflows/change-login-email"
 import {
   customerIdOfIdentity,
   EMAILPASS_PROVIDER,
   findEmailpassIdentityOf,
   POLICY_CHECKED,
-} from "../../workflows/customer-password/auth-identity"
-import { providePasswordVerdicts } from "../../workflows/customer-password/password-vetting"
+} from "../../lib/identity/auth-identity"
+import { providePasswordVerdicts } from "../../lib/password-policy/password-vetting"
 import { PasswordPolicyError, recordNewPasswordWorkflow } from "../../workflows/customer-password"
 import { passwordGuard, type PasswordGuard } from "./password-guard"
 import { currentSession } from "./session-gate"
@@ -199,6 +199,7 @@ export function guardedAuthModule(
       }
     }
     if (confirmed?.verified_at && confirmed.entity_type === EMAIL_ENTITY_TYPE) {
+      // Straight on the bus: the write was Medusa's own confirmation, done.
       await req.scope
         .resolve(Modules.EVENT_BUS)
         .emit({
@@ -258,7 +259,7 @@ export function guardedAuthModule(
  * resolves Medusa's auth module as {@link guardedAuthModule}, so every route
  * handler, workflow step or custom route of this request that checks or sets
  * an emailpass password passes the guard, and gets a password-verdict cache
- * (utils/password-vetting).
+ * (lib/password-policy/password-vetting).
  */
 export function installPasswordGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const auth = req.scope.resolve(Modules.AUTH)

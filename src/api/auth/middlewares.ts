@@ -14,10 +14,11 @@ import {
   findEmailpassIdentity,
   isResetTokenLive,
   normalizeIdentifier,
-} from "../../workflows/customer-password/auth-identity"
-import { callerResetMetadata } from "../../workflows/customer-password/reset-request"
+} from "../../lib/identity/auth-identity"
+import { callerResetMetadata } from "../../lib/password-reset/reset-request"
 import { errorReason } from "../../lib/error-reason"
-import { accountSecurity, sendPasswordPolicyError } from "../utils/password-policy"
+import { accountSecurity } from "../utils/account-security"
+import { sendPasswordPolicyError } from "../utils/password-policy"
 import { refuseHostileBodies } from "../utils/request-guards"
 import { installPasswordGuard } from "./guarded-auth-module"
 import { decideRegistration } from "./registration"

@@ -5,7 +5,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { canonicalIp } from "../../lib/ip-address"
 import { MAX_FORWARDED_FOR_LENGTH, MAX_IDENTIFIER_LENGTH } from "../../lib/options"
 import { burnPasswordCheck, normalizePassword, type PasswordValidationResult } from "../../lib/password-policy"
-import { CustomerAccountEvents, UserAccountEvents } from "../../modules/account-security/events"
+import { CustomerAccountEvents, UserAccountEvents } from "../../lib/events"
 import { SecurityCounterScopes } from "../../modules/account-security/types"
 import type {
   AccountKind,
@@ -19,11 +19,11 @@ import {
   normalizeIdentifier,
   type EmailpassIdentity,
   type LockoutSubject,
-} from "../../workflows/customer-password/auth-identity"
+} from "../../lib/identity/auth-identity"
 import { errorReason } from "../../lib/error-reason"
-import { vetNewPassword } from "../../workflows/customer-password/password-vetting"
-import { EMAIL_NOT_VERIFIED, loginAwaitsVerification } from "../../workflows/customer-email/verification"
-import { accountSecurity } from "../utils/password-policy"
+import { vetNewPassword } from "../../lib/password-policy/password-vetting"
+import { EMAIL_NOT_VERIFIED, loginAwaitsVerification } from "../../lib/email/verification"
+import { accountSecurity } from "../utils/account-security"
 import { sendTooManyRequests } from "../utils/too-many-requests"
 
 /** What a refused attempt answers, the same for every identifier. */
@@ -455,7 +455,7 @@ export class PasswordGuard {
 
   /**
    * The password policy (and history) for a password about to be stored for
-   * `email`, decided once per request (see utils/password-vetting).
+   * `email`, decided once per request (see lib/password-policy/password-vetting).
    */
   vetNewPassword(email: string, password: string): Promise<PasswordValidationResult> {
     assertIdentifier("email", email)
@@ -505,6 +505,8 @@ export class PasswordGuard {
           user_id: known?.user_id ?? null,
           outcome: "refused",
         })
+        // Straight on the bus (here and below): every login's hot path, after
+        // the answer; the events only feed the timeline and notifications.
         await eventBus.emit({
           name: CustomerAccountEvents.LOGIN_REFUSED,
           data: {

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { canonicalEmail, emailSyntaxError } from "../../lib/identity"
-import type { EmailpassIdentity } from "../../workflows/customer-password/auth-identity"
-import { accountSecurity } from "../utils/password-policy"
+import type { EmailpassIdentity } from "../../lib/identity/auth-identity"
+import { accountSecurity } from "../utils/account-security"
 import { assertIdentifier, type PasswordGuard } from "./password-guard"
 
 /**

@@ -7,9 +7,9 @@ import {
 import { randomUUID } from "node:crypto"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { errorReason } from "../../lib/error-reason"
-import { AccountSessionEvents } from "../../modules/account-security/events"
+import { AccountSessionEvents } from "../../lib/events"
 import { tokenHash, type SessionTokenClaims } from "../../modules/account-security/services/session-registry"
-import { accountSecurity } from "../utils/password-policy"
+import { accountSecurity } from "../utils/account-security"
 import { clientIp } from "./password-guard"
 
 /*

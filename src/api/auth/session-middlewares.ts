@@ -6,10 +6,10 @@ import type {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { errorReason } from "../../lib/error-reason"
-import { findEmailpassIdentityOf } from "../../workflows/customer-password/auth-identity"
-import { EMAIL_NOT_VERIFIED, loginAwaitsVerification } from "../../workflows/customer-email/verification"
+import { findEmailpassIdentityOf } from "../../lib/identity/auth-identity"
+import { EMAIL_NOT_VERIFIED, loginAwaitsVerification } from "../../lib/email/verification"
 import { revokeAccountSessionsWorkflow } from "../../workflows/account-session"
-import { accountSecurity } from "../utils/password-policy"
+import { accountSecurity } from "../utils/account-security"
 import { EMAIL_NOT_VERIFIED_MESSAGE } from "./password-guard"
 import { currentSession, sessionGate } from "./session-gate"
 

@@ -6,8 +6,13 @@ import { StoreChangePassword } from "./customers/me/password/validators"
 import { StoreResendEmailVerification } from "./email-verification/validators"
 import { StorePasswordStrength } from "./password-strength/validators"
 
-/** Medusa requires the publishable API key header on every /store route. */
-export const storePasswordMiddlewares: MiddlewareRoute[] = [
+/**
+ * Body validation of the plugin's store routes that act on an account or a
+ * password: the strength meter, the verification resend, and the logged-in
+ * customer's anonymization, address change and password change. (Medusa
+ * requires the publishable API key header on every /store route.)
+ */
+export const storeAccountMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/password-strength",

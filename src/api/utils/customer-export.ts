@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
-import { CustomerAccountEvents } from "../../modules/account-security/events"
-import { buildCustomerExport } from "../../workflows/customer-privacy"
+import { CustomerAccountEvents } from "../../lib/events"
+import { buildCustomerExport } from "../../lib/privacy/export"
 
 /**
  * Answers a customer's data export as a JSON file download and records it
@@ -19,6 +19,8 @@ export async function sendCustomerExport(
   res.setHeader("content-disposition", `attachment; filename="customer-${customerId}-export.json"`)
   res.setHeader("cache-control", "no-store")
   res.json(document)
+  // Straight on the bus: an export writes nothing, and the event (for the
+  // timeline) must not fail a download that has gone out.
   await scope
     .resolve(Modules.EVENT_BUS)
     .emit({ name: CustomerAccountEvents.EXPORTED, data: { event_id: randomUUID(), customer_id: customerId, ...by } })

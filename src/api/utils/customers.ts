@@ -1,12 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { wantsShippingOption } from "../../lib/preferences"
 import type { CustomerPreferences } from "../../types/customer-preference"
-import { readCustomerPreferences } from "../../workflows/customer-preference/read-preferences"
+import { readCustomerPreferences } from "../../lib/customer-preferences/read-preferences"
 import {
   EMAILPASS_PROVIDER,
   findEmailpassIdentity,
   normalizeIdentifier,
-} from "../../workflows/customer-password/auth-identity"
+} from "../../lib/identity/auth-identity"
 import {
   ContainerRegistrationKeys,
   MedusaError,

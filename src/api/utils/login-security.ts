@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { AdminLoginSecurity } from "../../types/account-security"
-import { normalizeIdentifier } from "../../workflows/customer-password/auth-identity"
-import { accountSecurity } from "./password-policy"
+import { normalizeIdentifier } from "../../lib/identity/auth-identity"
+import { accountSecurity } from "./account-security"
 
 /**
  * An identifier's lockout state as the admin sees it on a customer's or a

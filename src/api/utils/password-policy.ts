@@ -1,12 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { MedusaContainer } from "@medusajs/framework/types"
 import type { PasswordValidationResult } from "../../lib/password-policy"
-import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security"
-import type AccountSecurityModuleService from "../../modules/account-security/service"
-
-export function accountSecurity(scope: MedusaContainer): AccountSecurityModuleService {
-  return scope.resolve(ACCOUNT_SECURITY_MODULE)
-}
 
 /**
  * The policy's refusal, in Medusa's error shape plus the list of failed

@@ -4,7 +4,7 @@ import type { SessionRow } from "../../modules/account-security/repositories/ses
 import type { AccountSession, SessionMethod } from "../../types/account-sessions"
 import { revokeAccountSessionsWorkflow } from "../../workflows/account-session"
 import type { SessionEndReason } from "../../types/account-sessions"
-import { accountSecurity } from "./password-policy"
+import { accountSecurity } from "./account-security"
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null)
 

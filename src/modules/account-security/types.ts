@@ -17,7 +17,12 @@ export const SecurityCounterScopes = {
   EMAIL_CHANGE_ADDRESS: "email_change_address",
 } as const
 
-export type QuotaResult = { allowed: boolean; count: number }
+export type QuotaResult = {
+  allowed: boolean
+  count: number
+  /** Whole seconds until the window ends and the quota is full again (at least 1). */
+  retryAfterSeconds: number
+}
 
 export type LoginAdmission =
   | { admitted: true }

@@ -8,7 +8,7 @@ import { orderFactsOf, type OrderFacts } from "./repositories/order-facts"
 /**
  * The rules that make customer groups automatic, and the facts they are
  * evaluated on. The memberships themselves are Medusa's (see
- * workflows/customer-group-rule/evaluate.ts).
+ * lib/customer-groups/evaluate.ts).
  */
 class CustomerGroupRuleModuleService extends MedusaService({ GroupRuleSet }) {
   protected readonly options_: CustomerGroupsOptions

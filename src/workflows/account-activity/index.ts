@@ -1,3 +1,2 @@
-export * from "./entries"
 export * from "./steps/record-account-activities"
 export * from "./workflows/record-account-activities"

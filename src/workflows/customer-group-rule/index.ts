@@ -1,6 +1,3 @@
-export * from "./default-groups"
-export * from "./evaluate"
-export * from "./events"
 export * from "./steps/apply-customer-group-rules"
 export * from "./steps/assign-default-groups"
 export * from "./steps/backfill-customer-group-rules"

@@ -1,3 +1,2 @@
-export * from "./mfa-factors"
 export * from "./steps/reset-mfa"
 export * from "./workflows/reset-customer-mfa"

@@ -1,4 +1,3 @@
-export * from "./events"
 export * from "./types"
 export * from "./steps/create-customer-notes"
 export * from "./steps/update-customer-notes"

@@ -1,4 +1,3 @@
-export * from "./events"
 export * from "./steps/assert-admin-may-set-password"
 export * from "./steps/find-identifier-accounts"
 export * from "./steps/remember-password"

@@ -1,4 +1,3 @@
-export * from "./events"
 export * from "./types"
 export * from "./steps/validate-customer-preferences"
 export * from "./steps/upsert-customer-preferences"

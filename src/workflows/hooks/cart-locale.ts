@@ -1,7 +1,7 @@
 import { createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
-import { readCustomerPreferences } from "../customer-preference/read-preferences"
+import { readCustomerPreferences } from "../../lib/customer-preferences/read-preferences"
 
 /**
  * A cart created for a logged-in customer without a `locale` gets the

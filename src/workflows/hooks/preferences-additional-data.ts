@@ -6,7 +6,7 @@ import {
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { UpdateCustomerPreferences } from "../../types/customer-preference"
-import { readCustomerPreferences } from "../customer-preference/read-preferences"
+import { readCustomerPreferences } from "../../lib/customer-preferences/read-preferences"
 import {
   deleteCustomerPreferencesWorkflow,
   updateCustomerPreferencesWorkflow,

@@ -2,12 +2,9 @@ import type { AdminCustomer } from "@medusajs/framework/types"
 import { Badge, Container } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
-import {
-  useCustomerEmailVerification,
-  useCustomerMfa,
-  useCustomerSecurity,
-  useUnblockIp,
-} from "../../hooks/account-security"
+import { useCustomerEmailVerification } from "../../hooks/email-verification"
+import { useCustomerMfa } from "../../hooks/mfa"
+import { useCustomerSecurity, useUnblockIp } from "../../hooks/login-security"
 import { CustomerSessions } from "../account-sessions/customer-sessions"
 import { SectionHeader } from "../common/section-header"
 import { SectionNote } from "../common/section-note"

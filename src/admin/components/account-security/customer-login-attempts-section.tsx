@@ -1,7 +1,7 @@
 import type { AdminCustomer } from "@medusajs/framework/types"
 import { useTranslation } from "react-i18next"
 
-import { useCustomerSecurity } from "../../hooks/account-security"
+import { useCustomerSecurity } from "../../hooks/login-security"
 import { LoginAttemptsTable } from "./login-attempts-table"
 import { LoginSecurityCard } from "./login-security-card"
 

@@ -3,10 +3,7 @@ import { Button, toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import type { AdminEmailVerification } from "../../../types/account-security"
-import {
-  useMarkEmailVerified,
-  useResendEmailVerification,
-} from "../../hooks/account-security"
+import { useMarkEmailVerified, useResendEmailVerification } from "../../hooks/email-verification"
 
 type EmailVerificationActionsProps = {
   customer: AdminCustomer

@@ -3,7 +3,7 @@ import { Button, toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import type { AdminCustomerMfaResponse } from "../../../types/account-security"
-import { useResetCustomerMfa } from "../../hooks/account-security"
+import { useResetCustomerMfa } from "../../hooks/mfa"
 
 type MfaActionsProps = {
   customer: AdminCustomer

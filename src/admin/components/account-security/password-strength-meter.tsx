@@ -213,8 +213,9 @@ const StrengthAdvice = ({ strength }: { strength: PasswordStrength }) => {
 
   return (
     <div className="flex flex-col gap-y-1">
+      {/* A hint like the suggestions below it, not a heading over them. */}
       {strength.warning && (
-        <Text size="small" weight="plus" className="text-ui-fg-subtle">
+        <Text size="small" className="text-ui-fg-subtle">
           {warning(strength.warning)}
         </Text>
       )}

@@ -8,11 +8,8 @@ import type {
   AdminCustomerSecurity,
   AdminEmailVerification,
 } from "../../../types/account-security"
-import {
-  usePasswordPolicy,
-  useSendPasswordReset,
-  useUnlockCustomer,
-} from "../../hooks/account-security"
+import { usePasswordPolicy, useSendPasswordReset } from "../../hooks/password"
+import { useUnlockCustomer } from "../../hooks/login-security"
 import { EmailVerificationActions } from "./email-verification-actions"
 import { MfaActions } from "./mfa-actions"
 import { SetPasswordDrawer } from "./set-password-drawer"

@@ -4,11 +4,7 @@ import { useId, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { PasswordPolicySummary } from "../../../types/account-security"
-import {
-  PasswordRefusedError,
-  usePasswordStrength,
-  useSetCustomerPassword,
-} from "../../hooks/account-security"
+import { PasswordRefusedError, usePasswordStrength, useSetCustomerPassword } from "../../hooks/password"
 import { FormDrawer } from "../common/form-drawer"
 import { PasswordInput } from "../common/password-input"
 import { PasswordStrengthMeter } from "./password-strength-meter"

@@ -90,13 +90,15 @@ export const SwitchField = ({
 
   return (
     <div className="flex items-start justify-between gap-x-4">
-      <div className="flex flex-col gap-y-1">
+      <div className="flex min-w-0 flex-col gap-y-1">
         <Label htmlFor={ids.control} size="small" weight="plus">
           {label}
         </Label>
         <FieldMessages ids={ids} hint={hint} error={error} />
       </div>
+      {/* A long hint must not squeeze the switch (it rendered 14 px wide). */}
       <Switch
+        className="shrink-0"
         {...control}
         checked={checked}
         onCheckedChange={onChange}

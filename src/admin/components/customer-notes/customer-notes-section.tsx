@@ -1,7 +1,8 @@
-import { Button, Container, Skeleton } from "@medusajs/ui"
+import { Button, Container, Skeleton, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import { useCustomerNotes } from "../../hooks/customer-notes"
+import { useCustomerPrivacy } from "../../hooks/customer-privacy"
 import { useAdminMe } from "../../hooks/users"
 import { CreateNoteForm } from "./create-note-form"
 import { NoteItem } from "./note-item"
@@ -19,6 +20,7 @@ export const CustomerNotesSection = ({
 }: CustomerNotesSectionProps) => {
   const { t } = useTranslation()
   const { user } = useAdminMe()
+  const { privacy } = useCustomerPrivacy(customerId)
   const {
     notes,
     isPending,
@@ -37,7 +39,14 @@ export const CustomerNotesSection = ({
         description={t("customerAccounts.notes.description")}
       />
       <div className="px-6 py-4">
-        <CreateNoteForm customerId={customerId} />
+        {/* The person was erased: the page offers no new notes about them. */}
+        {privacy?.status === "anonymized" ? (
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("customerAccounts.notes.anonymized")}
+          </Text>
+        ) : (
+          <CreateNoteForm customerId={customerId} />
+        )}
       </div>
       {isPending ? (
         <div className="flex flex-col gap-y-2 px-6 py-4">

@@ -4,6 +4,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { useCustomerPreferences } from "../../hooks/customer-preferences"
+import { useCustomerPrivacy } from "../../hooks/customer-privacy"
 import { EditPreferencesDrawer } from "./edit-preferences-drawer"
 import { PreferencesSummary } from "./preferences-summary"
 import { SectionHeader } from "../common/section-header"
@@ -27,6 +28,9 @@ export const CustomerPreferencesSection = ({
     customer.id
   )
   const addresses = customer.addresses ?? []
+  // An anonymized customer has nothing left to prefer: no edit offered.
+  const { privacy } = useCustomerPrivacy(customer.id)
+  const anonymized = privacy?.status === "anonymized"
 
   return (
     <Container className="divide-y p-0">
@@ -34,14 +38,16 @@ export const CustomerPreferencesSection = ({
         title={t("customerAccounts.preferences.title")}
         description={t("customerAccounts.preferences.description")}
         actions={
-          <Button
-            size="small"
-            variant="secondary"
-            onClick={() => setIsEditing(true)}
-            disabled={!preferences}
-          >
-            {t("customerAccounts.preferences.actions.edit")}
-          </Button>
+          anonymized ? undefined : (
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => setIsEditing(true)}
+              disabled={!preferences}
+            >
+              {t("customerAccounts.preferences.actions.edit")}
+            </Button>
+          )
         }
       />
       {preferences ? (
@@ -60,7 +66,7 @@ export const CustomerPreferencesSection = ({
           <Skeleton className="h-5 w-2/5" />
         </div>
       )}
-      {preferences && (
+      {preferences && !anonymized && (
         <EditPreferencesDrawer
           customer={customer}
           preferences={preferences}

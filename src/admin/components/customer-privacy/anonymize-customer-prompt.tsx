@@ -125,7 +125,6 @@ const AnonymizeForm = ({ email, anonymize, onDone }: AnonymizeFormProps) => {
               autoFocus
               autoComplete="off"
               spellCheck={false}
-              placeholder={email}
               value={typed}
               onChange={(event) => {
                 setTyped(event.target.value)

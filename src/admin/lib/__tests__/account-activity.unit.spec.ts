@@ -116,6 +116,21 @@ describe("describeActivity", () => {
     }
   )
 
+  it("says a note was pinned or unpinned when that was the only change, and edited otherwise", () => {
+    const key = (data: Record<string, unknown>) => message("note.updated", data).key
+    expect(key({ pinned: true, changed: ["pinned"] })).toBe("customerAccounts.activity.messages.notePinned")
+    expect(key({ pinned: false, changed: ["pinned"] })).toBe("customerAccounts.activity.messages.noteUnpinned")
+    expect(key({ pinned: true, changed: ["body", "pinned"] })).toBe("customerAccounts.activity.messages.noteUpdated")
+    expect(key({ pinned: false, changed: ["body"] })).toBe("customerAccounts.activity.messages.noteUpdated")
+    // Entries written before `changed` was recorded.
+    expect(key({ pinned: true })).toBe("customerAccounts.activity.messages.noteUpdated")
+    for (const translations of [en, de]) {
+      const messages = translations.customerAccounts.activity.messages as Record<string, string>
+      expect(messages.notePinned).toEqual(expect.any(String))
+      expect(messages.noteUnpinned).toEqual(expect.any(String))
+    }
+  })
+
   it("tells sign-ins through the admin's route apart", () => {
     expect(message("login.failed", { actor_type: "customer" }).key).toBe(
       "customerAccounts.activity.messages.loginFailed"

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { linkPrefix, linkRedactor, redactStrings } from "../../../lib/notifications/live-links"
-import { accountSecurity } from "../../utils/password-policy"
+import { accountSecurity } from "../../utils/account-security"
 
 /**
  * Medusa's `GET /admin/notifications` and `/admin/notifications/:id` show a

@@ -7,7 +7,7 @@ import {
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { canonicalEmail } from "../../../lib/identity"
-import { findEmailpassIdentityOf } from "../../../workflows/customer-password/auth-identity"
+import { findEmailpassIdentityOf } from "../../../lib/identity/auth-identity"
 
 /** The refusal of another address: it names no account, whether one has that address or not. */
 export const NOT_YOUR_ADDRESS = "email: must be the address you registered with"

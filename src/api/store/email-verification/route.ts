@@ -3,9 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { deferredWork } from "../../../lib/deferred-work"
 import { errorReason } from "../../../lib/error-reason"
 import { SecurityCounterScopes } from "../../../modules/account-security/types"
-import { requestEmailVerification } from "../../../workflows/customer-email/verification"
-import { normalizeIdentifier } from "../../../workflows/customer-password/auth-identity"
-import { accountSecurity } from "../../utils/password-policy"
+import { requestEmailVerification } from "../../../lib/email/verification"
+import { normalizeIdentifier } from "../../../lib/identity/auth-identity"
+import { accountSecurity } from "../../utils/account-security"
 import type { StoreResendEmailVerificationType } from "./validators"
 
 /**

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { PasswordPolicySummary } from "../../../lib/password-policy"
-import { accountSecurity } from "../../utils/password-policy"
+import { accountSecurity } from "../../utils/account-security"
 
 /** The effective password policy, for storefront hints next to password fields. */
 export const GET = async (

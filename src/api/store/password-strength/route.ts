@@ -2,9 +2,9 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { PasswordValidationResult } from "../../../lib/password-policy"
 import { SecurityCounterScopes } from "../../../modules/account-security/types"
 import { clientIp } from "../../auth/password-guard"
-import { accountSecurity } from "../../utils/password-policy"
+import { accountSecurity } from "../../utils/account-security"
 import { sendTooManyRequests } from "../../utils/too-many-requests"
-import { passwordContextFor } from "../../../workflows/customer-password/password-context"
+import { passwordContextFor } from "../../../lib/password-policy/password-context"
 import type { StorePasswordStrengthType } from "./validators"
 
 /**
@@ -21,14 +21,14 @@ export const POST = async (
   const security = accountSecurity(req.scope)
   const { passwordStrength, lockout } = security.getOptions()
   const ip = clientIp(req, lockout.trustedProxyHops) ?? "unknown"
-  const { allowed } = await security.quotas.consume(
+  const { allowed, retryAfterSeconds } = await security.quotas.consume(
     SecurityCounterScopes.PASSWORD_STRENGTH,
     ip,
     passwordStrength.maxRequests,
     passwordStrength.windowSeconds
   )
   if (!allowed) {
-    sendTooManyRequests(res, passwordStrength.windowSeconds, "Too many strength checks from this network. Try again shortly.")
+    sendTooManyRequests(res, retryAfterSeconds, "Too many strength checks from this network. Try again shortly.")
     return
   }
   const { password, email, first_name, last_name } = req.validatedBody

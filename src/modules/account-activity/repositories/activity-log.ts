@@ -102,11 +102,6 @@ export class ActivityLogRepository {
   }
 
   /**
-   * Deletes entries that occurred before `before`, `batchSize` at a time (each
-   * batch its own short transaction, the only one the append-only trigger
-   * lets delete). Returns how many were deleted.
-   */
-  /**
    * Erases what a customer's entries say about the person (IP, browser,
    * details such as addresses in `data`), keeping what happened and when:
    * the one update the append-only trigger allows, inside this transaction.
@@ -123,6 +118,11 @@ export class ActivityLogRepository {
     })
   }
 
+  /**
+   * Deletes entries that occurred before `before`, `batchSize` at a time (each
+   * batch its own short transaction, the only one the append-only trigger
+   * lets delete). Returns how many were deleted.
+   */
   async deleteOlderThan(before: Date, batchSize: number): Promise<number> {
     let deleted = 0
     for (;;) {

@@ -122,8 +122,16 @@ moduleIntegrationTestRunner<AccountSecurityModuleService>({
       const uses = []
       for (let i = 0; i < 4; i++) uses.push(await service.quotas.consume("password_reset", "jane@example.com", 3, 900))
       expect(uses.map((use) => use.allowed)).toEqual([true, true, true, false])
-      advance(901)
-      expect(await service.quotas.consume("password_reset", "jane@example.com", 3, 900)).toEqual({ allowed: true, count: 1 })
+      expect(uses[3].retryAfterSeconds).toEqual(900)
+      advance(600)
+      // The time left in the window that began with the first use.
+      expect((await service.quotas.consume("password_reset", "jane@example.com", 3, 900)).retryAfterSeconds).toEqual(300)
+      advance(301)
+      expect(await service.quotas.consume("password_reset", "jane@example.com", 3, 900)).toEqual({
+        allowed: true,
+        count: 1,
+        retryAfterSeconds: 900,
+      })
     })
 
     it("keeps the last historySize password hashes per identity, newest first", async () => {

@@ -15,10 +15,16 @@ export class QuotaCounterRepository {
 
   /**
    * Counts one use in the window that starts at `windowStart` (a new window
-   * when the row's is older) and returns the count: one atomic statement.
+   * when the row's is older) and returns the count and when the counted
+   * window began: one atomic statement.
    */
-  async increment(scope: string, key: string, now: Date, windowStart: Date): Promise<number> {
-    const { rows } = await this.pg.raw<{ rows: { count: number }[] }>(
+  async increment(
+    scope: string,
+    key: string,
+    now: Date,
+    windowStart: Date
+  ): Promise<{ count: number; window_started_at: Date }> {
+    const { rows } = await this.pg.raw<{ rows: { count: number; window_started_at: Date }[] }>(
       `insert into security_counter as c (id, scope, key, count, window_started_at, created_at, updated_at)
        values (:id, :scope, :key, 1, :now, :now, :now)
        on conflict (scope, key) where deleted_at is null do update set
@@ -26,10 +32,10 @@ export class QuotaCounterRepository {
          window_started_at = case when c.window_started_at <= :window_start then excluded.window_started_at
                              else c.window_started_at end,
          updated_at = excluded.updated_at
-       returning count`,
+       returning count, window_started_at`,
       { id: generateEntityId(undefined, "seccnt"), scope, key, now, window_start: windowStart }
     )
-    return Number(rows[0].count)
+    return { count: Number(rows[0].count), window_started_at: new Date(rows[0].window_started_at) }
   }
 
   /** Forgets one counter (a claim given back). */

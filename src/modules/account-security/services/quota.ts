@@ -21,8 +21,14 @@ export class QuotaService {
    */
   async consume(scope: string, key: string, max: number, windowSeconds: number): Promise<QuotaResult> {
     const now = this.clock.now()
-    const count = await this.counters.increment(scope, key, now, new Date(now.getTime() - windowSeconds * 1000))
-    return { allowed: count <= max, count }
+    const { count, window_started_at } = await this.counters.increment(
+      scope,
+      key,
+      now,
+      new Date(now.getTime() - windowSeconds * 1000)
+    )
+    const endsInMs = window_started_at.getTime() + windowSeconds * 1000 - now.getTime()
+    return { allowed: count <= max, count, retryAfterSeconds: Math.max(1, Math.ceil(endsInMs / 1000)) }
   }
 
   /**

@@ -64,6 +64,15 @@ export class ErasureRepository {
   }
 
   /**
+   * Takes back a request this call's workflow recorded (its compensation):
+   * only while it is still a request, so an erasure an admin started since
+   * stays.
+   */
+  async withdraw(id: string): Promise<void> {
+    await this.pg.raw(`delete from customer_privacy_request where id = :id and status = 'requested'`, { id })
+  }
+
+  /**
    * Takes the erasure for one run: from no record, a request, an erasure
    * whose run failed (released) or one whose run holds it for longer than
    * ERASURE_CLAIM_TTL_MS. Refused (with the record) when it is completed or

@@ -6,7 +6,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerAccountEvents, UserAccountEvents } from "../../../modules/account-security/events"
+import { CustomerAccountEvents, UserAccountEvents } from "../../../lib/events"
 import { clearLoginThrottleStep } from "../steps/clear-login-throttle"
 
 /** Who lifts a lock: an admin, or the account holder by completing a password reset. */

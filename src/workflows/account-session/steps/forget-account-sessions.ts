@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNT_SECURITY_MODULE } from "../../../modules/account-security"
 import type AccountSecurityModuleService from "../../../modules/account-security/service"
-import { identitiesOf } from "../../customer-privacy/export"
+import { identitiesOf } from "../../../lib/privacy/export"
 
 export type ForgetAccountSessionsStepInput = { customer_id: string }
 

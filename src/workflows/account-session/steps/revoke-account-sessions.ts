@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNT_SECURITY_MODULE } from "../../../modules/account-security"
 import type AccountSecurityModuleService from "../../../modules/account-security/service"
 import type { SessionEndReason } from "../../../types/account-sessions"
-import { findEmailpassIdentity } from "../../customer-password/auth-identity"
+import { findEmailpassIdentity } from "../../../lib/identity/auth-identity"
 
 export type RevokeAccountSessionsStepInput = {
   /** Whose sessions end: the auth identity, or the e-mail of its emailpass login. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { AccountSessionEvents } from "../../../modules/account-security/events"
+import { AccountSessionEvents } from "../../../lib/events"
 import {
   revokeAccountSessionsStep,
   type RevokeAccountSessionsStepInput,

@@ -4,7 +4,7 @@ import { canonicalEmail } from "../../../lib/identity"
 import { ACCOUNT_SECURITY_MODULE } from "../../../modules/account-security"
 import type AccountSecurityModuleService from "../../../modules/account-security/service"
 import type { IdentityClaimRow } from "../../../modules/account-security/repositories/identity-claim"
-import { EMAILPASS_PROVIDER } from "../../customer-password/auth-identity"
+import { EMAILPASS_PROVIDER } from "../../../lib/identity/auth-identity"
 
 export type ChangeLoginEmailStepInput = { auth_identity_id: string; customer_id: string; to: string }
 

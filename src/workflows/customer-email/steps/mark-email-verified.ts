@@ -2,7 +2,7 @@ import type { IAuthModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { projectClock } from "../../../lib/clock"
-import { EMAIL_ENTITY_TYPE, emailVerificationRow, TOKEN_CODE_PROVIDER } from "../verification"
+import { EMAIL_ENTITY_TYPE, emailVerificationRow, TOKEN_CODE_PROVIDER } from "../../../lib/email/verification"
 
 /**
  * Medusa's auth module generates these for its `AuthVerification` model; its

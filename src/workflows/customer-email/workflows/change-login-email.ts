@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerAccountEvents } from "../../../modules/account-security/events"
+import { CustomerAccountEvents } from "../../../lib/events"
 import { revokeAccountSessionsWorkflow } from "../../account-session"
 import { changeLoginEmailStep } from "../steps/change-login-email"
 

@@ -7,7 +7,7 @@ import {
   loadRuleSets,
   revertBatch,
   type BatchResult,
-} from "../evaluate"
+} from "../../../lib/customer-groups/evaluate"
 
 export const applyCustomerGroupRulesStepId = "cam-apply-customer-group-rules"
 

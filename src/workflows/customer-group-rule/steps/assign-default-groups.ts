@@ -1,7 +1,7 @@
 import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { configuredDefaultGroupIds } from "../default-groups"
-import { customerModuleOf, MembershipMakers, type RuleLink } from "../evaluate"
+import { configuredDefaultGroupIds } from "../../../lib/customer-groups/default-groups"
+import { customerModuleOf, MembershipMakers, type RuleLink } from "../../../lib/customer-groups/evaluate"
 
 export const assignDefaultGroupsStepId = "cam-assign-default-groups"
 

@@ -11,8 +11,8 @@ import {
   GROUP_RULES_LOCK,
   loadRuleSets,
   type MembershipsChangedData,
-} from "../evaluate"
-import { CustomerGroupRuleEvents } from "../events"
+} from "../../../lib/customer-groups/evaluate"
+import { CustomerGroupRuleEvents } from "../../../lib/events"
 
 export type BackfillResult = {
   skipped: boolean

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import type { MembershipsChangedData } from "../evaluate"
-import { CustomerGroupRuleEvents } from "../events"
+import type { MembershipsChangedData } from "../../../lib/customer-groups/evaluate"
+import { CustomerGroupRuleEvents } from "../../../lib/events"
 import { assignDefaultGroupsStep } from "../steps/assign-default-groups"
 
 export const assignDefaultCustomerGroupsWorkflowId = "cam-assign-default-customer-groups"

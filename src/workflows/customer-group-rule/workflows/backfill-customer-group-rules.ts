@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerGroupRuleEvents } from "../events"
+import { CustomerGroupRuleEvents } from "../../../lib/events"
 import { backfillCustomerGroupRulesStep } from "../steps/backfill-customer-group-rules"
 
 export const backfillCustomerGroupRulesWorkflowId = "cam-backfill-customer-group-rules"

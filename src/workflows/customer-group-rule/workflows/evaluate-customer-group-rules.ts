@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import type { MembershipsChangedData } from "../evaluate"
-import { CustomerGroupRuleEvents } from "../events"
+import type { MembershipsChangedData } from "../../../lib/customer-groups/evaluate"
+import { CustomerGroupRuleEvents } from "../../../lib/events"
 import { applyCustomerGroupRulesStep } from "../steps/apply-customer-group-rules"
 
 export const evaluateCustomerGroupRulesWorkflowId = "cam-evaluate-customer-group-rules"

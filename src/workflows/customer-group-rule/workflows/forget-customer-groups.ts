@@ -1,6 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerGroupRuleEvents } from "../events"
+import { CustomerGroupRuleEvents } from "../../../lib/events"
 import { forgetCustomerGroupsStep } from "../steps/forget-customer-groups"
 
 export const forgetCustomerGroupsWorkflowId = "cam-forget-customer-groups"

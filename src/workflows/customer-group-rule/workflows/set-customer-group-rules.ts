@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { GroupRule } from "../../../lib/group-rules"
-import { CustomerGroupRuleEvents } from "../events"
+import { CustomerGroupRuleEvents } from "../../../lib/events"
 import { setGroupRuleSetStep } from "../steps/set-group-rule-set"
 import { validateGroupRuleTargetsStep } from "../steps/validate-group-rule-targets"
 

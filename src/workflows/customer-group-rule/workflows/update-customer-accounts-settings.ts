@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerGroupRuleEvents } from "../events"
+import { CustomerGroupRuleEvents } from "../../../lib/events"
 import { setDefaultGroupIdsStep } from "../steps/set-default-group-ids"
 import { validateGroupRuleTargetsStep } from "../steps/validate-group-rule-targets"
 

@@ -2,7 +2,7 @@ import type { IAuthModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { AdminMfaFactor } from "../../../types/account-security"
-import { ACTIVE_MFA_STATUSES, toAdminMfaFactor } from "../mfa-factors"
+import { ACTIVE_MFA_STATUSES, toAdminMfaFactor } from "../../../lib/mfa/mfa-factors"
 
 export const resetMfaStepId = "cam-reset-mfa"
 

@@ -6,7 +6,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { CustomerNoteEvents } from "../events"
+import { CustomerNoteEvents } from "../../../lib/events"
 import { createCustomerNotesStep } from "../steps/create-customer-notes"
 import type { CreateCustomerNoteInput } from "../types"
 

@@ -6,7 +6,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerNoteEvents } from "../events"
+import { CustomerNoteEvents } from "../../../lib/events"
 import { updateCustomerNotesStep } from "../steps/update-customer-notes"
 import { validateCustomerNoteAccessStep } from "../steps/validate-customer-note-access"
 import type { CustomerNoteChanges } from "../types"

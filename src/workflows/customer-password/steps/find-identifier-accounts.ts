@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { accountsOf, normalizeIdentifier } from "../auth-identity"
+import { accountsOf, normalizeIdentifier } from "../../../lib/identity/auth-identity"
 
 export const findIdentifierAccountsStepId = "cam-find-identifier-accounts"
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNT_SECURITY_MODULE } from "../../../modules/account-security"
 import type AccountSecurityModuleService from "../../../modules/account-security/service"
-import { findEmailpassIdentity } from "../auth-identity"
+import { findEmailpassIdentity } from "../../../lib/identity/auth-identity"
 
 export const rememberPasswordStepId = "cam-remember-password"
 

@@ -1,6 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { EMAILPASS_PROVIDER, POLICY_CHECKED } from "../auth-identity"
+import { EMAILPASS_PROVIDER, POLICY_CHECKED } from "../../../lib/identity/auth-identity"
 
 export type SetEmailpassPasswordStepInput = {
   /** The e-mail the emailpass identity is registered under. */

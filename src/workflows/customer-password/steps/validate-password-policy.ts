@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { PasswordValidationError, PasswordValidationResult } from "../../../lib/password-policy"
-import { vetNewPassword } from "../password-vetting"
+import { vetNewPassword } from "../../../lib/password-policy/password-vetting"
 
 /**
  * A password the policy refused: a 400 whose message lists the failed rules,

@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { voidPasswordResetTokens } from "../auth-identity"
+import { voidPasswordResetTokens } from "../../../lib/identity/auth-identity"
 
 export type VoidPasswordResetTokensStepInput = {
   /** The e-mail the emailpass identity is registered under. */

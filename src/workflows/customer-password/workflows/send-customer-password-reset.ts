@@ -8,8 +8,8 @@ import {
   emitEventStep,
   generateResetPasswordTokenWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { CustomerPasswordEvents } from "../events"
-import { adminResetMetadata } from "../reset-request"
+import { CustomerPasswordEvents } from "../../../lib/events"
+import { adminResetMetadata } from "../../../lib/password-reset/reset-request"
 
 export type SendCustomerPasswordResetWorkflowInput = {
   customer_id: string
@@ -42,7 +42,7 @@ export const sendCustomerPasswordResetWorkflow = createWorkflow(
       provider: "emailpass",
       secret: input.jwt.secret,
       jwtOptions: input.jwt.options,
-      // Signed: the e-mail and the timeline believe only this (reset-request.ts).
+      // Signed: the e-mail and the timeline believe only this (lib/password-reset/reset-request.ts).
       metadata: adminResetMetadata(input.jwt.secret, input.entity_id),
     }))
     generateResetPasswordTokenWorkflow.runAsStep({ input: tokenInput })

@@ -6,7 +6,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { revokeAccountSessionsWorkflow } from "../../account-session"
-import { CustomerPasswordEvents } from "../events"
+import { CustomerPasswordEvents } from "../../../lib/events"
 import { assertAdminMaySetPasswordStep } from "../steps/assert-admin-may-set-password"
 import { rememberPasswordStep } from "../steps/remember-password"
 import { setEmailpassPasswordStep } from "../steps/set-emailpass-password"

@@ -13,6 +13,9 @@ export const validateCustomerPreferencesStepId = "cam-validate-customer-preferen
 const invalid = (field: string, message: string) =>
   new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: ${message}`)
 
+/** Names of ISO 639 languages; `undefined` for a language subtag that is none (fallback "none"). */
+const KNOWN_LANGUAGES = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" })
+
 /** The store's spelling of a supported locale, or the canonical tag when the store lists none. */
 async function resolveLocale(
   query: { graph: Function },
@@ -31,6 +34,11 @@ async function resolveLocale(
     (entry: { locale_code: string }) => entry.locale_code
   )
   if (!supported.length) {
+    // Any language there is, but a language: `german` is a well-formed tag
+    // (a 6-letter subtag) that names none.
+    if (!KNOWN_LANGUAGES.of(new Intl.Locale(canonical).language)) {
+      throw invalid("locale", `"${locale}" names no language Medusa knows; use a tag such as "de-DE" or "en"`)
+    }
     return canonical
   }
   const match = supported.find((code) => code.toLowerCase() === canonical.toLowerCase())

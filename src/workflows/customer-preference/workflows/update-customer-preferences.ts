@@ -6,7 +6,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerPreferenceEvents } from "../events"
+import { CustomerPreferenceEvents } from "../../../lib/events"
 import { setDefaultAddressesStep } from "../steps/set-default-addresses"
 import { upsertCustomerPreferencesStep } from "../steps/upsert-customer-preferences"
 import { validateCustomerPreferencesStep } from "../steps/validate-customer-preferences"

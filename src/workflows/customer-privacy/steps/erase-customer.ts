@@ -8,9 +8,9 @@ import { CUSTOMER_NOTE_MODULE } from "../../../modules/customer-note"
 import type CustomerNoteModuleService from "../../../modules/customer-note/service"
 import { CUSTOMER_PREFERENCE_MODULE } from "../../../modules/customer-preference"
 import type CustomerPreferenceModuleService from "../../../modules/customer-preference/service"
-import { normalizeIdentifier } from "../../customer-password/auth-identity"
-import { identitiesOf } from "../export"
-import { anonymousEmail } from "../privacy-state"
+import { normalizeIdentifier } from "../../../lib/identity/auth-identity"
+import { identitiesOf } from "../../../lib/privacy/export"
+import { anonymousEmail } from "../../../lib/privacy/privacy-state"
 
 export type EraseCustomerInput = { customer_id: string; orders: "keep" | "redact" }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerAccountEvents } from "../../../modules/account-security/events"
+import { CustomerAccountEvents } from "../../../lib/events"
 import { forgetAccountSessionsStep } from "../../account-session/steps/forget-account-sessions"
 import { claimAnonymizationStep } from "../steps/claim-anonymization"
 import { completeAnonymizationStep } from "../steps/complete-anonymization"

@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_ACCOUNTS_MODULE } from "../../../../modules/customer-accounts"
 import type CustomerAccountsModuleService from "../../../../modules/customer-accounts/service"
 import type { AdminErasureRequestsResponse } from "../../../../types/customer-privacy"
-import { erasureProgressOf } from "../../../../workflows/customer-privacy"
+import { erasureProgressOf } from "../../../../lib/privacy/privacy-state"
 
 /** Most customers' requests one answer lists (oldest first: the first due). */
 const MAX_LISTED = 200

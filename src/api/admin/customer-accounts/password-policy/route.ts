@@ -3,7 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import type { AdminPasswordPolicyResponse } from "../../../../types/account-security"
-import { accountSecurity } from "../../../utils/password-policy"
+import { accountSecurity } from "../../../utils/account-security"
 
 /** The policy and the admin password options, for the admin's password form. */
 export const GET = async (

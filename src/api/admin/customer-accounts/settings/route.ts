@@ -5,10 +5,8 @@ import type {
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type { AdminCustomerAccountsSettingsResponse } from "../../../../types/customer-group-rule"
-import {
-  configuredDefaultGroupIds,
-  updateCustomerAccountsSettingsWorkflow,
-} from "../../../../workflows/customer-group-rule"
+import { configuredDefaultGroupIds } from "../../../../lib/customer-groups/default-groups"
+import { updateCustomerAccountsSettingsWorkflow } from "../../../../workflows/customer-group-rule"
 import type { AdminUpdateCustomerAccountsSettingsType } from "./validators"
 
 /** The default groups in force: the stored setting, else the plugin option; deleted groups left out. */

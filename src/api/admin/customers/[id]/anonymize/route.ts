@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { AdminAnonymizeCustomerResponse } from "../../../../../types/customer-privacy"
-import { anonymizeCustomerWorkflow, privacyStateOf } from "../../../../../workflows/customer-privacy"
-import { normalizeIdentifier } from "../../../../../workflows/customer-password/auth-identity"
-import { accountSecurity } from "../../../../utils/password-policy"
+import { privacyStateOf } from "../../../../../lib/privacy/privacy-state"
+import { anonymizeCustomerWorkflow } from "../../../../../workflows/customer-privacy"
+import { normalizeIdentifier } from "../../../../../lib/identity/auth-identity"
+import { accountSecurity } from "../../../../utils/account-security"
 import type { AdminAnonymizeCustomerType } from "./validators"
 
 /**

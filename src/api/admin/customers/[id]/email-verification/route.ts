@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminEmailVerificationResponse } from "../../../../../types/account-security"
-import { emailVerificationState } from "../../../../../workflows/customer-email"
+import { emailVerificationState } from "../../../../../lib/email/verification"
 import { customerWithPasswordAccount } from "../../../../utils/customers"
-import { accountSecurity } from "../../../../utils/password-policy"
+import { accountSecurity } from "../../../../utils/account-security"
 
 /** Whether the customer's address is verified (Medusa's own verification), since when, and whether that holds back logins. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminEmailVerificationResponse>) => {

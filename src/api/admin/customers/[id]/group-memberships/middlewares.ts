@@ -7,8 +7,8 @@ import type {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { errorReason } from "../../../../../lib/error-reason"
-import type { MembershipChange, MembershipsChangedData } from "../../../../../workflows/customer-group-rule/evaluate"
-import { CustomerGroupRuleEvents } from "../../../../../workflows/customer-group-rule/events"
+import type { MembershipChange, MembershipsChangedData } from "../../../../../lib/customer-groups/evaluate"
+import { CustomerGroupRuleEvents } from "../../../../../lib/events"
 import { refuseNulInPathParams } from "../../../../utils/request-guards"
 
 type LinkBody = { add?: unknown; remove?: unknown }
@@ -37,6 +37,8 @@ const reportManualChanges =
         return
       }
       const data: MembershipsChangedData = { event_id: randomUUID(), source: "manual", actor_id: actorId, changes }
+      // Straight on the bus: the write was Medusa's own workflow, which ended
+      // with its answer; this only tells the timeline who made the change.
       req.scope
         .resolve(Modules.EVENT_BUS)
         .emit({ name: CustomerGroupRuleEvents.MEMBERSHIPS_CHANGED, data })

@@ -11,7 +11,7 @@ import type {
   AdminCustomerGroupMembershipsResponse,
   MembershipSource,
 } from "../../../../../types/customer-group-rule"
-import { MembershipMakers } from "../../../../../workflows/customer-group-rule"
+import { MembershipMakers } from "../../../../../lib/customer-groups/evaluate"
 import { fetchCustomerOrThrow } from "../../../../utils/customers"
 
 /** What a membership row's maker makes of it; anything but the plugin's own marks is manual. */

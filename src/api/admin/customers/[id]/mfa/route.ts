@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminCustomerMfaResponse } from "../../../../../types/account-security"
-import { mfaFactorsOf } from "../../../../../workflows/customer-mfa"
+import { mfaFactorsOf } from "../../../../../lib/mfa/mfa-factors"
 import { customerWithPasswordAccount } from "../../../../utils/customers"
 
 /** The customer's MFA factors (Medusa's own, never their secrets): type, state, since when. */

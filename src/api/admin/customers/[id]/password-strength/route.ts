@@ -4,8 +4,8 @@ import type {
 } from "@medusajs/framework/http"
 import type { AdminPasswordStrengthResponse } from "../../../../../types/account-security"
 import { customerWithPasswordAccount } from "../../../../utils/customers"
-import { accountSecurity } from "../../../../utils/password-policy"
-import { passwordContextFor } from "../../../../../workflows/customer-password/password-context"
+import { accountSecurity } from "../../../../utils/account-security"
+import { passwordContextFor } from "../../../../../lib/password-policy/password-context"
 import type { AdminSetCustomerPasswordType } from "../password/validators"
 
 /**

@@ -1,14 +1,8 @@
-import { randomUUID } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
-import { projectClock } from "../../../../../lib/clock"
-import { CustomerAccountEvents } from "../../../../../modules/account-security/events"
-import { CUSTOMER_ACCOUNTS_MODULE } from "../../../../../modules/customer-accounts"
-import type CustomerAccountsModuleService from "../../../../../modules/customer-accounts/service"
 import type { StoreAnonymizeResponse } from "../../../../../types/customer-privacy"
-import { anonymizeCustomerWorkflow } from "../../../../../workflows/customer-privacy"
+import { anonymizeCustomerWorkflow, requestCustomerErasureWorkflow } from "../../../../../workflows/customer-privacy"
 import { confirmCurrentPassword } from "../../../../auth/current-password"
-import { accountSecurity } from "../../../../utils/password-policy"
+import { accountSecurity } from "../../../../utils/account-security"
 import type { StoreAnonymizeType } from "./validators"
 
 /**
@@ -36,18 +30,11 @@ export const POST = async (
     res.json({ anonymization: { status: "anonymized", anonymized_at: new Date(result).toISOString() } })
     return
   }
-  const accounts: CustomerAccountsModuleService = req.scope.resolve(CUSTOMER_ACCOUNTS_MODULE)
-  // One statement: parallel requests record one request (and one event).
-  const { record, created } = await accounts.erasure.request(customerId, projectClock.now())
+  const { result: record } = await requestCustomerErasureWorkflow(req.scope).run({ input: { customer_id: customerId } })
   if (record.status === "erasing" || record.status === "completed") {
     // An admin started the erasure already (a completed one left no login to get here with).
     res.status(202).json({ anonymization: { status: "erasing", erasure_started_at: iso(record.erasure_started_at ?? record.completed_at) } })
     return
-  }
-  if (created) {
-    await req.scope
-      .resolve(Modules.EVENT_BUS)
-      .emit({ name: CustomerAccountEvents.ANONYMIZATION_REQUESTED, data: { event_id: randomUUID(), customer_id: customerId } })
   }
   res.status(202).json({ anonymization: { status: "requested", requested_at: iso(record.requested_at) } })
 }

@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { StoreEmailVerificationResponse } from "../../../../../types/account-security"
-import { emailVerificationRow, verificationState } from "../../../../../workflows/customer-email"
-import { findEmailpassIdentityOf } from "../../../../../workflows/customer-password/auth-identity"
-import { accountSecurity } from "../../../../utils/password-policy"
+import { emailVerificationRow, verificationState } from "../../../../../lib/email/verification"
+import { findEmailpassIdentityOf } from "../../../../../lib/identity/auth-identity"
+import { accountSecurity } from "../../../../utils/account-security"
 
 /**
  * Whether the logged-in customer's login address is verified, and whether

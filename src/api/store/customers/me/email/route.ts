@@ -1,17 +1,16 @@
-import { createHash, randomUUID } from "node:crypto"
+import { createHash } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { CustomerAccountEvents } from "../../../../../modules/account-security/events"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { StoreChangeEmailResponse } from "../../../../../types/account-security"
-import { requestEmailChange } from "../../../../../workflows/customer-email"
-import { normalizeIdentifier } from "../../../../../workflows/customer-password/auth-identity"
+import { requestCustomerEmailChangeWorkflow } from "../../../../../workflows/customer-email"
+import { normalizeIdentifier } from "../../../../../lib/identity/auth-identity"
 import { deferredWork } from "../../../../../lib/deferred-work"
 import { errorReason } from "../../../../../lib/error-reason"
 import { canonicalEmail } from "../../../../../lib/identity"
 import { SecurityCounterScopes } from "../../../../../modules/account-security/types"
 import type { EmailChangeOptions } from "../../../../../lib/options"
 import type AccountSecurityModuleService from "../../../../../modules/account-security/service"
-import { accountSecurity } from "../../../../utils/password-policy"
+import { accountSecurity } from "../../../../utils/account-security"
 import { sendTooManyRequests } from "../../../../utils/too-many-requests"
 import { confirmCurrentPassword } from "../../../../auth/current-password"
 import type { StoreChangeEmailType } from "./validators"
@@ -22,20 +21,20 @@ import type { StoreChangeEmailType } from "./validators"
  * an account could otherwise mail any number of strangers. Asking again for
  * an address already counted is free. Counted whether the address is free
  * or taken, so the cap tells nothing about other accounts. Returns
- * whether the request is within the cap.
+ * whether the request is within the cap, and else when it is free again.
  */
 async function countNewAddress(
   security: AccountSecurityModuleService,
   { maxAddresses, windowSeconds }: EmailChangeOptions,
   customerId: string,
   email: string
-): Promise<boolean> {
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const address = createHash("sha256").update(canonicalEmail(email)).digest("hex")
   const key = `${customerId}:${address}`
   if (!(await security.quotas.claim(SecurityCounterScopes.EMAIL_CHANGE_ADDRESS, key, windowSeconds))) {
-    return true
+    return { allowed: true, retryAfterSeconds: 0 }
   }
-  const { allowed } = await security.quotas.consume(
+  const { allowed, retryAfterSeconds } = await security.quotas.consume(
     SecurityCounterScopes.EMAIL_CHANGE_ADDRESSES,
     customerId,
     maxAddresses,
@@ -44,9 +43,8 @@ async function countNewAddress(
   if (!allowed) {
     // Not counted after all: asking for it later (in a new window) counts then.
     await security.quotas.release(SecurityCounterScopes.EMAIL_CHANGE_ADDRESS, key)
-    return false
   }
-  return true
+  return { allowed, retryAfterSeconds }
 }
 
 const describeWindow = (seconds: number) =>
@@ -81,10 +79,11 @@ export const POST = async (
   const customerId = req.auth_context.actor_id
   const security = accountSecurity(req.scope)
   const cap = security.getOptions().emailChange
-  if (!(await countNewAddress(security, cap, customerId, email))) {
+  const counted = await countNewAddress(security, cap, customerId, email)
+  if (!counted.allowed) {
     sendTooManyRequests(
       res,
-      cap.windowSeconds,
+      counted.retryAfterSeconds,
       `email: this account may ask to move to at most ${cap.maxAddresses} different addresses per ${describeWindow(cap.windowSeconds)}. Try again later.`
     )
     return
@@ -93,13 +92,10 @@ export const POST = async (
   // After the answer and off the path of the next requests: only a free
   // address gets an e-mail, so neither timing tells whether it is taken.
   deferredWork.schedule(
-    async () => {
-      await requestEmailChange(req.scope, { auth_identity_id: req.auth_context.auth_identity_id, customer_id: customerId, to: email })
-      await req.scope.resolve(Modules.EVENT_BUS).emit({
-        name: CustomerAccountEvents.EMAIL_CHANGE_REQUESTED,
-        data: { event_id: randomUUID(), customer_id: customerId, to: email },
-      })
-    },
+    () =>
+      requestCustomerEmailChangeWorkflow(req.scope).run({
+        input: { auth_identity_id: req.auth_context.auth_identity_id, customer_id: customerId, to: email },
+      }),
     (error) =>
       req.scope
         .resolve(ContainerRegistrationKeys.LOGGER)

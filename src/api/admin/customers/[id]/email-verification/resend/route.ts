@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminResendEmailVerificationResponse } from "../../../../../../types/account-security"
-import { requestEmailVerification } from "../../../../../../workflows/customer-email"
+import { requestEmailVerification } from "../../../../../../lib/email/verification"
 import { customerWithPasswordAccount } from "../../../../../utils/customers"
 
 /**

@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminMarkEmailVerifiedResponse } from "../../../../../../types/account-security"
-import { emailVerificationState, markEmailVerifiedWorkflow } from "../../../../../../workflows/customer-email"
-import { accountSecurity } from "../../../../../utils/password-policy"
+import { emailVerificationState } from "../../../../../../lib/email/verification"
+import { markEmailVerifiedWorkflow } from "../../../../../../workflows/customer-email"
+import { accountSecurity } from "../../../../../utils/account-security"
 import { customerWithPasswordAccount } from "../../../../../utils/customers"
 
 /** Marks the customer's address verified on the calling admin's word (recorded on the timeline with the admin). */

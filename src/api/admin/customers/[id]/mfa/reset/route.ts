@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminResetCustomerMfaResponse } from "../../../../../../types/account-security"
-import { mfaFactorsOf, resetCustomerMfaWorkflow } from "../../../../../../workflows/customer-mfa"
+import { mfaFactorsOf } from "../../../../../../lib/mfa/mfa-factors"
+import { resetCustomerMfaWorkflow } from "../../../../../../workflows/customer-mfa"
 import { customerWithPasswordAccount } from "../../../../../utils/customers"
 
 /**

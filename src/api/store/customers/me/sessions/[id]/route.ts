@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import type { StoreRevokeSessionResponse } from "../../../../../../types/account-sessions"
 import { revokeAccountSessionsWorkflow } from "../../../../../../workflows/account-session"
-import { accountSecurity } from "../../../../../utils/password-policy"
+import { accountSecurity } from "../../../../../utils/account-security"
 import { identityIdsOf } from "../../../../../utils/sessions"
 
 /**

@@ -6,8 +6,8 @@ import type {
   MedusaContainer,
 } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { errorReason } from "../../lib/error-reason"
-import { isValidEmail } from "../../lib/identity"
+import { errorReason } from "../error-reason"
+import { isValidEmail } from "../identity/index"
 
 /**
  * The Notification module stores every notification with its data (and

@@ -1,5 +1,5 @@
 import type { GroupCustomerPair, ICustomerModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { projectClock } from "../../lib/clock"
+import { projectClock } from "../clock"
 import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import {
   matchesRuleSet,
@@ -7,10 +7,10 @@ import {
   needsVerificationFacts,
   type CustomerFacts,
   type GroupRule,
-} from "../../lib/group-rules"
-import { verifiedAddresses } from "../customer-email/verification"
-import { normalizeIdentifier } from "../customer-password/auth-identity"
-import { CUSTOMER_GROUP_RULE_MODULE } from "../../modules/customer-group-rule"
+} from "../group-rules"
+import { verifiedAddresses } from "../email/verification"
+import { normalizeIdentifier } from "../identity/auth-identity"
+import { CUSTOMER_GROUP_RULE_MODULE } from "../../modules/customer-group-rule/index"
 import type CustomerGroupRuleModuleService from "../../modules/customer-group-rule/service"
 
 export type MembershipPair = { customer_id: string; customer_group_id: string }

@@ -1,15 +1,15 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { projectClock } from "../../lib/clock"
-import { ACCOUNT_ACTIVITY_MODULE } from "../../modules/account-activity"
+import { projectClock } from "../clock"
+import { ACCOUNT_ACTIVITY_MODULE } from "../../modules/account-activity/index"
 import type AccountActivityModuleService from "../../modules/account-activity/service"
-import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security"
+import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security/index"
 import type AccountSecurityModuleService from "../../modules/account-security/service"
-import { CUSTOMER_NOTE_MODULE } from "../../modules/customer-note"
+import { CUSTOMER_NOTE_MODULE } from "../../modules/customer-note/index"
 import type CustomerNoteModuleService from "../../modules/customer-note/service"
 import { ACTIVITY_KINDS, type ActivityKind } from "../../types/account-activity"
 import type { CustomerDataExport } from "../../types/customer-privacy"
-import { readCustomerPreferences } from "../customer-preference/read-preferences"
+import { readCustomerPreferences } from "../customer-preferences/read-preferences"
 
 /** The shape's version: bumped whenever a field changes meaning or goes. */
 export const EXPORT_VERSION = 1

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CUSTOMER_ACCOUNTS_MODULE } from "../../modules/customer-accounts"
+import { CUSTOMER_ACCOUNTS_MODULE } from "../../modules/customer-accounts/index"
 import type CustomerAccountsModuleService from "../../modules/customer-accounts/service"
-import { CUSTOMER_GROUP_RULE_MODULE } from "../../modules/customer-group-rule"
+import { CUSTOMER_GROUP_RULE_MODULE } from "../../modules/customer-group-rule/index"
 import type CustomerGroupRuleModuleService from "../../modules/customer-group-rule/service"
 
 /**

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { PasswordContext } from "../../lib/password-policy"
+import type { PasswordContext } from "./index"
 
 type Names = { first_name?: string | null; last_name?: string | null }
 

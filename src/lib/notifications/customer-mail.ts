@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security"
+import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security/index"
 import type AccountSecurityModuleService from "../../modules/account-security/service"
-import { notificationLocale } from "../customer-preference/read-preferences"
-import { emailVerificationRow } from "../customer-email/verification"
-import { actorIdOf, findEmailpassIdentity } from "../customer-password/auth-identity"
+import { notificationLocale } from "../customer-preferences/read-preferences"
+import { emailVerificationRow } from "../email/verification"
+import { actorIdOf, findEmailpassIdentity } from "../identity/auth-identity"
 
 /**
  * What an e-mail to a customer needs to greet them in their language: the

@@ -1,9 +1,9 @@
 import { asValue } from "@medusajs/framework/awilix"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { PasswordValidationResult } from "../../lib/password-policy"
-import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security"
+import type { PasswordValidationResult } from "./index"
+import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security/index"
 import type AccountSecurityModuleService from "../../modules/account-security/service"
-import { findEmailpassIdentity } from "./auth-identity"
+import { findEmailpassIdentity } from "../identity/auth-identity"
 import { passwordContextFor } from "./password-context"
 
 /** Container key of a request's password verdicts (see {@link providePasswordVerdicts}). */

@@ -1,4 +1,9 @@
 /**
+ * Every event the plugin emits, in one catalog: names and payloads. Subscribe
+ * to them like Medusa's own (`event: CustomerAccountEvents.LOCKED`). The
+ * package exports them from `medusa-customer-accounts/workflows` as well.
+ */
+/**
  * Events of the failed-login lockout. `identifier` is the normalized e-mail;
  * `actor_type` the actor of the route the attempt came through; `customer_id`
  * and `user_id` the accounts behind the identifier, when there are.
@@ -81,4 +86,54 @@ export const AccountSessionEvents = {
    * time (sign out, sign out everywhere, a password change or reset, an address change, an MFA reset).
    */
   REVOKED: "account_session.revoked",
+} as const
+
+/** Events of the customer group rules and the plugin's settings. */
+export const CustomerGroupRuleEvents = {
+  /** `{ customer_group_id, automatic }` after a group's rules were set (an empty list: manual again). */
+  RULES_UPDATED: "customer_group_rule.updated",
+  /** `{ customer_group_ids }` after deleted groups were dropped from the rules and the default groups. */
+  GROUPS_FORGOTTEN: "customer_group_rule.groups_forgotten",
+  /** `{ customer_group_id?, evaluated, added, removed }` after a backfill (re-evaluation) ran. */
+  EVALUATED: "customer_group_rule.evaluated",
+  /** `{ default_group_ids }` after a Back Office user changed the plugin's settings. */
+  SETTINGS_UPDATED: "customer_accounts.settings_updated",
+  /**
+   * `{ event_id, source, actor_id, changes: { customer_id, customer_group_id, change, rule_set_id? }[] }`
+   * after memberships were made or taken back: by a rule, by the default
+   * groups, or by a Back Office user through Medusa's group routes (`manual`).
+   */
+  MEMBERSHIPS_CHANGED: "customer_group_membership.changed",
+} as const
+
+/**
+ * Events emitted by the customer-note workflows; payload per note
+ * `{ event_id, id, customer_id, actor_id, pinned? }` (updates also name the
+ * `changed` fields). Never the body: the activity timeline records them.
+ */
+export const CustomerNoteEvents = {
+  CREATED: "customer_note.created",
+  UPDATED: "customer_note.updated",
+  DELETED: "customer_note.deleted",
+} as const
+
+/** Events emitted by the password workflows; payload `{ customer_id, actor_id? }`. */
+export const CustomerPasswordEvents = {
+  /** The customer changed their own password. */
+  PASSWORD_CHANGED: "customer.password_changed",
+  /** An admin set the customer's password directly. */
+  PASSWORD_SET_BY_ADMIN: "customer_account.password_set_by_admin",
+  /** An admin sent the customer a reset link. */
+  PASSWORD_RESET_SENT: "customer_account.password_reset_sent",
+  /**
+   * `{ event_id, identifier, customer_id, user_id, reason }` after Medusa's
+   * emailpass provider stored a password outside the plugin's own password
+   * workflows: `reason` "password_reset" (a reset link was used) or "update".
+   */
+  PASSWORD_RECORDED: "customer_account.password_recorded",
+} as const
+
+/** Events of the preferences workflows; payload `{ customer_id }`. */
+export const CustomerPreferenceEvents = {
+  UPDATED: "customer_preference.updated",
 } as const

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { appSignature, sameSignature } from "../../lib/signature"
+import { appSignature, sameSignature } from "../signature"
 
 /*
  * Who asked for a reset link. Medusa's `auth.password_reset` event carries

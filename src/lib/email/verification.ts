@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { requestVerificationWorkflow } from "@medusajs/medusa/core-flows"
-import { accountsOf, customerIdOfIdentity, findEmailpassIdentity, normalizeIdentifier } from "../customer-password/auth-identity"
+import { accountsOf, customerIdOfIdentity, findEmailpassIdentity, normalizeIdentifier } from "../identity/auth-identity"
 
 /** Medusa's verification `entity_type` for e-mail addresses. */
 export const EMAIL_ENTITY_TYPE = "email"

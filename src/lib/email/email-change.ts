@@ -1,8 +1,8 @@
 import type { FilterableCustomerProps, IAuthModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { requestVerificationWorkflow } from "@medusajs/medusa/core-flows"
-import { appSignature, sameSignature } from "../../lib/signature"
-import { findEmailpassIdentity, normalizeIdentifier } from "../customer-password/auth-identity"
+import { appSignature, sameSignature } from "../signature"
+import { findEmailpassIdentity, normalizeIdentifier } from "../identity/auth-identity"
 import { EMAIL_ENTITY_TYPE, TOKEN_CODE_PROVIDER } from "./verification"
 
 /** `metadata.purpose` of the verification that confirms a new address before the login moves to it. */

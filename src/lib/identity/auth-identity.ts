@@ -6,7 +6,7 @@ import type {
   MedusaContainer,
 } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { canonicalEmail } from "../../lib/identity"
+import { canonicalEmail } from "./index"
 
 export const EMAILPASS_PROVIDER = "emailpass"
 
