@@ -2,7 +2,9 @@
 // `npm run dev`: runs Medusa with this plugin and its admin at
 // http://localhost:9000/app. Uses DATABASE_URL when set, else a PostgreSQL on
 // localhost:5432, else an embedded PostgreSQL (data in .data/pg-dev). Runs the
-// migrations, makes sure a first admin user exists, then `medusa develop`.
+// migrations, makes sure a first admin user exists, seeds a publishable key
+// and a demo customer (dev/seed-demo.ts), prints the database it uses and the
+// variables of the README's curl flow, then `medusa develop`.
 // Ctrl-C stops Medusa and the embedded PostgreSQL.
 import { spawn } from "node:child_process"
 import path from "node:path"
@@ -11,6 +13,8 @@ import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "../tooling/d
 const ADMIN_EMAIL = process.env.CAM_ADMIN_EMAIL || "admin@example.com"
 const ADMIN_PASSWORD = process.env.CAM_ADMIN_PASSWORD || "supersecret"
 const DEV_DATABASE = process.env.CAM_DEV_DATABASE || "medusa_customer_accounts_dev"
+/** dev/seed-demo.ts's demo customer password (printed for the curl flow). */
+const DEMO_PASSWORD = "a long and unusual passphrase 42"
 const medusa = path.join(ROOT, "node_modules", ".bin", "medusa")
 
 function run(args, env, { quiet = false } = {}) {
@@ -62,10 +66,43 @@ try {
     console.error(user.output)
     throw new Error("Could not create the first admin user")
   }
+  // A publishable key and a demo customer with a note (kept when present).
+  const seed = await run(["exec", "./dev/seed-demo.ts"], env, { quiet: true })
+  const seeded = seed.output
+    .split("\n")
+    .map((line) => {
+      try {
+        return JSON.parse(line)
+      } catch {
+        return null
+      }
+    })
+    .find((value) => value && typeof value.pk === "string")
+  if (seed.code !== 0 || !seeded) {
+    console.error(seed.output)
+    throw new Error("Could not seed the demo customer (dev/seed-demo.ts)")
+  }
+
+  const source = process.env.DATABASE_URL
+    ? "DATABASE_URL"
+    : database.embedded
+      ? "an embedded PostgreSQL (data in .data/)"
+      : `the PostgreSQL on ${database.host}:${database.port}`
+  const where = new URL(url)
   console.log(
-    `\nAdmin: http://localhost:9000/app  e-mail: ${ADMIN_EMAIL}  password: ${
-      alreadyThere ? "(unchanged: user already existed)" : ADMIN_PASSWORD
-    }\n`
+    [
+      "",
+      `Database: ${where.pathname.slice(1)} on ${where.hostname}:${where.port || 5432} (${source})`,
+      `Admin:    http://localhost:9000/app  e-mail: ${ADMIN_EMAIL}  password: ${
+        alreadyThere ? "(unchanged: user already existed)" : ADMIN_PASSWORD
+      }`,
+      `Demo customer: ${seeded.email} / ${DEMO_PASSWORD}  (http://localhost:9000/app/customers/${seeded.customer_id})`,
+      "For the README's curl flow:",
+      "  export MEDUSA=http://localhost:9000",
+      `  export PK=${seeded.pk}`,
+      "E-mails (reset links, verification links) are printed in this terminal by @medusajs/notification-local.",
+      "",
+    ].join("\n")
   )
 
   // Own process group: `medusa develop` starts a server child of its own,
