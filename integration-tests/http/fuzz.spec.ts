@@ -24,6 +24,7 @@ import {
   type TestCustomer,
 } from "./helpers/auth"
 import { captureEvents, eventually } from "./helpers/events"
+import { CAPABILITIES } from "../../src/lib/permissions/capabilities"
 import {
   bodyArb,
   headerValue,
@@ -489,6 +490,39 @@ medusaIntegrationTestRunner({
                 ),
               },
               { requiredKeys: ["default_group_ids"] }
+            ),
+          }),
+        },
+        {
+          name: "GET /admin/customer-accounts/permissions",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/admin/customer-accounts/permissions"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "GET /admin/customer-accounts/permissions/me",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/admin/customer-accounts/permissions/me"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "GET /admin/customer-accounts/permissions/changes",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/admin/customer-accounts/permissions/changes"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "POST /admin/customer-accounts/permissions/:user_id",
+          method: "POST",
+          cases: fc.record({
+            path: idArb(() => [admin.user.id]).map((id) => `/admin/customer-accounts/permissions/${id}`),
+            headers: adminAuth,
+            body: bodyArb(
+              {
+                capabilities: fc.oneof(
+                  // The user keeps managing permissions (the shop's last manager may not step down).
+                  fc.subarray([...CAPABILITIES]).map((names) => [...new Set([...names, "permissions.manage"])] as Json),
+                  fc.array(fc.oneof(fc.constantFrom(...CAPABILITIES), nastyString), { maxLength: 40 })
+                ),
+              },
+              { requiredKeys: ["capabilities"] }
             ),
           }),
         },

@@ -8,6 +8,8 @@ import { adminCustomerGroupMembershipMiddlewares } from "./admin/customers/[id]/
 import { adminCustomerNoteMiddlewares } from "./admin/customers/[id]/notes/middlewares"
 import { adminCustomerPasswordMiddlewares } from "./admin/customers/[id]/password/middlewares"
 import { adminNotificationMiddlewares } from "./admin/notifications/middlewares"
+import { adminCapabilityMiddlewares } from "./admin/route-capabilities"
+import { adminPermissionMiddlewares } from "./admin/customer-accounts/permissions/middlewares"
 import { authMiddlewares } from "./auth/middlewares"
 import { coreAuthRouteGuards, refuseCrossSiteCookieWrites } from "./auth/core-route-guards"
 import { sessionMiddlewares } from "./auth/session-middlewares"
@@ -28,6 +30,9 @@ export default defineMiddlewares({
     ...sessionMiddlewares,
     // A cookie session's writes come from an allowed origin only (CSRF).
     { matcher: "/", middlewares: [refuseCrossSiteCookieWrites] },
+    // Staff permissions: a privileged admin action needs its capability, before any validator.
+    ...adminCapabilityMiddlewares,
+    ...adminPermissionMiddlewares,
     // No admin answer ever shows a reset or verification link still being delivered.
     ...adminNotificationMiddlewares,
     ...adminCustomerNoteMiddlewares,

@@ -137,3 +137,11 @@ export const CustomerPasswordEvents = {
 export const CustomerPreferenceEvents = {
   UPDATED: "customer_preference.updated",
 } as const
+
+/** Events of the staff permissions. */
+export const StaffPermissionEvents = {
+  /** `{ event_id, user_id, actor_id, before, after }` (capability names) after a user's capabilities were replaced. */
+  UPDATED: "staff_permissions.updated",
+  /** `{ event_id, user_ids }` after deleted Back Office users' grants were removed with them. */
+  FORGOTTEN: "staff_permissions.forgotten",
+} as const

@@ -124,6 +124,20 @@ const anonymizeOptionsSchema = z
   })
   .strict()
 
+/** Staff permissions; see README "Staff permissions". */
+const staffPermissionsOptionsSchema = z
+  .object({
+    /**
+     * `open` (the default): every Back Office user may do everything, as
+     * before the plugin had permissions. `enforced`: a user holds only the
+     * capabilities granted to them (and owners all of them).
+     */
+    mode: z.enum(["open", "enforced"]).default("open"),
+    /** Back Office e-mails that always hold every capability: how the first grants are made. */
+    owners: z.array(z.string().trim().toLowerCase().email()).default([]),
+  })
+  .strict()
+
 /** The storefront's strength meter (`POST /store/password-strength`): no login, so a budget per IP. */
 export const PASSWORD_STRENGTH_DEFAULTS = { maxRequests: 120, windowSeconds: 60 } as const
 
@@ -375,6 +389,8 @@ export const pluginOptionsSchema = z
     anonymize: anonymizeOptionsSchema.prefault({}),
     /** Sessions: the registry, and how long one may live. */
     sessions: sessionsOptionsSchema.prefault({}),
+    /** Who among the Back Office may take which privileged action. */
+    staffPermissions: staffPermissionsOptionsSchema.prefault({}),
     /** Lets admins set a customer's password directly (off: only reset links). */
     allowAdminSetPassword: z.boolean().default(false),
     /**
@@ -479,6 +495,10 @@ export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURIT
 /** What the customer-group-rule module reads. */
 export const CUSTOMER_GROUPS_OPTION_KEYS = ["customerGroups"] as const satisfies readonly OptionKey[]
 export type CustomerGroupsOptions = PluginOptions["customerGroups"]
+
+/** What the customer-accounts module reads (it also checks every option at boot). */
+export const CUSTOMER_ACCOUNTS_OPTION_KEYS = ["staffPermissions"] as const satisfies readonly OptionKey[]
+export type StaffPermissionsOptions = PluginOptions["staffPermissions"]
 
 /** What the account-activity module reads. */
 export const ACCOUNT_ACTIVITY_OPTION_KEYS = ["activity", "defaultLocale"] as const satisfies readonly OptionKey[]

@@ -1,7 +1,23 @@
 import { MedusaService } from "@medusajs/framework/utils"
+import type { PluginOptions, StaffPermissionsOptions } from "../../lib/options"
+import { CAPABILITIES, isCapability, sortedCapabilities, type Capability } from "../../lib/permissions/capabilities"
 import AccountSetting from "./models/account-setting"
 import PrivacyRequest from "./models/privacy-request"
+import StaffPermission from "./models/staff-permission"
+import StaffPermissionChange from "./models/staff-permission-change"
+import { CUSTOMER_ACCOUNTS_OPTIONS } from "./loaders/validate-options"
 import type { ErasureRepository } from "./repositories/erasure"
+
+/** What a Back Office user may do, and why. */
+export type StaffCapabilities = {
+  mode: StaffPermissionsOptions["mode"]
+  /** Listed in `staffPermissions.owners`: holds every capability. */
+  owner: boolean
+  /** Granted in the admin (what `enforced` mode reads besides owners). */
+  granted: Capability[]
+  /** What the user may do now: everything in `open` mode or as an owner, else what was granted. */
+  effective: Capability[]
+}
 
 /** Keys of the settings Back Office users edit. */
 export const AccountSettingKeys = {
@@ -13,14 +29,51 @@ export const AccountSettingKeys = {
  * boot (every other module reads only its slice), keeps the settings
  * Back Office users edit in the admin and the customers' erasures.
  */
-class CustomerAccountsModuleService extends MedusaService({ AccountSetting, PrivacyRequest }) {
+class CustomerAccountsModuleService extends MedusaService({
+  AccountSetting,
+  PrivacyRequest,
+  StaffPermission,
+  StaffPermissionChange,
+}) {
   /** A customer's erasure: its state changes, each atomic (GDPR art. 17). */
   readonly erasure: ErasureRepository
+  protected readonly staffPermissions: StaffPermissionsOptions
 
   constructor(cradle: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.erasure = cradle.erasureRepository as ErasureRepository
+    this.staffPermissions = (cradle[CUSTOMER_ACCOUNTS_OPTIONS] as Pick<PluginOptions, "staffPermissions">).staffPermissions
+  }
+
+  /** `staffPermissions` as configured (mode and owners). */
+  getStaffPermissionOptions(): StaffPermissionsOptions {
+    return this.staffPermissions
+  }
+
+  /** Whether `email` is listed in `staffPermissions.owners`. */
+  isOwner(email: string | null | undefined): boolean {
+    return !!email && this.staffPermissions.owners.includes(email.trim().toLowerCase())
+  }
+
+  /** The capabilities granted to each of `userIds` (none for a user without a row). */
+  async grantsOf(userIds: string[]): Promise<Map<string, Capability[]>> {
+    const rows = userIds.length ? await this.listStaffPermissions({ user_id: userIds }) : []
+    const grants = new Map<string, Capability[]>(userIds.map((id) => [id, []]))
+    for (const row of rows) {
+      const names = Array.isArray(row.capabilities) ? row.capabilities.filter(isCapability) : []
+      grants.set(row.user_id, sortedCapabilities(names))
+    }
+    return grants
+  }
+
+  /** What a Back Office user may do (see {@link StaffCapabilities}). */
+  async capabilitiesOf(user: { id: string; email?: string | null }): Promise<StaffCapabilities> {
+    const { mode } = this.staffPermissions
+    const owner = this.isOwner(user.email)
+    const granted = (await this.grantsOf([user.id])).get(user.id) ?? []
+    const effective = mode === "open" || owner ? [...CAPABILITIES] : granted
+    return { mode, owner, granted, effective }
   }
 
   /** A stored setting's value; null when it was never set. */

@@ -1,0 +1,6 @@
+export * from "./steps/validate-staff-permissions"
+export * from "./steps/replace-staff-permissions"
+export * from "./steps/record-staff-permission-change"
+export * from "./workflows/set-staff-permissions"
+export * from "./steps/forget-staff-permissions"
+export * from "./workflows/forget-staff-permissions"
