@@ -241,3 +241,11 @@ export const erasureRequestKeys = {
   all: [...customerAccountsKeys.all, "erasure-requests"] as const,
   list: () => [...erasureRequestKeys.all, "list"] as const,
 }
+
+/** Staff permissions: every user's, the current user's, and the audit trail. */
+export const staffPermissionKeys = {
+  all: [CUSTOMER_ACCOUNTS_QUERY_ROOT, "staff-permissions"] as const,
+  list: () => [...staffPermissionKeys.all, "list"] as const,
+  me: () => [...staffPermissionKeys.all, "me"] as const,
+  changes: () => [...staffPermissionKeys.all, "changes"] as const,
+}

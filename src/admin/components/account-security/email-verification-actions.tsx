@@ -2,6 +2,8 @@ import type { AdminCustomer } from "@medusajs/framework/types"
 import { Button, toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
+import { Permitted } from "../common/permitted"
+
 import type { AdminEmailVerification } from "../../../types/account-security"
 import { useMarkEmailVerified, useResendEmailVerification } from "../../hooks/email-verification"
 
@@ -89,24 +91,28 @@ export const EmailVerificationActions = ({
 
   return (
     <>
-      <Button
-        size="small"
-        variant="secondary"
-        onClick={handleResend}
-        isLoading={resend.isPending}
-        disabled={isPending}
-      >
-        {t("customerAccounts.security.actions.resendVerification")}
-      </Button>
-      <Button
-        size="small"
-        variant="secondary"
-        onClick={handleMarkVerified}
-        isLoading={markVerified.isPending}
-        disabled={isPending}
-      >
-        {t("customerAccounts.security.actions.markVerified")}
-      </Button>
+      <Permitted capability="security.verify_email">
+        <Button
+          size="small"
+          variant="secondary"
+          onClick={handleResend}
+          isLoading={resend.isPending}
+          disabled={isPending}
+        >
+          {t("customerAccounts.security.actions.resendVerification")}
+        </Button>
+      </Permitted>
+      <Permitted capability="security.verify_email">
+        <Button
+          size="small"
+          variant="secondary"
+          onClick={handleMarkVerified}
+          isLoading={markVerified.isPending}
+          disabled={isPending}
+        >
+          {t("customerAccounts.security.actions.markVerified")}
+        </Button>
+      </Permitted>
     </>
   )
 }

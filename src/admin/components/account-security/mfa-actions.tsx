@@ -2,6 +2,8 @@ import type { AdminCustomer } from "@medusajs/framework/types"
 import { Button, toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
+import { Permitted } from "../common/permitted"
+
 import type { AdminCustomerMfaResponse } from "../../../types/account-security"
 import { useResetCustomerMfa } from "../../hooks/mfa"
 
@@ -60,14 +62,16 @@ export const MfaActions = ({ customer, mfa }: MfaActionsProps) => {
   }
 
   return (
-    <Button
-      size="small"
-      variant="secondary"
-      onClick={handleReset}
-      isLoading={reset.isPending}
-      disabled={reset.isPending}
-    >
-      {t("customerAccounts.security.actions.resetMfa")}
-    </Button>
+    <Permitted capability="security.mfa_reset">
+      <Button
+        size="small"
+        variant="secondary"
+        onClick={handleReset}
+        isLoading={reset.isPending}
+        disabled={reset.isPending}
+      >
+        {t("customerAccounts.security.actions.resetMfa")}
+      </Button>
+    </Permitted>
   )
 }

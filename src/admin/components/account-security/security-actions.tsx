@@ -3,6 +3,8 @@ import { Button, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
+import { Permitted } from "../common/permitted"
+
 import type {
   AdminCustomerMfaResponse,
   AdminCustomerSecurity,
@@ -73,6 +75,7 @@ export const SecurityActions = ({
   return (
     <div className="flex flex-wrap items-center justify-end gap-2 px-6 py-4">
       <UnlockAction
+        capability="security.unlock"
         security={security}
         unlock={unlock}
         unlockDescription={t("customerAccounts.security.unlock.description")}
@@ -80,24 +83,28 @@ export const SecurityActions = ({
           "customerAccounts.security.resetCounters.description"
         )}
       />
-      <Button
-        size="small"
-        variant="secondary"
-        onClick={handleSendReset}
-        isLoading={sendReset.isPending}
-        disabled={sendReset.isPending}
-      >
-        {t("customerAccounts.security.actions.sendResetLink")}
-      </Button>
+      <Permitted capability="security.reset_link">
+        <Button
+          size="small"
+          variant="secondary"
+          onClick={handleSendReset}
+          isLoading={sendReset.isPending}
+          disabled={sendReset.isPending}
+        >
+          {t("customerAccounts.security.actions.sendResetLink")}
+        </Button>
+      </Permitted>
       {allowAdminSetPassword && (
         <>
-          <Button
-            size="small"
-            variant="secondary"
-            onClick={() => setIsSettingPassword(true)}
-          >
-            {t("customerAccounts.security.actions.setPassword")}
-          </Button>
+          <Permitted capability="security.set_password">
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => setIsSettingPassword(true)}
+            >
+              {t("customerAccounts.security.actions.setPassword")}
+            </Button>
+          </Permitted>
           <SetPasswordDrawer
             customer={customer}
             policy={policy}

@@ -2,6 +2,9 @@ import { Button, toast, usePrompt } from "@medusajs/ui"
 import type { UseMutationResult } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
 
+import type { Capability } from "../../../types/staff-permissions"
+import { Permitted } from "../common/permitted"
+
 import type { AdminLoginSecurity } from "../../../types/account-security"
 
 /** What the action needs of an unlock mutation, a customer's or a user's. */
@@ -22,6 +25,8 @@ export const unlockKindOf = (security: AdminLoginSecurity) =>
       : null
 
 type UnlockActionProps = {
+  /** The permission unlocking this account needs (a customer's or a Back Office user's). */
+  capability: Capability
   security: AdminLoginSecurity
   unlock: UnlockMutation
   /** The bodies of the two prompts: what unlocking changes for this account. */
@@ -34,6 +39,7 @@ type UnlockActionProps = {
  * attempts count towards a lock, nothing otherwise; each asks first.
  */
 export const UnlockAction = ({
+  capability,
   security,
   unlock,
   unlockDescription,
@@ -89,16 +95,18 @@ export const UnlockAction = ({
   }
 
   return (
-    <Button
-      size="small"
-      variant={canUnlock ? "primary" : "secondary"}
-      onClick={handleUnlock}
-      isLoading={unlock.isPending}
-      disabled={unlock.isPending}
-    >
-      {canUnlock
-        ? t("customerAccounts.security.actions.unlock")
-        : t("customerAccounts.security.actions.resetCounters")}
-    </Button>
+    <Permitted capability={capability}>
+      <Button
+        size="small"
+        variant={canUnlock ? "primary" : "secondary"}
+        onClick={handleUnlock}
+        isLoading={unlock.isPending}
+        disabled={unlock.isPending}
+      >
+        {canUnlock
+          ? t("customerAccounts.security.actions.unlock")
+          : t("customerAccounts.security.actions.resetCounters")}
+      </Button>
+    </Permitted>
   )
 }

@@ -45,6 +45,7 @@ export const UserSecuritySection = ({ user }: UserSecuritySectionProps) => {
           {unlockKindOf(security) && (
             <div className="flex items-center justify-end px-6 py-4">
               <UnlockAction
+                capability="users.security"
                 security={security}
                 unlock={unlock}
                 unlockDescription={t(

@@ -19,6 +19,7 @@ export const CustomerSessions = ({ customer }: { customer: AdminCustomer }) => {
 
   return (
     <SessionsList
+      capability="sessions.revoke"
       sessions={sessions}
       error={error}
       onRetry={() => refetch()}

@@ -11,6 +11,9 @@ import {
 import type { UseMutationResult } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
 
+import type { Capability } from "../../../types/staff-permissions"
+import { Permitted } from "../common/permitted"
+
 import type {
   AccountSession,
   AdminRevokeSessionsResponse,
@@ -29,6 +32,8 @@ export type RevokeSessionsMutation = Pick<
 >
 
 type SessionsListProps = {
+  /** The permission signing this account out everywhere needs. */
+  capability: Capability
   /** The active sessions, newest last seen first, once loaded. */
   sessions: AccountSession[] | undefined
   /** Why they could not be loaded, if they could not. */
@@ -52,6 +57,7 @@ type SessionsListProps = {
  * other rows do not wait for it.
  */
 export const SessionsList = ({
+  capability,
   sessions,
   error,
   onRetry,
@@ -98,15 +104,17 @@ export const SessionsList = ({
         title={t("customerAccounts.sessions.title")}
         description={description}
         actions={
-          <Button
-            size="small"
-            variant="secondary"
-            onClick={handleRevoke}
-            isLoading={revoke.isPending}
-            disabled={revoke.isPending || !sessions || sessions.length === 0}
-          >
-            {t("customerAccounts.sessions.actions.signOutEverywhere")}
-          </Button>
+          <Permitted capability={capability}>
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={handleRevoke}
+              isLoading={revoke.isPending}
+              disabled={revoke.isPending || !sessions || sessions.length === 0}
+            >
+              {t("customerAccounts.sessions.actions.signOutEverywhere")}
+            </Button>
+          </Permitted>
         }
       />
       {sessions ? (

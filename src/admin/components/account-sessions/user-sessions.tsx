@@ -21,6 +21,7 @@ export const UserSessions = ({ user }: { user: AdminUser }) => {
 
   return (
     <SessionsList
+      capability="users.security"
       sessions={sessions}
       error={error}
       onRetry={() => refetch()}

@@ -2,6 +2,8 @@ import { Button, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next"
 
+import { Permitted } from "../common/permitted"
+
 import { useCreateCustomerNote } from "../../hooks/customer-notes"
 import { checkNoteBody } from "../../lib/customer-notes"
 import { NoteBodyField } from "./note-body-field"
@@ -49,15 +51,17 @@ export const CreateNoteForm = ({ customerId }: CreateNoteFormProps) => {
         readOnly={isPending}
       />
       <div className="flex justify-end">
-        <Button
-          type="submit"
-          size="small"
-          variant="secondary"
-          disabled={!canSave}
-          isLoading={isPending}
-        >
-          {t("customerAccounts.notes.actions.save")}
-        </Button>
+        <Permitted capability="notes.write">
+          <Button
+            type="submit"
+            size="small"
+            variant="secondary"
+            disabled={!canSave}
+            isLoading={isPending}
+          >
+            {t("customerAccounts.notes.actions.save")}
+          </Button>
+        </Permitted>
       </div>
     </form>
   )

@@ -3,6 +3,8 @@ import { Button, Container, Skeleton, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
+import { Permitted } from "../common/permitted"
+
 import type { CustomerPrivacyState } from "../../../types/customer-privacy"
 import {
   useAnonymizeCustomer,
@@ -85,25 +87,29 @@ export const CustomerPrivacySection = ({
         </div>
       )}
       <div className="flex flex-wrap items-center justify-end gap-2 px-6 py-4">
-        <Button
-          size="small"
-          variant="secondary"
-          onClick={handleExport}
-          isLoading={exportData.isPending}
-          disabled={exportData.isPending}
-        >
-          {t("customerAccounts.privacy.actions.export")}
-        </Button>
-        {confirmationEmail && (
+        <Permitted capability="privacy.export">
           <Button
             size="small"
-            variant="danger"
-            onClick={() =>
-              setConfirming({ open: true, email: confirmationEmail })
-            }
+            variant="secondary"
+            onClick={handleExport}
+            isLoading={exportData.isPending}
+            disabled={exportData.isPending}
           >
-            {t("customerAccounts.privacy.actions.anonymize")}
+            {t("customerAccounts.privacy.actions.export")}
           </Button>
+        </Permitted>
+        {confirmationEmail && (
+          <Permitted capability="privacy.anonymize">
+            <Button
+              size="small"
+              variant="danger"
+              onClick={() =>
+                setConfirming({ open: true, email: confirmationEmail })
+              }
+            >
+              {t("customerAccounts.privacy.actions.anonymize")}
+            </Button>
+          </Permitted>
         )}
       </div>
       <AnonymizeCustomerPrompt

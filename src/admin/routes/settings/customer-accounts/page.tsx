@@ -6,6 +6,7 @@ import { SectionHeader } from "../../../components/common/section-header"
 import { AutomaticGroupsSection } from "../../../components/customer-groups/automatic-groups-section"
 import { DefaultGroupsSection } from "../../../components/customer-groups/default-groups-section"
 import { ErasureRequestsSection } from "../../../components/customer-privacy/erasure-requests-section"
+import { StaffPermissionsSection } from "../../../components/staff-permissions/staff-permissions-section"
 
 /**
  * Settings > Customer accounts: how customers join groups without an admin,
@@ -27,6 +28,7 @@ const CustomerAccountsSettingsPage = () => {
       </Container>
       <AutomaticGroupsSection />
       <ErasureRequestsSection />
+      <StaffPermissionsSection />
     </div>
   )
 }
