@@ -15,12 +15,22 @@ export const replaceStaffPermissionsStep = createStep(
   replaceStaffPermissionsStepId,
   async (input: { user_id: string; capabilities: Capability[] }, { container }) => {
     const accounts: CustomerAccountsModuleService = container.resolve(CUSTOMER_ACCOUNTS_MODULE)
-    const [row] = await accounts.listStaffPermissions({ user_id: input.user_id })
+    let [row] = await accounts.listStaffPermissions({ user_id: input.user_id })
     const before = (await accounts.grantsOf([input.user_id])).get(input.user_id) ?? []
+    if (!row) {
+      try {
+        await accounts.createStaffPermissions({ user_id: input.user_id, capabilities: input.capabilities })
+      } catch (error) {
+        // Another grant made the user's row at the same moment (the unique
+        // index): replace that one; the last writer's list wins as a whole.
+        ;[row] = await accounts.listStaffPermissions({ user_id: input.user_id })
+        if (!row) {
+          throw error
+        }
+      }
+    }
     if (row) {
       await accounts.updateStaffPermissions({ id: row.id, capabilities: input.capabilities })
-    } else {
-      await accounts.createStaffPermissions({ user_id: input.user_id, capabilities: input.capabilities })
     }
     return new StepResponse<{ before: Capability[]; after: Capability[] }, Previous>(
       { before, after: input.capabilities },
