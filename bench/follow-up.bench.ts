@@ -41,7 +41,7 @@ async function call(server: Server, method: string, route: string, headers: Reco
   if (expected ? response.status !== expected : !response.ok) {
     throw new Error(`${method} ${route}: ${response.status} ${text.slice(0, 300)}`)
   }
-  return text ? (JSON.parse(text) as Record<string, any>) : {}
+  return (response.headers.get("content-type") ?? "").includes("json") ? (JSON.parse(text) as Record<string, any>) : {}
 }
 
 /** Signs a customer up and in; returns its store headers. */
