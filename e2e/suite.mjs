@@ -18,6 +18,7 @@ import { customerPrivacySpec } from "./specs/customer-privacy.mjs"
 import { i18nSpec } from "./specs/i18n.mjs"
 import { loginSpec } from "./specs/login.mjs"
 import { preferencesSpec } from "./specs/preferences.mjs"
+import { staffPermissionsSpec } from "./specs/staff-permissions.mjs"
 import { userSecuritySpec } from "./specs/user-security.mjs"
 
 /**
@@ -100,6 +101,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
       await customerAccountsSettingsSpec(ctx)
       await userSecuritySpec(ctx)
       await accountActivitySpec(ctx)
+      await staffPermissionsSpec(ctx)
       await customerPrivacySpec(ctx)
       await i18nSpec(ctx)
       pageLog.end()

@@ -34,7 +34,12 @@ const ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password-1"
 // Small, so the seed locks the customer with a few wrong passwords and
 // blocks an IP with a few more. `ipMaxAttempts` stays above `maxAttempts`:
 // locking the customer from the storefront's IP must not block that IP too.
-const PLUGIN_OPTIONS = { lockout: { maxAttempts: 3, ipMaxAttempts: 4 } }
+const PLUGIN_OPTIONS = {
+  lockout: { maxAttempts: 3, ipMaxAttempts: 4 },
+  // Staff permissions enforced, the suite's admin an owner (holds everything):
+  // e2e/specs/staff-permissions.mjs signs in a colleague granted less.
+  staffPermissions: { mode: "enforced", owners: [ADMIN.email] },
+}
 const ARTIFACTS = path.join(ROOT, "artifacts", "e2e")
 const SCREENSHOTS = path.join(ROOT, "docs", "screenshots")
 // Not copied into the snapshot: installed, generated, local data or git.

@@ -5,7 +5,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { CAPABILITIES } from "../../src/lib/permissions/capabilities"
 import { ADMIN_ROUTE_CAPABILITIES } from "../../src/api/admin/route-capabilities"
 import { createAdmin, createPublishableKey, registerCustomer, send, type TestAdmin } from "./helpers/auth"
-import { eventually } from "./helpers/events"
+import { captureEvents, eventually } from "./helpers/events"
 
 jest.setTimeout(180 * 1000)
 
@@ -88,6 +88,7 @@ medusaIntegrationTestRunner({
       const guarded = ADMIN_ROUTE_CAPABILITIES.filter(({ capability }) => capability)
       expect(guarded.length).toBeGreaterThan(20)
       const before = await snapshot()
+      const captured = captureEvents(container)
       const refusals: string[] = []
       for (const { method, matcher, capability } of guarded) {
         const url = urlOf(matcher)
@@ -98,8 +99,12 @@ medusaIntegrationTestRunner({
           refusals.push(`${method} ${matcher}: ${response.status} ${JSON.stringify(response.data).slice(0, 120)}`)
         }
       }
+      // Nothing written, no event emitted (so no e-mail, no timeline entry).
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      captured.stop()
       expect(refusals).toEqual([])
       expect(await snapshot()).toEqual(before)
+      expect(captured.events.map((event) => event.name)).toEqual([])
     })
 
     it("lets a user with exactly the mapped capability, and an owner, past every guarded route's check", async () => {

@@ -130,8 +130,12 @@ export async function settledWriteLogPosition(
   knex: Knex,
   { quietMs = 60, timeoutMs = 5000 } = {}
 ): Promise<number> {
-  // Work a request left behind waits a random time first (src/lib/deferred-work.ts).
-  await deferredWork.settled()
+  // Work a request left behind waits a random time first (src/lib/deferred-work.ts);
+  // the subscribers it starts write a moment after it ends.
+  if (deferredWork.size) {
+    await deferredWork.settled()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
   const deadline = Date.now() + timeoutMs
   let position = await writeLogPosition(knex)
   for (;;) {

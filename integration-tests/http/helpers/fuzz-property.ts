@@ -8,16 +8,6 @@ import { settledWriteLogPosition, writeLogPosition, writesSince, type WatchedTab
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 500)
 
 /**
- * Time budget per route and method, in seconds (`FUZZ_ROUTE_SECONDS`
- * overrides): a route stops after FUZZ_RUNS requests or this long, whichever
- * comes first, so the suite's time is bounded by the number of routes, not
- * by the slowest route's generators on a slow machine. How many requests
- * each route got is in the `FUZZ_REPORT` file; a route must still reach a
- * 2xx answer within its budget (`expectSuccess`).
- */
-export const FUZZ_ROUTE_SECONDS = Number(process.env.FUZZ_ROUTE_SECONDS ?? 8)
-
-/**
  * Requests sent at once: each property run sends a batch of this many
  * generated requests concurrently (so a route gets FUZZ_RUNS / FUZZ_BATCH
  * property runs). Checks are per request, except "a 4xx writes nothing",
@@ -304,10 +294,6 @@ export function createFuzzer({
     const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
     const details = await fc.check(property, {
       numRuns: Math.ceil(FUZZ_RUNS / batchSize),
-      // The budget ends a run between two batches, never inside one, and an
-      // ended budget is no failure.
-      interruptAfterTimeLimit: FUZZ_ROUTE_SECONDS * 1000,
-      markInterruptAsFailure: false,
       seed,
       // Shrinking replays requests against a database the failing run changed:
       // the first counterexample is the honest one.
