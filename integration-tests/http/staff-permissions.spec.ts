@@ -5,6 +5,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { CAPABILITIES } from "../../src/lib/permissions/capabilities"
 import { ADMIN_ROUTE_CAPABILITIES } from "../../src/api/admin/route-capabilities"
 import { createAdmin, createPublishableKey, registerCustomer, send, type TestAdmin } from "./helpers/auth"
+import { registeredRoutes } from "./helpers/auth-routes"
 import { captureEvents, eventually } from "./helpers/events"
 
 jest.setTimeout(180 * 1000)
@@ -82,6 +83,17 @@ medusaIntegrationTestRunner({
       const jane = await registerCustomer(api, pk, { email: "jane@example.com", password: PASSWORD })
       customerId = jane.customer.id
       groupId = (await api.post("/admin/customer-groups", { name: "VIP" }, owner)).data.customer_group.id
+    })
+
+    it("maps exactly the admin routes the app registers for the plugin", async () => {
+      // Read from the app as Medusa's API loader builds it, not from a list.
+      const registered = new Set((await registeredRoutes(container, /^\/admin\//)).map(({ method, path }) => `${method} ${path}`))
+      const table = ADMIN_ROUTE_CAPABILITIES.map(({ method, matcher }) => `${method} ${matcher}`)
+      expect(table.filter((route) => !registered.has(route))).toEqual([])
+      // Everything under the plugin's own prefix is in the table.
+      const own = [...registered].filter((route) => /^(GET|POST|DELETE|PUT|PATCH) \/admin\/customer-accounts\//.test(route))
+      expect(own.filter((route) => !table.includes(route)).sort()).toEqual([])
+      expect(own.length).toBeGreaterThanOrEqual(8)
     })
 
     it("refuses every privileged route to a user granted nothing, naming the capability, and writes nothing", async () => {
