@@ -163,6 +163,16 @@ medusaIntegrationTestRunner({
     it("lets an owner grant capabilities, which then work, and records who granted what on the audit trail", async () => {
       const granted = await grant(agent.user.id, ["security.unlock", "notes.write", "notes.write"])
       expect(granted.status).toEqual(200)
+      // Linked to Medusa's user (read-only link on user_id).
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: linked } = await query.graph({
+        entity: "staff_permission",
+        fields: ["capabilities", "user.email"],
+        filters: { user_id: agent.user.id },
+      })
+      expect(linked).toEqual([
+        expect.objectContaining({ capabilities: ["notes.write", "security.unlock"], user: expect.objectContaining({ email: "agent@example.com" }) }),
+      ])
       expect(granted.data.user).toMatchObject({ id: agent.user.id, capabilities: ["notes.write", "security.unlock"], owner: false })
       expect((await mine(agent)).capabilities).toEqual(["notes.write", "security.unlock"])
 

@@ -6,7 +6,7 @@ import { model } from "@medusajs/framework/utils"
  * Written in the same workflow as the grant; never updated.
  */
 const StaffPermissionChange = model
-  .define("customer_accounts_staff_permission_change", {
+  .define({ name: "StaffPermissionChange", tableName: "customer_accounts_staff_permission_change" }, {
     id: model.id({ prefix: "cpchg" }).primaryKey(),
     user_id: model.text(),
     actor_id: model.text(),

@@ -6,7 +6,7 @@ import { model } from "@medusajs/framework/utils"
  * user (subscriber `forget-deleted-user-permissions`).
  */
 const StaffPermission = model
-  .define("customer_accounts_staff_permission", {
+  .define({ name: "StaffPermission", tableName: "customer_accounts_staff_permission" }, {
     id: model.id({ prefix: "cperm" }).primaryKey(),
     user_id: model.text(),
     /** Capability names (lib/permissions), in the catalog's order. */
