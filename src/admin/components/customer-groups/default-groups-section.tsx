@@ -2,6 +2,8 @@ import { Button, Skeleton, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
+import { Permitted } from "../common/permitted"
+
 import {
   useCustomerAccountsSettings,
   useCustomerGroupChoices,
@@ -30,14 +32,16 @@ export const DefaultGroupsSection = () => {
         title={t("customerAccounts.settings.defaultGroups.title")}
         description={t("customerAccounts.settings.defaultGroups.description")}
         actions={
-          <Button
-            size="small"
-            variant="secondary"
-            onClick={() => setIsEditing(true)}
-            disabled={!ready}
-          >
-            {t("customerAccounts.settings.defaultGroups.edit")}
-          </Button>
+          <Permitted capability="settings.manage">
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => setIsEditing(true)}
+              disabled={!ready}
+            >
+              {t("customerAccounts.settings.defaultGroups.edit")}
+            </Button>
+          </Permitted>
         }
         padded={false}
       />

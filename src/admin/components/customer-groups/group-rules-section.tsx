@@ -2,6 +2,8 @@ import { Badge, Button, Container, Hint, Skeleton, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
+import { Permitted } from "../common/permitted"
+
 import type { CustomerGroupRuleSet } from "../../../types/customer-group-rule"
 import { useCustomerGroupRules } from "../../hooks/customer-groups"
 import { EditRulesDrawer } from "./edit-rules-drawer"
@@ -46,23 +48,27 @@ export const GroupRulesSection = ({ groupId }: GroupRulesSectionProps) => {
         }
         actions={
           <div className="flex shrink-0 items-center gap-x-2">
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={run.start}
-              disabled={!ruleSet || run.isRunning}
-              isLoading={run.isRunning}
-            >
-              {t("customerAccounts.groups.rules.actions.evaluate")}
-            </Button>
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={() => setIsEditing(true)}
-              disabled={!ruleSet}
-            >
-              {t("customerAccounts.groups.rules.actions.edit")}
-            </Button>
+            <Permitted capability="groups.rules">
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={run.start}
+                disabled={!ruleSet || run.isRunning}
+                isLoading={run.isRunning}
+              >
+                {t("customerAccounts.groups.rules.actions.evaluate")}
+              </Button>
+            </Permitted>
+            <Permitted capability="groups.rules">
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() => setIsEditing(true)}
+                disabled={!ruleSet}
+              >
+                {t("customerAccounts.groups.rules.actions.edit")}
+              </Button>
+            </Permitted>
           </div>
         }
       />

@@ -7,6 +7,9 @@ import {
 import { DropdownMenu, IconButton } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
+import { useMyPermissions } from "../../hooks/staff-permissions"
+import { Permitted } from "../common/permitted"
+
 type NoteActionsMenuProps = {
   pinned: boolean
   /** Omit to hide "Edit" (only the author may change the text). */
@@ -25,6 +28,19 @@ export const NoteActionsMenu = ({
   disabled,
 }: NoteActionsMenuProps) => {
   const { t } = useTranslation()
+  const { can } = useMyPermissions()
+
+  if (!can("notes.write")) {
+    // Editing, pinning and deleting notes need the permission: the menu's
+    // button says so instead of opening.
+    return (
+      <Permitted capability="notes.write">
+        <IconButton size="small" variant="transparent" aria-label={t("customerAccounts.notes.actions.menu")}>
+          <EllipsisHorizontal />
+        </IconButton>
+      </Permitted>
+    )
+  }
 
   return (
     <DropdownMenu>
