@@ -1,8 +1,8 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
 import type { Capability } from "../../lib/permissions/capabilities"
 import { CUSTOMER_ACCOUNTS_MODULE } from "../../modules/customer-accounts"
 import type CustomerAccountsModuleService from "../../modules/customer-accounts/service"
+import { capabilitiesOfActor } from "../utils/staff-permissions"
 
 type Method = "GET" | "POST" | "DELETE"
 
@@ -84,11 +84,8 @@ export function requireCapability(capability: Capability) {
       return next()
     }
     const auth = (req as MedusaRequest & { auth_context?: { actor_type?: string; actor_id?: string } }).auth_context
-    if (auth?.actor_type === "user" && auth.actor_id) {
-      const [user] = await req.scope.resolve(Modules.USER).listUsers({ id: auth.actor_id }, { select: ["id", "email"] })
-      if (user && (await accounts.capabilitiesOf(user)).effective.includes(capability)) {
-        return next()
-      }
+    if ((await capabilitiesOfActor(req.scope, auth)).effective.includes(capability)) {
+      return next()
     }
     res.status(403).json({
       type: "insufficient_permission",

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { CAPABILITIES } from "../../lib/permissions/capabilities"
 import { CUSTOMER_ACCOUNTS_MODULE } from "../../modules/customer-accounts"
 import type CustomerAccountsModuleService from "../../modules/customer-accounts/service"
+import type { StaffCapabilities } from "../../modules/customer-accounts/service"
 import type { AdminStaffMember } from "../../types/staff-permissions"
 
 export const customerAccounts = (scope: MedusaContainer): CustomerAccountsModuleService =>
@@ -15,7 +15,6 @@ export async function staffMembers(scope: MedusaContainer, ids?: string[]): Prom
     .resolve(Modules.USER)
     .listUsers(ids ? { id: ids } : {}, { select: ["id", "email", "first_name", "last_name"], order: { email: "ASC" } })
   const grants = await accounts.grantsOf(users.map((user) => user.id))
-  const { mode } = accounts.getStaffPermissionOptions()
   return users.map((user) => {
     const owner = accounts.isOwner(user.email)
     const capabilities = grants.get(user.id) ?? []
@@ -26,7 +25,28 @@ export async function staffMembers(scope: MedusaContainer, ids?: string[]): Prom
       last_name: user.last_name ?? null,
       owner,
       capabilities,
-      effective: mode === "open" || owner ? [...CAPABILITIES] : capabilities,
+      effective: accounts.effectiveCapabilities(owner, capabilities),
     }
   })
+}
+
+/**
+ * What the request's actor may do: a Back Office user's capabilities; a
+ * secret API key (or a user gone meanwhile) holds what a user granted
+ * nothing holds (everything in `open` mode, nothing when enforced).
+ */
+export async function capabilitiesOfActor(
+  scope: MedusaContainer,
+  auth: { actor_type?: string; actor_id?: string } | undefined
+): Promise<StaffCapabilities> {
+  const accounts = customerAccounts(scope)
+  const [user] =
+    auth?.actor_type === "user" && auth.actor_id
+      ? await scope.resolve(Modules.USER).listUsers({ id: auth.actor_id }, { select: ["id", "email"] })
+      : []
+  if (user) {
+    return accounts.capabilitiesOf(user)
+  }
+  const { mode } = accounts.getStaffPermissionOptions()
+  return { mode, owner: false, granted: [], effective: accounts.effectiveCapabilities(false, []) }
 }

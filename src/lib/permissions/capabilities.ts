@@ -30,3 +30,7 @@ export const sortedCapabilities = (capabilities: Iterable<Capability>): Capabili
   const held = new Set(capabilities)
   return CAPABILITIES.filter((capability) => held.has(capability))
 }
+
+/** A stored list of capability names, as capabilities (names no longer in the catalog left out). */
+export const capabilitiesFrom = (stored: unknown): Capability[] =>
+  Array.isArray(stored) ? sortedCapabilities(stored.filter(isCapability)) : []

@@ -1,6 +1,6 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import type { PluginOptions, StaffPermissionsOptions } from "../../lib/options"
-import { CAPABILITIES, isCapability, sortedCapabilities, type Capability } from "../../lib/permissions/capabilities"
+import { CAPABILITIES, capabilitiesFrom, type Capability } from "../../lib/permissions/capabilities"
 import AccountSetting from "./models/account-setting"
 import PrivacyRequest from "./models/privacy-request"
 import StaffPermission from "./models/staff-permission"
@@ -61,19 +61,21 @@ class CustomerAccountsModuleService extends MedusaService({
     const rows = userIds.length ? await this.listStaffPermissions({ user_id: userIds }) : []
     const grants = new Map<string, Capability[]>(userIds.map((id) => [id, []]))
     for (const row of rows) {
-      const names = Array.isArray(row.capabilities) ? row.capabilities.filter(isCapability) : []
-      grants.set(row.user_id, sortedCapabilities(names))
+      grants.set(row.user_id, capabilitiesFrom(row.capabilities))
     }
     return grants
   }
 
+  /** What a user may do: everything in `open` mode or as an owner, else what was granted. */
+  effectiveCapabilities(owner: boolean, granted: Capability[]): Capability[] {
+    return this.staffPermissions.mode === "open" || owner ? [...CAPABILITIES] : granted
+  }
+
   /** What a Back Office user may do (see {@link StaffCapabilities}). */
   async capabilitiesOf(user: { id: string; email?: string | null }): Promise<StaffCapabilities> {
-    const { mode } = this.staffPermissions
     const owner = this.isOwner(user.email)
     const granted = (await this.grantsOf([user.id])).get(user.id) ?? []
-    const effective = mode === "open" || owner ? [...CAPABILITIES] : granted
-    return { mode, owner, granted, effective }
+    return { mode: this.staffPermissions.mode, owner, granted, effective: this.effectiveCapabilities(owner, granted) }
   }
 
   /** A stored setting's value; null when it was never set. */

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { Capability } from "../../../lib/permissions/capabilities"
+import { capabilitiesFrom, type Capability } from "../../../lib/permissions/capabilities"
 import { CUSTOMER_ACCOUNTS_MODULE } from "../../../modules/customer-accounts"
 import type CustomerAccountsModuleService from "../../../modules/customer-accounts/service"
 
@@ -16,7 +16,7 @@ export const replaceStaffPermissionsStep = createStep(
   async (input: { user_id: string; capabilities: Capability[] }, { container }) => {
     const accounts: CustomerAccountsModuleService = container.resolve(CUSTOMER_ACCOUNTS_MODULE)
     let [row] = await accounts.listStaffPermissions({ user_id: input.user_id })
-    const before = (await accounts.grantsOf([input.user_id])).get(input.user_id) ?? []
+    const before = capabilitiesFrom(row?.capabilities)
     if (!row) {
       try {
         await accounts.createStaffPermissions({ user_id: input.user_id, capabilities: input.capabilities })

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
-import { isCapability } from "../../../../../lib/permissions/capabilities"
+import { capabilitiesFrom } from "../../../../../lib/permissions/capabilities"
 import type { AdminStaffPermissionChangesResponse } from "../../../../../types/staff-permissions"
 import { customerAccounts } from "../../../../utils/staff-permissions"
 
@@ -23,8 +23,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse<AdminStaffPerm
       id: row.id,
       user_id: row.user_id,
       actor_id: row.actor_id,
-      before: (row.before as string[]).filter(isCapability),
-      after: (row.after as string[]).filter(isCapability),
+      before: capabilitiesFrom(row.before),
+      after: capabilitiesFrom(row.after),
       created_at: new Date(row.created_at).toISOString(),
       user: emailOf(row.user_id),
       actor: emailOf(row.actor_id),
