@@ -1,5 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { deferredWork } from "../../../src/lib/deferred-work"
+import { backgroundSettled } from "./events"
 
 /** The plugin's own tables (from src/modules/*\/migrations). */
 export const PLUGIN_TABLES = [
@@ -133,8 +134,7 @@ export async function settledWriteLogPosition(
   // Work a request left behind waits a random time first (src/lib/deferred-work.ts);
   // the subscribers it starts write a moment after it ends.
   if (deferredWork.size) {
-    await deferredWork.settled()
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await backgroundSettled(300)
   }
   const deadline = Date.now() + timeoutMs
   let position = await writeLogPosition(knex)

@@ -39,6 +39,9 @@ export async function identitiesOf(container: MedusaContainer, customerId: strin
     .listAuthIdentities({ id: rows.map((row) => row.id) }, { relations: ["provider_identities"] })
 }
 
+/** Every activity kind but the notes' (`privacy.exportIncludesNotes` off). */
+const WITHOUT_NOTES: ActivityKind[] = ACTIVITY_KINDS.filter((kind) => kind !== "notes")
+
 /**
  * Everything the shop holds about one customer (GDPR art. 15), as one JSON
  * document: Medusa's customer, addresses, groups and order summaries, the
@@ -47,9 +50,6 @@ export async function identitiesOf(container: MedusaContainer, customerId: strin
  * to {@link EXPORT_HISTORY_LIMIT} entries each (`truncated` says when more
  * exist). Secrets (password hashes, MFA secrets, tokens) are never in it.
  */
-/** Every activity kind but the notes' (`privacy.exportIncludesNotes` off). */
-const WITHOUT_NOTES: ActivityKind[] = ACTIVITY_KINDS.filter((kind) => kind !== "notes")
-
 export async function buildCustomerExport(container: MedusaContainer, customerId: string): Promise<CustomerDataExport> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
