@@ -1,4 +1,5 @@
 import { MedusaService } from "@medusajs/framework/utils"
+import { canonicalEmail } from "../../lib/identity"
 import type { PluginOptions, StaffPermissionsOptions } from "../../lib/options"
 import { CAPABILITIES, capabilitiesFrom, type Capability } from "../../lib/permissions/capabilities"
 import AccountSetting from "./models/account-setting"
@@ -51,9 +52,13 @@ class CustomerAccountsModuleService extends MedusaService({
     return this.staffPermissions
   }
 
-  /** Whether `email` is listed in `staffPermissions.owners`. */
+  /**
+   * Whether `email` is listed in `staffPermissions.owners`, compared in the
+   * canonical form every identity of the plugin uses (lib/identity), so that
+   * one emailpass identity per address also means one login per owner.
+   */
   isOwner(email: string | null | undefined): boolean {
-    return !!email && this.staffPermissions.owners.includes(email.trim().toLowerCase())
+    return !!email && this.staffPermissions.owners.some((owner) => canonicalEmail(owner) === canonicalEmail(email))
   }
 
   /** The capabilities granted to each of `userIds` (none for a user without a row). */

@@ -44,23 +44,7 @@ export const StaffPermissionsSection = () => {
                   {user.email}
                 </Text>
                 <div className="flex flex-wrap gap-1">
-                  {user.owner ? (
-                    <Badge size="2xsmall" color="purple">
-                      {t("customerAccounts.permissions.owner")}
-                    </Badge>
-                  ) : user.capabilities.length === 0 ? (
-                    <Text size="xsmall" className="text-ui-fg-muted">
-                      {t("customerAccounts.permissions.none")}
-                    </Text>
-                  ) : presetOf(user.capabilities) ? (
-                    <Badge size="2xsmall">{t(`customerAccounts.permissions.presets.${presetOf(user.capabilities)!}`)}</Badge>
-                  ) : (
-                    user.capabilities.map((capability) => (
-                      <Badge key={capability} size="2xsmall">
-                        {t(capabilityLabelKey(capability))}
-                      </Badge>
-                    ))
-                  )}
+                  <GrantSummary user={user} />
                 </div>
               </div>
               {!user.owner && (
@@ -100,6 +84,38 @@ export const StaffPermissionsSection = () => {
         </FormDrawer>
       )}
     </Container>
+  )
+}
+
+/** What a user may do, in short: Owner, a preset's name, or each capability. */
+const GrantSummary = ({ user }: { user: AdminStaffMember }) => {
+  const { t } = useTranslation()
+  if (user.owner) {
+    return (
+      <Badge size="2xsmall" color="purple">
+        {t("customerAccounts.permissions.owner")}
+      </Badge>
+    )
+  }
+  if (user.capabilities.length === 0) {
+    return (
+      <Text size="xsmall" className="text-ui-fg-muted">
+        {t("customerAccounts.permissions.none")}
+      </Text>
+    )
+  }
+  const preset = presetOf(user.capabilities)
+  if (preset) {
+    return <Badge size="2xsmall">{t(`customerAccounts.permissions.presets.${preset}`)}</Badge>
+  }
+  return (
+    <>
+      {user.capabilities.map((capability) => (
+        <Badge key={capability} size="2xsmall">
+          {t(capabilityLabelKey(capability))}
+        </Badge>
+      ))}
+    </>
   )
 }
 
