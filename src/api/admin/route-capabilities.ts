@@ -31,6 +31,8 @@ export const ADMIN_ROUTE_CAPABILITIES: RouteCapability[] = [
   // Checks a password against the policy for the set-password form; stores nothing.
   { method: "POST", matcher: "/admin/customers/:id/password-strength", capability: "security.set_password" },
   { method: "GET", matcher: "/admin/customer-accounts/password-policy", capability: null },
+  // The lockout in force (plugin options, read-only) for the settings page.
+  { method: "GET", matcher: "/admin/customer-accounts/security-settings", capability: null },
   // Verification and MFA
   { method: "GET", matcher: "/admin/customers/:id/email-verification", capability: null },
   { method: "POST", matcher: "/admin/customers/:id/email-verification/resend", capability: "security.verify_email" },
