@@ -5,6 +5,7 @@ import { readCustomerPreferences } from "../../lib/customer-preferences/read-pre
 import {
   EMAILPASS_PROVIDER,
   findEmailpassIdentity,
+  identitiesOfActor,
   normalizeIdentifier,
 } from "../../lib/identity/auth-identity"
 import {
@@ -142,16 +143,13 @@ async function identifierOfActor(
   if (own && own.app_metadata[`${actor}_id`] === actorId) {
     return own.entity_id
   }
-  // The identity linked to the account under another address (admin pages only: reads auth_identity).
-  const [linked] = await scope
-    .resolve(ContainerRegistrationKeys.PG_CONNECTION)("auth_identity as a")
-    .join("provider_identity as p", "p.auth_identity_id", "a.id")
-    .whereRaw(`a.app_metadata->>'${actor}_id' = ?`, [actorId])
-    .where("p.provider", EMAILPASS_PROVIDER)
-    .whereNull("a.deleted_at")
-    .whereNull("p.deleted_at")
-    .select("p.entity_id")
-    .limit(1)
+  // The identity linked to the account under another address.
+  const identities = await identitiesOfActor(scope, actor === "customer" ? { customer_id: actorId } : { user_id: actorId }, {
+    withLogins: true,
+  })
+  const linked = identities
+    .flatMap((identity) => identity.provider_identities ?? [])
+    .find((login) => login.provider === EMAILPASS_PROVIDER)
   return linked?.entity_id ?? normalizeIdentifier(email ?? "")
 }
 

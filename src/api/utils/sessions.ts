@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { identitiesOfActor, type ActorRef } from "../../lib/identity/auth-identity"
 import type { SessionRow } from "../../modules/account-security/repositories/session-registry"
 import type { AccountSession, SessionMethod } from "../../types/account-sessions"
 import { revokeAccountSessionsWorkflow } from "../../workflows/account-session"
@@ -26,21 +26,9 @@ export function toAccountSession(row: SessionRow, currentId: string | null = nul
   }
 }
 
-/**
- * The auth identities an account signs in with (`app_metadata.customer_id`
- * or `user_id`): usually one; a customer may also have a social login.
- */
-export async function identityIdsOf(
-  scope: MedusaContainer,
-  account: { customer_id: string } | { user_id: string }
-): Promise<string[]> {
-  const [key, id] = "customer_id" in account ? ["customer_id", account.customer_id] : ["user_id", account.user_id]
-  const rows: { id: string }[] = await scope
-    .resolve(ContainerRegistrationKeys.PG_CONNECTION)("auth_identity")
-    .select("id")
-    .whereRaw(`app_metadata->>? = ?`, [key, id])
-    .whereNull("deleted_at")
-  return rows.map((row) => row.id)
+/** The ids of the auth identities an account signs in with (see identitiesOfActor). */
+export async function identityIdsOf(scope: MedusaContainer, account: ActorRef): Promise<string[]> {
+  return (await identitiesOfActor(scope, account)).map((identity) => identity.id)
 }
 
 /** The active sessions of identities, newest activity first. */

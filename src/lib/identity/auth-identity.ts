@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto"
 import type {
+  AuthIdentityDTO,
   FilterableCustomerProps,
   FilterableUserProps,
   IAuthModuleService,
   MedusaContainer,
 } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { isResetTokenHashLive } from "../medusa-tables"
 import { canonicalEmail } from "./index"
 
 export const EMAILPASS_PROVIDER = "emailpass"
@@ -77,6 +79,27 @@ export async function customerIdOfIdentity(scope: MedusaContainer, authIdentityI
   return typeof customerId === "string" && customerId ? customerId : null
 }
 
+/** An account an auth identity may be linked to: a customer or a Back Office user. */
+export type ActorRef = { customer_id: string } | { user_id: string }
+
+/**
+ * The auth identities an account signs in with (`app_metadata.customer_id`
+ * or `user_id`): usually one; a customer may also have a social login.
+ * `withLogins` loads their provider identities too. Medusa's auth module
+ * filters the JSON field itself, as its own `removeCustomerAccountWorkflow`
+ * does.
+ */
+export async function identitiesOfActor(
+  scope: MedusaContainer,
+  actor: ActorRef,
+  { withLogins = false }: { withLogins?: boolean } = {}
+): Promise<AuthIdentityDTO[]> {
+  const app_metadata = "customer_id" in actor ? { customer_id: actor.customer_id } : { user_id: actor.user_id }
+  return scope
+    .resolve(Modules.AUTH)
+    .listAuthIdentities({ app_metadata }, withLogins ? { relations: ["provider_identities"] } : { select: ["id"] })
+}
+
 /** The actor id an identity is linked to for an actor type (`customer_id`, `user_id`). */
 export function actorIdOf(identity: EmailpassIdentity | null, actorType: string): string | null {
   const id = identity?.app_metadata[`${actorType}_id`]
@@ -90,28 +113,21 @@ export function actorIdOf(identity: EmailpassIdentity | null, actorType: string)
  *
  * Medusa's auth module offers no read of its reset tokens short of consuming
  * them, so this reads its `auth_password_reset_token` table, the way its
- * `consumePasswordResetToken` finds a token: by the SHA-256 of the `jti`.
- * The plugin pins Medusa's exact version; the reset specs break if the
- * table changes.
+ * `consumePasswordResetToken` finds a token: by the SHA-256 of the `jti`
+ * (lib/medusa-tables, whose spec names a column Medusa renamed).
  */
 export async function isResetTokenLive(
   scope: MedusaContainer,
   jti: string,
   entityId: string
 ): Promise<boolean> {
-  const knex = scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const row = await knex("auth_password_reset_token as t")
-    .join("provider_identity as p", "p.id", "t.provider_identity_id")
-    .where("t.token_hash", createHash("sha256").update(jti).digest("hex"))
-    .whereNull("t.deleted_at")
-    .whereNull("p.deleted_at")
+  return isResetTokenHashLive(scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), {
+    token_hash: createHash("sha256").update(jti).digest("hex"),
+    entity_id: entityId,
     // The system clock, not the project's: Medusa checks the token's own
     // expiry against it, and both must agree.
-    .where("t.expires_at", ">", new Date())
-    .where("p.provider", EMAILPASS_PROVIDER)
-    .where("p.entity_id", entityId)
-    .first("t.id")
-  return !!row
+    now: new Date(),
+  })
 }
 
 /**

@@ -10,6 +10,7 @@ import type CustomerNoteModuleService from "../../modules/customer-note/service"
 import { ACTIVITY_KINDS, type ActivityKind } from "../../types/account-activity"
 import type { CustomerDataExport } from "../../types/customer-privacy"
 import { readCustomerPreferences } from "../customer-preferences/read-preferences"
+import { identitiesOfActor } from "../identity/auth-identity"
 
 /** The shape's version: bumped whenever a field changes meaning or goes. */
 export const EXPORT_VERSION = 1
@@ -20,24 +21,6 @@ export const EXPORT_HISTORY_LIMIT = 10_000
 const ACTIVITY_PAGE = 100
 
 const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null)
-
-/**
- * The auth identities linked to a customer account (`app_metadata.customer_id`),
- * with their logins. Medusa's auth module filters no JSON field, so the ids
- * are read from its table.
- */
-export async function identitiesOf(container: MedusaContainer, customerId: string) {
-  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const rows: { id: string }[] = await pg("auth_identity")
-    .select("id")
-    .whereRaw(`app_metadata->>'customer_id' = ?`, [customerId])
-  if (!rows.length) {
-    return []
-  }
-  return container
-    .resolve(Modules.AUTH)
-    .listAuthIdentities({ id: rows.map((row) => row.id) }, { relations: ["provider_identities"] })
-}
 
 /** Every activity kind but the notes' (`privacy.exportIncludesNotes` off). */
 const WITHOUT_NOTES: ActivityKind[] = ACTIVITY_KINDS.filter((kind) => kind !== "notes")
@@ -82,7 +65,7 @@ export async function buildCustomerExport(container: MedusaContainer, customerId
     filters: { customer_id: customerId },
   })
 
-  const identities = await identitiesOf(container, customerId)
+  const identities = await identitiesOfActor(container, { customer_id: customerId }, { withLogins: true })
   const auth = container.resolve(Modules.AUTH)
   const identityIds = identities.map((identity) => identity.id)
   const logins = identities.flatMap((identity) =>

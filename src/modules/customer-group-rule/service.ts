@@ -3,7 +3,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { CustomerGroupsOptions } from "../../lib/options"
 import { CUSTOMER_GROUP_RULE_OPTIONS } from "./loaders/options"
 import GroupRuleSet from "./models/group-rule-set"
-import { orderFactsOf, type OrderFacts } from "./repositories/order-facts"
+import { orderFactsOf, type OrderFacts } from "../../lib/medusa-tables"
 
 /**
  * The rules that make customer groups automatic, and the facts they are
@@ -28,7 +28,7 @@ class CustomerGroupRuleModuleService extends MedusaService({ GroupRuleSet }) {
 
   /**
    * Order counts and totals per currency of these customers, computed by
-   * the database (see repositories/order-facts.ts); customers without orders
+   * the database over Medusa's order tables (lib/medusa-tables); customers without orders
    * are left out.
    */
   async orderFactsOf(customerIds: string[]): Promise<Map<string, OrderFacts>> {

@@ -1,7 +1,13 @@
 import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-
-const EMAILPASS = "emailpass"
+import {
+  authTablesPresent,
+  claimHolderOf,
+  deleteStaleClaims,
+  emailpassLookalikes,
+  identityIdOfAddress,
+  isAddressTakenByAnother,
+} from "../../../lib/medusa-tables"
 
 /**
  * How long a claim may wait for Medusa to create its identity: a claim whose
@@ -23,10 +29,12 @@ export type LookalikeIdentity = {
 }
 
 /**
- * The SQL of "one identity per address": claims of canonical forms
- * (`identity_claim`, unique per canonical form) and the reads of Medusa's
- * `provider_identity` that check them, always by `entity_id` (its index).
- * Registered by Medusa as `identityClaimRepository`.
+ * "One identity per address": claims of canonical forms (`identity_claim`,
+ * unique per canonical form), checked against Medusa's `provider_identity`
+ * always by `entity_id` (its index). The statements that read Medusa's
+ * tables are in lib/medusa-tables (the plugin's one owner of SQL on tables
+ * it does not own); this repository runs them, in its transaction where it
+ * has one. Registered by Medusa as `identityClaimRepository`.
  */
 export class IdentityClaimRepository {
   protected readonly pg: Knex
@@ -42,19 +50,7 @@ export class IdentityClaimRepository {
    * (identities made without passing the plugin, e.g. `medusa user`).
    */
   async isTakenByAnother(canonical: string, entityId: string): Promise<boolean> {
-    const { rows } = await this.pg.raw<{ rows: unknown[] }>(
-      `select 1 from identity_claim c
-       where c.canonical = :canonical and c.deleted_at is null and c.entity_id <> :entity_id
-         and (exists (select 1 from provider_identity p
-                      where p.entity_id = c.entity_id and p.provider = :provider and p.deleted_at is null)
-              or (c.auth_identity_id is null and c.created_at > now() - make_interval(secs => :pending)))
-       union all
-       select 1 from provider_identity p
-       where p.entity_id = :canonical and p.entity_id <> :entity_id and p.provider = :provider and p.deleted_at is null
-       limit 1`,
-      { canonical, entity_id: entityId, provider: EMAILPASS, pending: PENDING_CLAIM_SECONDS }
-    )
-    return rows.length > 0
+    return isAddressTakenByAnother(this.pg, { canonical, entity_id: entityId, pending_seconds: PENDING_CLAIM_SECONDS })
   }
 
   /**
@@ -63,17 +59,7 @@ export class IdentityClaimRepository {
    * a spelling that names no identity exactly. One indexed read.
    */
   async holderOf(canonical: string): Promise<{ auth_identity_id: string; app_metadata: Record<string, unknown> } | null> {
-    const { rows } = await this.pg.raw<{ rows: { auth_identity_id: string; app_metadata: Record<string, unknown> | null }[] }>(
-      `select c.auth_identity_id, a.app_metadata
-       from identity_claim c
-       join provider_identity p on p.entity_id = c.entity_id and p.provider = :provider and p.deleted_at is null
-         and p.auth_identity_id = c.auth_identity_id
-       join auth_identity a on a.id = c.auth_identity_id and a.deleted_at is null
-       where c.canonical = :canonical and c.deleted_at is null
-       limit 1`,
-      { canonical, provider: EMAILPASS }
-    )
-    return rows[0] ? { auth_identity_id: rows[0].auth_identity_id, app_metadata: rows[0].app_metadata ?? {} } : null
+    return claimHolderOf(this.pg, canonical)
   }
 
   /** Set once Medusa's auth tables were seen in this database (never unset). */
@@ -87,10 +73,7 @@ export class IdentityClaimRepository {
    */
   protected async authTablesPresent(): Promise<boolean> {
     if (!this.authTables) {
-      const { rows } = await this.pg.raw<{ rows: { present: boolean }[] }>(
-        `select to_regclass('provider_identity') is not null as present`
-      )
-      this.authTables = rows[0]?.present === true
+      this.authTables = await authTablesPresent(this.pg)
     }
     return this.authTables
   }
@@ -104,17 +87,7 @@ export class IdentityClaimRepository {
     if (!(await this.authTablesPresent())) {
       return null
     }
-    const { rows } = await this.pg.raw<{ rows: { id: string | null }[] }>(
-      `select coalesce(
-         (select p.auth_identity_id from provider_identity p
-          where p.entity_id = :email and p.provider = :provider and p.deleted_at is null limit 1),
-         (select c.auth_identity_id from identity_claim c
-          join provider_identity p on p.entity_id = c.entity_id and p.provider = :provider and p.deleted_at is null
-            and p.auth_identity_id = c.auth_identity_id
-          where c.canonical = :canonical and c.deleted_at is null limit 1)) as id`,
-      { email, canonical, provider: EMAILPASS }
-    )
-    return rows[0]?.id ?? null
+    return identityIdOfAddress(this.pg, email, canonical)
   }
 
   /**
@@ -128,14 +101,7 @@ export class IdentityClaimRepository {
       return false
     }
     return this.pg.transaction(async (trx) => {
-      await trx.raw(
-        `delete from identity_claim c
-         where c.canonical = :canonical and c.deleted_at is null
-           and not exists (select 1 from provider_identity p
-                           where p.entity_id = c.entity_id and p.provider = :provider and p.deleted_at is null)
-           and (c.auth_identity_id is not null or c.created_at <= now() - make_interval(secs => :pending))`,
-        { canonical, provider: EMAILPASS, pending: PENDING_CLAIM_SECONDS }
-      )
+      await deleteStaleClaims(trx, { canonical, pending_seconds: PENDING_CLAIM_SECONDS })
       const { rows } = await trx.raw<{ rows: { id: string }[] }>(
         `insert into identity_claim (id, canonical, entity_id, created_at, updated_at)
          values (:id, :canonical, :entity_id, now(), now())
@@ -172,15 +138,7 @@ export class IdentityClaimRepository {
          returning canonical, entity_id, auth_identity_id`,
         { auth_identity_id: authIdentityId }
       )
-      await trx.raw(
-        `delete from identity_claim c
-         where c.canonical = :canonical and c.deleted_at is null
-           and not exists (select 1 from provider_identity p
-                           where p.entity_id = c.entity_id and p.provider = :provider and p.deleted_at is null
-                             and (c.auth_identity_id is null or p.auth_identity_id = c.auth_identity_id))
-           and (c.auth_identity_id is not null or c.created_at <= now() - make_interval(secs => :pending))`,
-        { canonical, provider: EMAILPASS, pending: PENDING_CLAIM_SECONDS }
-      )
+      await deleteStaleClaims(trx, { canonical, pending_seconds: PENDING_CLAIM_SECONDS, before_move: true })
       const { rows } = await trx.raw<{ rows: { id: string }[] }>(
         `insert into identity_claim (id, canonical, entity_id, auth_identity_id, created_at, updated_at)
          values (:id, :canonical, :entity_id, :auth_identity_id, now(), now())
@@ -235,21 +193,7 @@ export class IdentityClaimRepository {
    * migration's (lib/identity `canonicalEmail`).
    */
   async lookalikes(): Promise<LookalikeIdentity[]> {
-    const { rows } = await this.pg.raw<{ rows: (Omit<LookalikeIdentity, "actor_types"> & { app_metadata: Record<string, unknown> | null })[] }>(
-      `with canon as (
-         select p.entity_id, p.auth_identity_id, p.created_at,
-                lower(normalize(regexp_replace(p.entity_id, '^\\s+|\\s+$', '', 'g'), NFC)) as canonical
-         from provider_identity p
-         where p.provider = :provider and p.deleted_at is null
-       ),
-       shared as (select canonical from canon group by canonical having count(*) > 1)
-       select c.canonical, c.auth_identity_id, c.entity_id, c.created_at, a.app_metadata
-       from canon c
-       join shared s on s.canonical = c.canonical
-       left join auth_identity a on a.id = c.auth_identity_id
-       order by c.canonical, c.created_at, c.auth_identity_id`,
-      { provider: EMAILPASS }
-    )
+    const rows = await emailpassLookalikes(this.pg)
     return rows.map(({ app_metadata, ...row }) => ({
       ...row,
       created_at: new Date(row.created_at),

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNT_SECURITY_MODULE } from "../../../modules/account-security"
 import type AccountSecurityModuleService from "../../../modules/account-security/service"
-import { identitiesOf } from "../../../lib/privacy/export"
+import { identitiesOfActor } from "../../../lib/identity/auth-identity"
 
 export type ForgetAccountSessionsStepInput = { customer_id: string }
 
@@ -19,7 +19,7 @@ export const forgetAccountSessionsStep = createStep(
   forgetAccountSessionsStepId,
   async (input: ForgetAccountSessionsStepInput, { container }) => {
     const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
-    const identities = await identitiesOf(container, input.customer_id)
+    const identities = await identitiesOfActor(container, { customer_id: input.customer_id })
     const forgotten = await security.sessions.forget(identities.map((identity) => identity.id))
     return new StepResponse({ forgotten })
   }

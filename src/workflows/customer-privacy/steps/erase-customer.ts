@@ -8,8 +8,7 @@ import { CUSTOMER_NOTE_MODULE } from "../../../modules/customer-note"
 import type CustomerNoteModuleService from "../../../modules/customer-note/service"
 import { CUSTOMER_PREFERENCE_MODULE } from "../../../modules/customer-preference"
 import type CustomerPreferenceModuleService from "../../../modules/customer-preference/service"
-import { normalizeIdentifier } from "../../../lib/identity/auth-identity"
-import { identitiesOf } from "../../../lib/privacy/export"
+import { identitiesOfActor, normalizeIdentifier } from "../../../lib/identity/auth-identity"
 import { anonymousEmail } from "../../../lib/privacy/privacy-state"
 
 export type EraseCustomerInput = { customer_id: string; orders: "keep" | "redact" }
@@ -50,7 +49,7 @@ export const eraseCustomerStepId = "cam-erase-customer"
 export const eraseCustomerStep = createStep(eraseCustomerStepId, async (input: EraseCustomerInput, { container }) => {
   const customerModule = container.resolve(Modules.CUSTOMER)
   const [customer] = await customerModule.listCustomers({ id: input.customer_id }, { select: ["id", "email"], relations: ["addresses"] })
-  const identities = await identitiesOf(container, input.customer_id)
+  const identities = await identitiesOfActor(container, { customer_id: input.customer_id }, { withLogins: true })
   const logins = identities.flatMap((identity) => (identity.provider_identities ?? []).map((login) => login.entity_id))
   // Every address the identities asked to verify, a pending change's new
   // address included: rate-limit counters are kept per address.
