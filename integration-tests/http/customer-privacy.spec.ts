@@ -4,6 +4,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
 import type AccountSecurityModuleService from "../../src/modules/account-security/service"
+import { CUSTOMER_ACCOUNTS_MODULE } from "../../src/modules/customer-accounts"
+import type CustomerAccountsModuleService from "../../src/modules/customer-accounts/service"
 import { createAdmin, createPublishableKey, registerCustomer, send, type TestAdmin, type TestCustomer } from "./helpers/auth"
 import { backgroundSettled, eventually } from "./helpers/events"
 import { clearOutbox, sentMessages, waitForMessages } from "./helpers/outbox"
@@ -134,7 +136,7 @@ medusaIntegrationTestRunner({
 
       it("leaves notes and their timeline entries out with privacy.exportIncludesNotes off", async () => {
         // The option as the module holds it, switched for this test only.
-        const privacy = container.resolve<AccountSecurityModuleService>(ACCOUNT_SECURITY_MODULE).getOptions().privacy
+        const { privacy } = container.resolve<CustomerAccountsModuleService>(CUSTOMER_ACCOUNTS_MODULE).getPrivacyOptions()
         privacy.exportIncludesNotes = false
         try {
           const own = await api.get("/store/customers/me/export", zyx)

@@ -473,7 +473,7 @@ export function parseOptionsSlice<K extends OptionKey>(raw: unknown, keys: reado
 
 /**
  * What the account-security module reads: the password policy, resets, the
- * lockout, and the language of the reset and lock e-mails.
+ * lockout, sessions, and the language of the reset and lock e-mails.
  */
 export const ACCOUNT_SECURITY_OPTION_KEYS = [
   "storeName",
@@ -486,8 +486,6 @@ export const ACCOUNT_SECURITY_OPTION_KEYS = [
   "userLockout",
   "allowAdminSetPassword",
   "defaultLocale",
-  "anonymize",
-  "privacy",
   "sessions",
 ] as const satisfies readonly OptionKey[]
 export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURITY_OPTION_KEYS)[number]>
@@ -496,9 +494,15 @@ export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURIT
 export const CUSTOMER_GROUPS_OPTION_KEYS = ["customerGroups"] as const satisfies readonly OptionKey[]
 export type CustomerGroupsOptions = PluginOptions["customerGroups"]
 
-/** What the customer-accounts module reads (it also checks every option at boot). */
-export const CUSTOMER_ACCOUNTS_OPTION_KEYS = ["staffPermissions"] as const satisfies readonly OptionKey[]
+/**
+ * What the customer-accounts module reads (it also checks every option at
+ * boot): staff permissions, and the data subject rights it keeps the
+ * erasures of (what an export holds, how an erasure runs).
+ */
+export const CUSTOMER_ACCOUNTS_OPTION_KEYS = ["staffPermissions", "privacy", "anonymize"] as const satisfies readonly OptionKey[]
 export type StaffPermissionsOptions = PluginOptions["staffPermissions"]
+/** `privacy` (what an export holds) and `anonymize` (erasures): the customer-accounts module's. */
+export type PrivacyOptions = Pick<PluginOptions, "privacy" | "anonymize">
 
 /** What the account-activity module reads. */
 export const ACCOUNT_ACTIVITY_OPTION_KEYS = ["activity", "defaultLocale"] as const satisfies readonly OptionKey[]

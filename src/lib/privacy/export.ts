@@ -5,6 +5,8 @@ import { ACCOUNT_ACTIVITY_MODULE } from "../../modules/account-activity/index"
 import type AccountActivityModuleService from "../../modules/account-activity/service"
 import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security/index"
 import type AccountSecurityModuleService from "../../modules/account-security/service"
+import { CUSTOMER_ACCOUNTS_MODULE } from "../../modules/customer-accounts/index"
+import type CustomerAccountsModuleService from "../../modules/customer-accounts/service"
 import { CUSTOMER_NOTE_MODULE } from "../../modules/customer-note/index"
 import type CustomerNoteModuleService from "../../modules/customer-note/service"
 import { ACTIVITY_KINDS, type ActivityKind } from "../../types/account-activity"
@@ -84,7 +86,8 @@ export async function buildCustomerExport(container: MedusaContainer, customerId
   const notes: CustomerNoteModuleService = container.resolve(CUSTOMER_NOTE_MODULE)
   const security: AccountSecurityModuleService = container.resolve(ACCOUNT_SECURITY_MODULE)
   const activityLog: AccountActivityModuleService = container.resolve(ACCOUNT_ACTIVITY_MODULE)
-  const { exportIncludesNotes } = security.getOptions().privacy
+  const accounts: CustomerAccountsModuleService = container.resolve(CUSTOMER_ACCOUNTS_MODULE)
+  const { exportIncludesNotes } = accounts.getPrivacyOptions().privacy
   const [preferences, noteRows, attempts] = await Promise.all([
     readCustomerPreferences(container, customerId),
     exportIncludesNotes

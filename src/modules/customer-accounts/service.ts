@@ -1,6 +1,6 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { canonicalEmail } from "../../lib/identity"
-import type { PluginOptions, StaffPermissionsOptions } from "../../lib/options"
+import type { PluginOptions, PrivacyOptions, StaffPermissionsOptions } from "../../lib/options"
 import { CAPABILITIES, capabilitiesFrom, type Capability } from "../../lib/permissions/capabilities"
 import AccountSetting from "./models/account-setting"
 import PrivacyRequest from "./models/privacy-request"
@@ -28,7 +28,8 @@ export const AccountSettingKeys = {
 /**
  * The plugin's own module: it checks the plugin's options as a whole at
  * boot (every other module reads only its slice), keeps the settings
- * Back Office users edit in the admin and the customers' erasures.
+ * Back Office users edit in the admin and the customers' erasures, and owns
+ * the options of the data subject rights (`privacy`, `anonymize`).
  */
 class CustomerAccountsModuleService extends MedusaService({
   AccountSetting,
@@ -39,12 +40,20 @@ class CustomerAccountsModuleService extends MedusaService({
   /** A customer's erasure: its state changes, each atomic (GDPR art. 17). */
   readonly erasure: ErasureRepository
   protected readonly staffPermissions: StaffPermissionsOptions
+  protected readonly privacy: PrivacyOptions
 
   constructor(cradle: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.erasure = cradle.erasureRepository as ErasureRepository
-    this.staffPermissions = (cradle[CUSTOMER_ACCOUNTS_OPTIONS] as Pick<PluginOptions, "staffPermissions">).staffPermissions
+    const options = cradle[CUSTOMER_ACCOUNTS_OPTIONS] as Pick<PluginOptions, "staffPermissions"> & PrivacyOptions
+    this.staffPermissions = options.staffPermissions
+    this.privacy = { privacy: options.privacy, anonymize: options.anonymize }
+  }
+
+  /** `privacy` (what an export holds) and `anonymize` (how an erasure runs), as configured. */
+  getPrivacyOptions(): PrivacyOptions {
+    return this.privacy
   }
 
   /** `staffPermissions` as configured (mode and owners). */

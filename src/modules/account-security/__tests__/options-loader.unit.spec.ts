@@ -21,7 +21,6 @@ describe("boot loader of the account-security module", () => {
     expect(Object.keys(slice).sort()).toEqual(
       [
         "allowAdminSetPassword",
-        "anonymize",
         "defaultLocale",
         "emailChange",
         "emailVerification",
@@ -29,14 +28,12 @@ describe("boot loader of the account-security module", () => {
         "passwordPolicy",
         "passwordReset",
         "passwordStrength",
-        "privacy",
         "sessions",
         "userLockout",
       ].sort()
     )
     expect(slice.emailChange).toEqual({ maxAddresses: 3, windowSeconds: 86_400 })
     expect(slice.passwordStrength).toEqual({ maxRequests: 120, windowSeconds: 60 })
-    expect(slice.privacy).toEqual({ exportIncludesNotes: true })
     expect(slice.lockout).toEqual(expect.objectContaining({ maxAttempts: 3, ipMaxAttempts: 50 }))
     expect(slice.userLockout).toEqual(expect.objectContaining({ maxAttempts: 5, enabled: true }))
   })

@@ -10,7 +10,8 @@ export const CUSTOMER_ACCOUNTS_OPTIONS = "customerAccountsOptions"
  * module reads its own slice, and this one checks them as a whole, once:
  * a misconfigured plugin (a wrong value, or an unknown key such as
  * `lockuot`) fails at boot with a message naming the option, not at the
- * first request. Its own slice (staff permissions) goes to its service.
+ * first request. Its own slice (staff permissions, privacy, anonymize) goes
+ * to its service.
  */
 export default async function validateOptionsLoader({
   container,

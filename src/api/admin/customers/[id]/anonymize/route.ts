@@ -4,7 +4,7 @@ import type { AdminAnonymizeCustomerResponse } from "../../../../../types/custom
 import { privacyStateOf } from "../../../../../lib/privacy/privacy-state"
 import { anonymizeCustomerWorkflow } from "../../../../../workflows/customer-privacy"
 import { normalizeIdentifier } from "../../../../../lib/identity/auth-identity"
-import { accountSecurity } from "../../../../utils/account-security"
+import { customerAccounts } from "../../../../utils/staff-permissions"
 import type { AdminAnonymizeCustomerType } from "./validators"
 
 /**
@@ -26,7 +26,7 @@ export const POST = async (
     input: {
       customer_id: req.params.id,
       actor_id: req.auth_context.actor_id,
-      orders: accountSecurity(req.scope).getOptions().anonymize.orders,
+      orders: customerAccounts(req.scope).getPrivacyOptions().anonymize.orders,
     },
   })
   res.json({ customer_id: req.params.id, anonymized_at: new Date(result).toISOString() })

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { StoreAnonymizeResponse } from "../../../../../types/customer-privacy"
 import { anonymizeCustomerWorkflow, requestCustomerErasureWorkflow } from "../../../../../workflows/customer-privacy"
 import { confirmCurrentPassword } from "../../../../auth/current-password"
-import { accountSecurity } from "../../../../utils/account-security"
+import { customerAccounts } from "../../../../utils/staff-permissions"
 import type { StoreAnonymizeType } from "./validators"
 
 /**
@@ -22,7 +22,7 @@ export const POST = async (
     return
   }
 
-  const { anonymize } = accountSecurity(req.scope).getOptions()
+  const { anonymize } = customerAccounts(req.scope).getPrivacyOptions()
   if (anonymize.selfService) {
     const { result } = await anonymizeCustomerWorkflow(req.scope).run({
       input: { customer_id: customerId, actor_id: null, orders: anonymize.orders },
