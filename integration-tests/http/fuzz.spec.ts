@@ -467,6 +467,11 @@ medusaIntegrationTestRunner({
           cases: fc.record({ path: fc.constant("/admin/customer-accounts/password-policy"), query: queryArb({}), headers: adminAuth }),
         },
         {
+          name: "GET /admin/customer-accounts/security-settings",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/admin/customer-accounts/security-settings"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
           name: "GET /admin/customer-accounts/group-rules",
           method: "GET",
           cases: fc.record({ path: fc.constant("/admin/customer-accounts/group-rules"), query: queryArb({}), headers: adminAuth }),
@@ -1349,6 +1354,7 @@ medusaIntegrationTestRunner({
       /** [method, path]: every admin route of the plugin. */
       const adminRoutes: [FuzzCase["method"], string][] = [
         ["GET", "/admin/customer-accounts/password-policy"],
+        ["GET", "/admin/customer-accounts/security-settings"],
         ["GET", "/admin/customer-accounts/settings"],
         ["POST", "/admin/customer-accounts/settings"],
         ["GET", `/admin/customer-groups/${groupId}/rules`],
