@@ -18,6 +18,7 @@ import { customerPrivacySpec } from "./specs/customer-privacy.mjs"
 import { i18nSpec } from "./specs/i18n.mjs"
 import { loginSpec } from "./specs/login.mjs"
 import { preferencesSpec } from "./specs/preferences.mjs"
+import { securitySettingsSpec } from "./specs/security-settings.mjs"
 import { staffPermissionsSpec } from "./specs/staff-permissions.mjs"
 import { userSecuritySpec } from "./specs/user-security.mjs"
 
@@ -36,6 +37,7 @@ export const WIDGET_SCREENSHOTS = [
   "group-rules",
   "user-security",
   "customer-accounts-settings",
+  "security-settings",
 ]
 
 /**
@@ -99,6 +101,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
       await preferencesSpec(ctx)
       await customerGroupsSpec(ctx)
       await customerAccountsSettingsSpec(ctx)
+      await securitySettingsSpec(ctx)
       await userSecuritySpec(ctx)
       await accountActivitySpec(ctx)
       await staffPermissionsSpec(ctx)

@@ -11,7 +11,7 @@ import { createCustomerAccount } from "../seed.mjs"
  */
 
 /** The widget's page size (ACCOUNT_ACTIVITY_PAGE_SIZE in src/admin/lib/account-activity.ts). */
-const PAGE_SIZE = 20
+const PAGE_SIZE = 5
 
 /**
  * Where the failed sign-in comes from: a documentation address of its own
@@ -39,8 +39,10 @@ const tooltipDateTime = (iso) =>
 
 /**
  * Activity widget: a customer of its own whose sign-in, preference, group
- * and note changes made through the API show up newest first; the kind
- * filter; a note added in the Notes card appearing without a reload; paging.
+ * and note changes made through the API show up newest first, five at a
+ * time; the kind filter; the Sign-ins filter (the login attempts, no card
+ * of their own); a note added in the Notes card appearing without a reload;
+ * paging.
  * Entries are written by event subscribers, after the API answered: every
  * step waits until the API lists its entry before the next one.
  * @param {SpecContext} ctx
@@ -52,6 +54,16 @@ export async function accountActivitySpec({ runner, page, api, seed, admin, scre
   const messageOf = async (item) => (await item.locator("p").first().innerText()).trim()
   const messages = async () => Promise.all((await items.all()).map(messageOf))
   const kindFilter = card.getByRole("combobox", { name: "Show", exact: true })
+  const showMore = card.getByRole("button", { name: "Show more", exact: true })
+  /** Clicks "Show more" until the card lists every entry (each click adds one page). */
+  const showAll = async () => {
+    while (await showMore.isVisible()) {
+      const before = await items.count()
+      await showMore.click()
+      await eventually(() => items.count(), (shown) => shown > before, { what: "Show more adds entries" })
+      await page.waitForLoadState("networkidle")
+    }
+  }
 
   /** @type {{ id: string, email: string } | undefined} */
   let customer
@@ -131,8 +143,13 @@ export async function accountActivitySpec({ runner, page, api, seed, admin, scre
 
       await openAdminPage(page, `/app/customers/${id}`)
       await items.first().waitFor()
+      const firstPage = await messages()
+      expect(firstPage.length === Math.min(count, PAGE_SIZE), `the page lists ${firstPage.length} entries, the API ${count}`)
+      expect(count <= PAGE_SIZE || (await showMore.isVisible()), `${count} entries, but no Show more under the first ${PAGE_SIZE}`)
+      await screenshot("account-activity", card)
+      await showAll()
       const shown = await messages()
-      expect(shown.length === Math.min(count, PAGE_SIZE), `the page lists ${shown.length} entries, the API ${count}`)
+      expect(shown.length === count, `after Show more the page lists ${shown.length} entries, the API ${count}`)
       // Other entries (a default group joined on sign-up) may sit between ours.
       const expected = expectedMessages(group.name)
       const positions = expected.map((message) => shown.indexOf(message))
@@ -161,7 +178,6 @@ export async function accountActivitySpec({ runner, page, api, seed, admin, scre
       const absolute = ((await tooltip.textContent()) ?? "").replace(/\s+/g, " ").trim()
       expect(absolute === tooltipDateTime(activities[0].occurred_at), `the tooltip reads "${absolute}"`)
       await page.mouse.move(0, 0)
-      await screenshot("account-activity", card)
     }
   )
 
@@ -176,6 +192,8 @@ export async function accountActivitySpec({ runner, page, api, seed, admin, scre
 
     await chooseKind("Security")
     const security = await listActivity("security")
+    await eventually(messages, (shown) => shown.length === Math.min(security.count, PAGE_SIZE), { what: `the page lists the first of the ${security.count} security entries` })
+    await showAll()
     await eventually(messages, (shown) => shown.length === security.count, { what: `the page lists the ${security.count} security entries` })
     const shownSecurity = await messages()
     expect(shownSecurity.includes("Login failed"), `Security lists ${JSON.stringify(shownSecurity)}`)
@@ -185,39 +203,68 @@ export async function accountActivitySpec({ runner, page, api, seed, admin, scre
     await eventually(messages, (shown) => JSON.stringify(shown) === JSON.stringify(all), { what: "All lists what it listed before filtering" })
   })
 
+  await runner.check(
+    "account activity: Sign-ins lists the login attempts in the Activity card (no card of their own), the user agent shortened as in the timeline",
+    async () => {
+      expect((await widget(page, "Recent login attempts").count()) === 0, "the page still has a Recent login attempts card")
+      /** @type {import("../../src/types/account-security").AdminCustomerSecurity} */
+      const security = (await api.adminGet(`/admin/customers/${customerId()}/security`)).security
+      await chooseKind("Sign-ins")
+      const rows = card.locator("tbody tr")
+      await rows.first().waitFor()
+      expect((await items.count()) === 0, "Sign-ins still lists timeline entries")
+      expect((await rows.count()) === Math.min(security.recent_attempts.length, PAGE_SIZE), `${await rows.count()} rows, API ${security.recent_attempts.length} attempts`)
+      await showAll()
+      expect((await rows.count()) === security.recent_attempts.length, `${await rows.count()} rows after Show more, API ${security.recent_attempts.length} attempts`)
+      const failed = rows.filter({ hasText: BROWSER["x-forwarded-for"] })
+      expect((await failed.count()) === 1, `expected one attempt from ${BROWSER["x-forwarded-for"]}`)
+      const text = await failed.innerText()
+      expect(text.includes("Failed") && text.includes("Storefront"), `the failed attempt reads: ${text}`)
+      expect(text.includes(BROWSER_SHORT) && !text.includes("Gecko/20100101"), `the failed attempt's user agent is not the timeline's short form: ${text}`)
+      // The whole user agent in a tooltip, as in the timeline.
+      await failed.getByText(BROWSER_SHORT, { exact: true }).hover()
+      await page.getByRole("tooltip").filter({ hasText: "Gecko/20100101" }).first().waitFor({ state: "attached" })
+      await page.mouse.move(0, 0)
+      await chooseKind("All activity")
+      await items.first().waitFor()
+    }
+  )
+
   await runner.check("account activity: a note added in the Notes card shows up in the Activity card without a reload", async () => {
-    const before = await messages()
-    expect(before.length < PAGE_SIZE, `${before.length} entries: the new one would not change the count`)
+    const newest = () => items.first().locator("time").getAttribute("datetime")
+    const before = await newest()
     const notes = widget(page, "Notes")
     await notes.getByRole("textbox", { name: "Note" }).fill("Wants her data export by e-mail.")
     await notes.getByRole("button", { name: "Save", exact: true }).click()
     await expectToast(page, "Note added")
     // The subscriber writes the entry after the response: the widget refetches once more a moment later.
-    await eventually(messages, (shown) => shown.length === before.length + 1 && shown[0] === "Note created", {
-      what: "the Activity card lists the new note first",
-      timeoutMs: 15_000,
-    })
+    await eventually(
+      async () => ({ time: await newest(), message: await messageOf(items.first()) }),
+      ({ time, message }) => time !== before && message === "Note created",
+      { what: "the Activity card lists the new note first", timeoutMs: 15_000 }
+    )
   })
 
   await runner.check("account activity: Show more appears past one page, loads the next one in order, and disappears at the end", async () => {
     const id = customerId()
-    // Twelve notes created and deleted: 24 entries more than one page holds.
-    for (let index = 0; index < 12; index++) {
+    // Four notes created and deleted: 8 entries more, so the timeline has three pages or more.
+    for (let index = 0; index < 4; index++) {
       const { note } = await api.adminPost(`/admin/customers/${id}/notes`, { body: `Paging note ${index + 1}` })
       await api.expectOk("DELETE", `/admin/customers/${id}/notes/${note.id}`, undefined, api.adminHeaders)
     }
-    const { count } = await waitForEntries("note.deleted", (activity) => activity.type === "note.deleted", 12)
-    expect(count > PAGE_SIZE && count <= 2 * PAGE_SIZE, `the customer has ${count} entries; the check needs two pages`)
+    const { count } = await waitForEntries("note.deleted", (activity) => activity.type === "note.deleted", 4)
+    expect(count > 2 * PAGE_SIZE && count <= 50, `the customer has ${count} entries; the check needs three pages, and reads 50`)
 
     await openAdminPage(page, `/app/customers/${id}`)
     await items.first().waitFor()
-    const showMore = card.getByRole("button", { name: "Show more", exact: true })
     await showMore.waitFor()
     expect((await items.count()) === PAGE_SIZE, `the first page lists ${await items.count()} entries`)
     expect((await messageOf(items.first())) === "Note deleted", `the newest entry reads "${await messageOf(items.first())}"`)
 
     await showMore.click()
-    await eventually(() => items.count(), (shown) => shown === count, { what: `the page lists all ${count} entries` })
+    await eventually(() => items.count(), (shown) => shown === 2 * PAGE_SIZE, { what: `Show more adds ${PAGE_SIZE} entries` })
+    await showAll()
+    expect((await items.count()) === count, `the page lists ${await items.count()} of ${count} entries`)
     await showMore.waitFor({ state: "detached" })
     // Each entry once, in the API's order (newest first).
     const times = await card.locator("ol > li time").evaluateAll((elements) => elements.map((element) => element.getAttribute("datetime")))

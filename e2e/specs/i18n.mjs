@@ -141,6 +141,13 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     const card = widget(page, "Kontosicherheit")
     await rowValue(card, "Zwei-Faktor-Authentifizierung (MFA)").getByText("Aus", { exact: true }).waitFor()
     const activity = widget(page, "Aktivität")
+    // Five entries a page: the older ones come with "Mehr anzeigen".
+    await activity.locator("ol > li").first().waitFor()
+    const showMore = activity.getByRole("button", { name: "Mehr anzeigen", exact: true })
+    while (await showMore.isVisible()) {
+      await showMore.click()
+      await page.waitForLoadState("networkidle")
+    }
     for (const line of [
       "Zwei-Faktor-Authentifizierung von einem Admin entfernt; Wiederherstellungscodes ungültig",
       "Mit Zwei-Faktor-Code angemeldet",

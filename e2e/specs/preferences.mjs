@@ -24,7 +24,9 @@ async function choose(scope, label, option) {
 }
 
 /**
- * Preferences widget: the seeded values, then an edit in the drawer.
+ * Preferences widget: the seeded values, then an edit in the drawer; with a
+ * store that lists no languages, the language is searched among the
+ * locales Medusa knows, and a word that names no language is refused.
  * @param {SpecContext} ctx
  */
 export async function preferencesSpec({ runner, page, api, seed, screenshot }) {
@@ -81,5 +83,47 @@ export async function preferencesSpec({ runner, page, api, seed, screenshot }) {
       "the e-mail consent's time changed although it was not edited"
     )
     await screenshot("preferences", card)
+  })
+
+  await runner.check("preferences: a store without languages offers Medusa's locales to search, and refuses a word that names no language", async () => {
+    const before = await readPreferences()
+    const { stores } = await api.adminGet("/admin/stores?fields=id,*supported_locales")
+    const store = stores[0]
+    /** @type {{ locale_code: string }[]} */
+    const locales = store.supported_locales.map((/** @type {{ locale_code: string }} */ { locale_code }) => ({ locale_code }))
+    await api.adminPost(`/admin/stores/${store.id}`, { supported_locales: [] })
+    try {
+      await openAdminPage(page, `/app/customers/${seed().customer.id}`)
+      await card.getByRole("button", { name: "Edit", exact: true }).click()
+      const drawer = page.getByRole("dialog", { name: "Edit preferences" })
+      await drawer.waitFor()
+      const field = drawer.getByRole("combobox", { name: "Language", exact: true })
+      await field.fill("german")
+      const list = drawer.getByRole("listbox", { name: "Languages Medusa knows" })
+      await list.waitFor()
+      const options = await list.getByRole("option").allInnerTexts()
+      expect(options.length >= 3 && options.every((option) => /German/.test(option)), `searching "german" lists ${JSON.stringify(options)}`)
+      expect(options.some((option) => option.endsWith("(de-AT)")), `searching "german" lists no de-AT: ${JSON.stringify(options)}`)
+
+      // Typed as it is, "german" is a well-formed tag that names no language: refused before it is sent.
+      await drawer.getByRole("heading", { name: "Edit preferences" }).click()
+      await drawer.getByRole("button", { name: "Save", exact: true }).click()
+      await drawer.getByText("This names no language. Choose one from the list, or enter a tag like de-DE or en.", { exact: true }).waitFor()
+
+      await field.fill("austria")
+      await list.getByRole("option", { name: /\(de-AT\)$/ }).click()
+      expect((await field.inputValue()) === "de-AT", `the field holds "${await field.inputValue()}" after choosing Austrian German`)
+      await drawer.getByText(/^Recognized as .+ \(de-AT\)\.$/).waitFor()
+      await screenshot("preferences.locale-search", drawer)
+      await drawer.getByRole("button", { name: "Save", exact: true }).click()
+      await expectToast(page, "Preferences updated")
+      await drawer.waitFor({ state: "hidden" })
+      const after = await readPreferences()
+      expect(after.locale === "de-AT", `API locale ${after.locale}`)
+    } finally {
+      await api.adminPost(`/admin/stores/${store.id}`, { supported_locales: locales })
+      // The specs after this one read the customer's language as the previous check left it.
+      await api.adminPost(`/admin/customers/${seed().customer.id}/preferences`, { locale: before.locale })
+    }
   })
 }

@@ -9,11 +9,19 @@ import type {
 } from "../../types/account-sessions"
 import { formatDateTimeWithZone } from "./date-format"
 
-/** Entries per "Show more" page. */
-export const ACCOUNT_ACTIVITY_PAGE_SIZE = 20
+/** Entries per "Show more" page (also the sign-ins rows per page). */
+export const ACCOUNT_ACTIVITY_PAGE_SIZE = 5
 
 /** The timeline's filter: one kind, or every kind. */
 export type ActivityKindFilter = ActivityKind | "all"
+
+/**
+ * What the Activity card shows: the timeline (one kind or all), or the
+ * account's sign-in attempts from the lockout's log (`signIns`), which also
+ * holds what the timeline has no entry for (refused attempts per minute,
+ * attempts through the admin's route on the same address).
+ */
+export type ActivityFilter = ActivityKindFilter | "signIns"
 
 /** Messages of the timeline, under `customerAccounts.activity.messages`. */
 type ActivityMessageName =

@@ -142,6 +142,12 @@ export const passwordPolicyKeys = {
   detail: () => [...passwordPolicyKeys.all, "detail"] as const,
 }
 
+/** The failed-login lockout in force (plugin options, read-only). */
+export const securitySettingsKeys = {
+  all: [...customerAccountsKeys.all, "security-settings"] as const,
+  detail: () => [...securitySettingsKeys.all, "detail"] as const,
+}
+
 /**
  * The policy's verdict on a candidate password for one customer. The
  * password is part of the key, so the hook keeps such entries only while

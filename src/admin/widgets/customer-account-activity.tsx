@@ -6,11 +6,14 @@ import type {
 
 import { AccountActivitySection } from "../components/account-activity/account-activity-section"
 
-/** The customer's account activity timeline, a wide list below the details. */
+/**
+ * The customer's account activity timeline and (filter "Sign-ins") their
+ * login attempts, a wide list below the details.
+ */
 const CustomerAccountActivityWidget = ({
   data,
 }: DetailWidgetProps<AdminCustomer>) => {
-  return <AccountActivitySection customerId={data.id} />
+  return <AccountActivitySection customer={data} />
 }
 
 export const config = defineWidgetConfig({

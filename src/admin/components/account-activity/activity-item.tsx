@@ -1,4 +1,4 @@
-import { Badge, Text, Tooltip } from "@medusajs/ui"
+import { Badge, Text } from "@medusajs/ui"
 import { Fragment, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 
@@ -8,7 +8,7 @@ import type {
 } from "../../../types/account-activity"
 import { describeActivity, describeActor } from "../../lib/account-activity"
 import { toIntlLocale } from "../../lib/date-format"
-import { shortenUserAgent } from "../../lib/user-agent"
+import { UserAgent } from "../common/user-agent"
 import { RelativeTime } from "../customer-notes/relative-time"
 
 const KIND_COLORS = {
@@ -95,22 +95,5 @@ export const ActivityItem = ({ activity }: ActivityItemProps) => {
         ))}
       </Text>
     </li>
-  )
-}
-
-/** Browser and system in a few words; the full user agent in a tooltip. */
-const UserAgent = ({ value }: { value: string }) => {
-  const short = shortenUserAgent(value)
-
-  if (short === value) {
-    return <>{value}</>
-  }
-
-  return (
-    <Tooltip content={value} maxWidth={400} className="break-all">
-      <span tabIndex={0} className="block truncate">
-        {short}
-      </span>
-    </Tooltip>
   )
 }

@@ -1,8 +1,10 @@
-import { Badge, Heading, Table, Tooltip, clx } from "@medusajs/ui"
+import { Badge, Button, Heading, Table, clx } from "@medusajs/ui"
+import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { AdminLoginAttempt } from "../../../types/account-security"
 import { SectionEmpty } from "../common/section-empty"
+import { UserAgent } from "../common/user-agent"
 import { RelativeTime } from "../customer-notes/relative-time"
 
 type LoginAttemptsTableProps = {
@@ -11,6 +13,8 @@ type LoginAttemptsTableProps = {
   title?: string
   /** Under "No login attempts yet": whose sign-ins will show up here. */
   emptyDescription: string
+  /** Rows shown at first and added per "Show more"; every row when absent. */
+  pageSize?: number
 }
 
 const OUTCOME_COLORS = {
@@ -19,13 +23,20 @@ const OUTCOME_COLORS = {
   refused: "red",
 } as const satisfies Record<AdminLoginAttempt["outcome"], string>
 
-/** An account's latest sign-in attempts (a customer's or a user's), newest first. */
+/**
+ * An account's latest sign-in attempts (a customer's or a user's), newest
+ * first, `pageSize` rows at a time when given.
+ */
 export const LoginAttemptsTable = ({
   attempts,
   title,
   emptyDescription,
+  pageSize,
 }: LoginAttemptsTableProps) => {
   const { t } = useTranslation()
+  const [shownCount, setShownCount] = useState(pageSize ?? Infinity)
+  const shown = attempts.slice(0, shownCount)
+  const hasMore = shown.length < attempts.length
 
   return (
     <div className="flex flex-col">
@@ -61,13 +72,24 @@ export const LoginAttemptsTable = ({
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>
-          {/* The card ends here: its own border is the last row's edge. */}
+          {/* The card ends here (or at Show more): its own border is the last row's edge. */}
           <Table.Body className="border-b-0 [&_tr:last-child]:border-b-0">
-            {attempts.map((attempt) => (
+            {shown.map((attempt) => (
               <LoginAttemptRow key={attempt.id} attempt={attempt} />
             ))}
           </Table.Body>
         </Table>
+      )}
+      {hasMore && pageSize && (
+        <div className="flex justify-center border-t px-6 py-4">
+          <Button
+            size="small"
+            variant="transparent"
+            onClick={() => setShownCount((count) => count + pageSize)}
+          >
+            {t("customerAccounts.security.attempts.showMore")}
+          </Button>
+        </div>
       )}
     </div>
   )
@@ -102,19 +124,7 @@ const LoginAttemptRow = ({ attempt }: { attempt: AdminLoginAttempt }) => {
         <ActorTypeLabel actorType={attempt.actor_type} />
       </Table.Cell>
       <Table.Cell className="max-w-0 w-1/2">
-        {attempt.user_agent ? (
-          <Tooltip
-            content={attempt.user_agent}
-            maxWidth={400}
-            className="break-all"
-          >
-            <span tabIndex={0} className="block truncate">
-              {attempt.user_agent}
-            </span>
-          </Tooltip>
-        ) : (
-          unknown
-        )}
+        {attempt.user_agent ? <UserAgent value={attempt.user_agent} /> : unknown}
       </Table.Cell>
     </Table.Row>
   )

@@ -10,6 +10,7 @@ import {
   useUpdateCustomerPreferences,
 } from "../../hooks/customer-preferences"
 import { toIntlLocale } from "../../lib/date-format"
+import { namesLanguage } from "../../lib/known-locales"
 import { FormDrawer } from "../common/form-drawer"
 import { SwitchField } from "../common/form-field"
 import { LanguageTagField } from "./language-tag-field"
@@ -104,7 +105,11 @@ const EditPreferencesForm = ({
       return values
     }
     const locale = normalizeLanguageTag(localeText)
-    return locale === undefined ? undefined : { ...values, locale }
+    // Well-formed is not enough: the server refuses a tag that names no language (`german`).
+    if (locale === undefined || (locale !== null && !namesLanguage(locale))) {
+      return undefined
+    }
+    return { ...values, locale }
   }
 
   const current = readValues()
@@ -223,8 +228,9 @@ const EditPreferencesForm = ({
 
 /**
  * The store's languages, "German (Germany) (de-DE)" in the dashboard's
- * language. A store that lists none accepts any tag, so the admin types one
- * ("text" mode); so they can too when the list fails to load.
+ * language. A store that lists none accepts any language, so the admin
+ * searches the locales Medusa knows or types a tag ("text" mode); so they
+ * can too when the list fails to load.
  */
 const useLocaleChoices = (savedLocale: string | null) => {
   const { t, i18n } = useTranslation()

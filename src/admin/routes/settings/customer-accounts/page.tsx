@@ -6,12 +6,14 @@ import { SectionHeader } from "../../../components/common/section-header"
 import { AutomaticGroupsSection } from "../../../components/customer-groups/automatic-groups-section"
 import { DefaultGroupsSection } from "../../../components/customer-groups/default-groups-section"
 import { ErasureRequestsSection } from "../../../components/customer-privacy/erasure-requests-section"
+import { SecuritySettingsSection } from "../../../components/security-settings/security-settings-section"
 import { StaffPermissionsSection } from "../../../components/staff-permissions/staff-permissions-section"
 
 /**
  * Settings > Customer accounts: how customers join groups without an admin,
- * as a default group at sign-up or through a group's rules; and the erasure
- * requests customers made, which wait for an admin.
+ * as a default group at sign-up or through a group's rules; the password
+ * policy and failed-login lockout in force (read-only: plugin options); and
+ * the erasure requests customers made, which wait for an admin.
  */
 const CustomerAccountsSettingsPage = () => {
   const { t } = useTranslation()
@@ -27,6 +29,7 @@ const CustomerAccountsSettingsPage = () => {
         <DefaultGroupsSection />
       </Container>
       <AutomaticGroupsSection />
+      <SecuritySettingsSection />
       <ErasureRequestsSection />
       <StaffPermissionsSection />
     </div>
