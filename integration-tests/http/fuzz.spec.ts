@@ -1006,6 +1006,11 @@ medusaIntegrationTestRunner({
           }),
         },
         {
+          name: "GET /store/customers/me/security",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/store/customers/me/security"), query: queryArb({}), headers: storeAuth }),
+        },
+        {
           name: "GET /store/customers/me/sessions",
           method: "GET",
           cases: fc.record({ path: fc.constant("/store/customers/me/sessions"), query: queryArb({}), headers: storeAuth }),

@@ -83,6 +83,7 @@ medusaIntegrationTestRunner({
           character_set_pattern: null,
           sequence_limit: null,
           history_size: 3,
+          breached_passwords: true,
         })
       })
 

@@ -131,6 +131,12 @@ export const CustomerPasswordEvents = {
    * workflows: `reason` "password_reset" (a reset link was used) or "update".
    */
   PASSWORD_RECORDED: "customer_account.password_recorded",
+  /**
+   * `{ customer_id, auth_identity_id, detected_at }` when a login's password
+   * was found in a data breach (`breachedPasswords.checkOnLogin`) and the
+   * account was marked "password change required". Once per exposure.
+   */
+  PASSWORD_BREACHED: "customer_account.password_breached",
 } as const
 
 /** Events of the preferences workflows; payload `{ customer_id }`. */

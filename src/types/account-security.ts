@@ -27,6 +27,16 @@ export type AdminLoginSecurity = {
   recent_attempts: AdminLoginAttempt[]
   /** IPs blocked now that this identifier was tried from in the last 24 h. */
   blocked_ips: AdminBlockedIp[]
+  /** Set while the account must change its password (its password was found in a data breach at login). */
+  password_change: PasswordChangeRequired | null
+}
+
+/** Why and since when an account must change its password. */
+export type PasswordChangeRequired = { reason: "breached"; since: string }
+
+/** `GET /store/customers/me/security`. */
+export type StoreCustomerSecurityResponse = {
+  security: { password_change: PasswordChangeRequired | null }
 }
 
 export type AdminBlockedIp = { ip: string; blocked_until: string }

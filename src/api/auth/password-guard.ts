@@ -22,6 +22,7 @@ import {
 } from "../../lib/identity/auth-identity"
 import { errorReason } from "../../lib/error-reason"
 import { vetNewPassword } from "../../lib/password-policy/password-vetting"
+import { screenLoginPassword } from "./breached-login"
 import { EMAIL_NOT_VERIFIED, loginAwaitsVerification } from "../../lib/email/verification"
 import { accountSecurity } from "../utils/account-security"
 import { sendTooManyRequests } from "../utils/too-many-requests"
@@ -380,6 +381,10 @@ export class PasswordGuard {
         ? "failure"
         : "aborted"
     this.settleLater(attempt, outcome, found)
+    // Not for a logged-in customer confirming their password: a change follows.
+    if (result.success && found && routeKind(actorType) === "customer" && !this.reauthentication) {
+      screenLoginPassword(this.req.scope, found, password)
+    }
     return result
   }
 

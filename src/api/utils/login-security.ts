@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import type { AdminLoginSecurity } from "../../types/account-security"
+import type { AdminLoginSecurity, PasswordChangeRequired } from "../../types/account-security"
 import { normalizeIdentifier } from "../../lib/identity/auth-identity"
 import { accountSecurity } from "./account-security"
 
@@ -17,7 +17,7 @@ export async function loginSecurityOf(
   // The identity's row and attempts (a look-alike's share the e-mail, not the key).
   const key = await security.lockout.keyOf(identifier)
   const ofKey = { $or: [{ auth_identity_id: key }, { auth_identity_id: null, identifier: key }] }
-  const [state, attempts, [lastLogin], blockedIps] = await Promise.all([
+  const [state, attempts, [lastLogin], blockedIps, passwordChange] = await Promise.all([
     security.lockout.stateOf(key),
     security.listLoginAttempts(ofKey, { order: { attempted_at: "DESC", id: "DESC" }, take: 20 }),
     security.listLoginAttempts(
@@ -25,6 +25,7 @@ export async function loginSecurityOf(
       { order: { attempted_at: "DESC" }, take: 1, select: ["attempted_at"] }
     ),
     security.lockout.blockedIpsFor(key),
+    passwordChangeOf(scope, key),
   ])
   return {
     identifier: normalizeIdentifier(identifier),
@@ -48,7 +49,24 @@ export async function loginSecurityOf(
       ip,
       blocked_until: blocked_until.toISOString(),
     })),
+    password_change: passwordChange,
   }
+}
+
+/**
+ * Whether the auth identity must change its password (see
+ * flagBreachedPasswordWorkflow); null when not, or for a key that names no
+ * identity.
+ */
+export async function passwordChangeOf(
+  scope: MedusaContainer,
+  authIdentityId: string
+): Promise<PasswordChangeRequired | null> {
+  const [exposure] = await accountSecurity(scope).listPasswordExposures(
+    { auth_identity_id: authIdentityId },
+    { take: 1, select: ["detected_at"] }
+  )
+  return exposure ? { reason: "breached", since: new Date(exposure.detected_at).toISOString() } : null
 }
 
 /**

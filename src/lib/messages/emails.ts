@@ -22,6 +22,7 @@ export type EmailParams = {
   emailChanged: { first_name: string | null; new_email: string }
   newDeviceLogin: { first_name: string | null; at: string; ip: string | null; device: string | null }
   mfaReset: { first_name: string | null }
+  passwordBreached: { first_name: string | null }
   userAccountLocked: { first_name: string | null; locked_until: string | null }
 }
 export type EmailName = keyof EmailParams
@@ -101,6 +102,14 @@ const LAYOUTS: { [N in EmailName]: Layout<N> } = {
       { paragraph: t("emails.greeting", { first_name: p.first_name }) },
       { paragraph: t("emails.mfaReset.body", {}) },
       { paragraph: t("emails.mfaReset.hint", {}) },
+    ],
+  }),
+  passwordBreached: (t, p) => ({
+    subject: t("emails.passwordBreached.subject", {}),
+    blocks: [
+      { paragraph: t("emails.greeting", { first_name: p.first_name }) },
+      { paragraph: t("emails.passwordBreached.body", {}) },
+      { paragraph: t("emails.passwordBreached.action", {}) },
     ],
   }),
   userAccountLocked: (t, p) => ({

@@ -38,6 +38,9 @@ export type MessageParams = {
   "emails.emailChanged.subject": Record<string, never>
   "emails.emailChanged.body": { new_email: string }
   "emails.emailChanged.hint": Record<string, never>
+  "emails.passwordBreached.subject": Record<string, never>
+  "emails.passwordBreached.body": Record<string, never>
+  "emails.passwordBreached.action": Record<string, never>
   "emails.mfaReset.subject": Record<string, never>
   "emails.mfaReset.body": Record<string, never>
   "emails.mfaReset.hint": Record<string, never>

@@ -26,6 +26,43 @@ export const MAX_LENGTH_FLOOR = 64
 export const MAX_LENGTH_CEILING = 256
 export const MAX_HISTORY_SIZE = 24
 
+/** The public Pwned Passwords range API (k-anonymity: it is sent 5 hex characters of a SHA-1). */
+export const PWNED_PASSWORDS_RANGE_URL = "https://api.pwnedpasswords.com/range/"
+
+export const BREACHED_PASSWORDS_DEFAULTS = {
+  enabled: true,
+  minOccurrences: 1,
+  timeoutMs: 1500,
+  onUnavailable: "allow",
+  rangeUrl: PWNED_PASSWORDS_RANGE_URL,
+  checkOnLogin: false,
+  cacheSeconds: 24 * 60 * 60,
+} as const
+
+/**
+ * Screening against passwords known from data breaches (NIST SP 800-63B
+ * 5.1.1.2). Only the first 5 hex characters of the password's SHA-1 leave
+ * the server (see lib/password-policy/breached.ts).
+ */
+const breachedPasswordsOptionsSchema = z.strictObject({
+  enabled: z.boolean().default(BREACHED_PASSWORDS_DEFAULTS.enabled),
+  /** A password is refused when the range lists it at least this many times. */
+  minOccurrences: z.number().int().min(1).default(BREACHED_PASSWORDS_DEFAULTS.minOccurrences),
+  /** How long one range request may take before the service counts as unavailable. */
+  timeoutMs: z.number().int().min(50).max(30_000).default(BREACHED_PASSWORDS_DEFAULTS.timeoutMs),
+  /** What a password gets while the service cannot answer: accepted (with a warning in the log) or refused. */
+  onUnavailable: z.enum(["allow", "refuse"]).default(BREACHED_PASSWORDS_DEFAULTS.onUnavailable),
+  /** Where the range API is: the 5-character prefix is appended. A self-hosted mirror works the same way. */
+  rangeUrl: z
+    .url({ protocol: /^https?$/, error: "rangeUrl must be an http(s) URL." })
+    .default(BREACHED_PASSWORDS_DEFAULTS.rangeUrl),
+  /** Screen the password of every successful customer login too; a hit marks the account "password change required". */
+  checkOnLogin: z.boolean().default(BREACHED_PASSWORDS_DEFAULTS.checkOnLogin),
+  /** How long a range answer is reused (in memory, and in Medusa's caching module when there is one). */
+  cacheSeconds: z.number().int().min(0).max(30 * 24 * 60 * 60).default(BREACHED_PASSWORDS_DEFAULTS.cacheSeconds),
+})
+export type BreachedPasswordsOptions = z.output<typeof breachedPasswordsOptionsSchema>
+
 export const PASSWORD_POLICY_DEFAULTS = {
   preset: "default",
   minLength: PRESET_MIN_LENGTH.default,
@@ -111,6 +148,7 @@ const passwordPolicyOptionsObjectSchema = z.strictObject({
     .min(0)
     .max(MAX_HISTORY_SIZE)
     .default(PASSWORD_POLICY_DEFAULTS.historySize),
+  breachedPasswords: breachedPasswordsOptionsSchema.prefault({}),
 })
 
 type ParsedPasswordPolicyOptions = z.output<
@@ -161,6 +199,8 @@ export interface PasswordPolicySummary {
   character_set_pattern: string | null
   sequence_limit: number | null
   history_size: number
+  /** Whether passwords known from data breaches are refused. */
+  breached_passwords: boolean
 }
 
 /**
@@ -179,5 +219,6 @@ export function describePasswordPolicy(
     character_set_pattern: options.characterSetPattern,
     sequence_limit: options.sequenceLimit,
     history_size: options.historySize,
+    breached_passwords: options.breachedPasswords.enabled,
   }
 }

@@ -5,6 +5,7 @@ import { ACCOUNT_SECURITY_MODULE } from "../../modules/account-security/index"
 import type AccountSecurityModuleService from "../../modules/account-security/service"
 import { findEmailpassIdentity } from "../identity/auth-identity"
 import { passwordContextFor } from "./password-context"
+import { sharedRangeCache } from "./range-cache"
 
 /** Container key of a request's password verdicts (see {@link providePasswordVerdicts}). */
 const PASSWORD_VERDICTS = "camPasswordVerdicts"
@@ -44,7 +45,7 @@ export function vetNewPassword(
       findEmailpassIdentity(container, email),
       passwordContextFor(container, email),
     ])
-    return security.passwords.checkNew(password, context, identity?.auth_identity_id ?? null)
+    return security.passwords.checkNew(password, context, identity?.auth_identity_id ?? null, sharedRangeCache(container))
   })()
   verdicts?.set(key, verdict)
   // A failed lookup must not stay cached for the next caller.

@@ -27,6 +27,8 @@ export const PasswordErrorCodes = {
   SEQUENCE: "sequence",
   DENY_LIST: "deny_list",
   REUSED: "reused",
+  BREACHED: "breached",
+  BREACH_CHECK_UNAVAILABLE: "breach_check_unavailable",
 } as const
 
 export type PasswordErrorCode =
@@ -364,7 +366,7 @@ export function validatePassword(
   const strength = estimateStrength(codePoints, context)
   const score: PasswordScore = strength?.score ?? 0
 
-  if (options.allowList.includes(password) || options.allowList.includes(typed)) {
+  if (isAllowListed(typed, options)) {
     return { valid: true, score, errors: [], suggestions: [] }
   }
 
@@ -380,6 +382,31 @@ export function validatePassword(
     errors,
     ...(warning ? { warning } : {}),
     suggestions: strength?.feedback.suggestions ?? [],
+  }
+}
+
+/** Whether `allowList` names the password exactly (as typed or normalized): then no rule applies. */
+export function isAllowListed(typed: string, options: PasswordPolicyOptions): boolean {
+  return options.allowList.includes(typed) || options.allowList.includes(normalizePassword(typed))
+}
+
+/**
+ * The error for a password the breach screen found. It never says how often:
+ * a count would tell an attacker how popular a near miss is.
+ */
+export function breachedPasswordError(): PasswordValidationError {
+  return {
+    code: PasswordErrorCodes.BREACHED,
+    message:
+      "This password has appeared in a data breach, so attackers try it early. Choose a password you have not used anywhere else.",
+  }
+}
+
+/** The error when the breach screen could not answer and `onUnavailable` is "refuse". */
+export function breachCheckUnavailableError(): PasswordValidationError {
+  return {
+    code: PasswordErrorCodes.BREACH_CHECK_UNAVAILABLE,
+    message: "This password cannot be checked against known data breaches right now. Try again in a few minutes.",
   }
 }
 

@@ -7,6 +7,7 @@ import AccountSessionCutoff from "./models/account-session-cutoff"
 import AccountSessionToken from "./models/account-session-token"
 import LoginAttempt from "./models/login-attempt"
 import LoginThrottle from "./models/login-throttle"
+import PasswordExposure from "./models/password-exposure"
 import PasswordHistory from "./models/password-history"
 import SecurityCounter from "./models/security-counter"
 import type { IdentityClaimRepository } from "./repositories/identity-claim"
@@ -35,6 +36,7 @@ class AccountSecurityModuleService extends MedusaService({
   AccountSessionToken,
   LoginAttempt,
   LoginThrottle,
+  PasswordExposure,
   PasswordHistory,
   SecurityCounter,
 }) {

@@ -1,4 +1,4 @@
-import { Text } from "@medusajs/ui"
+import { Badge, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import type { AdminLoginSecurity } from "../../../types/account-security"
@@ -10,7 +10,11 @@ type SecurityCountersProps = {
   security: AdminLoginSecurity
 }
 
-/** Lock status, failed-login counters and the last sign-ins, one row each. */
+/**
+ * Lock status, failed-login counters and the last sign-ins, one row each;
+ * and, while the account must change a password found in a data breach, a
+ * row that says so and since when.
+ */
 export const SecurityCounters = ({ security }: SecurityCountersProps) => {
   const { t } = useTranslation()
 
@@ -37,6 +41,16 @@ export const SecurityCounters = ({ security }: SecurityCountersProps) => {
       <SectionRow label={t("customerAccounts.security.counters.lastLoginAt")}>
         <OptionalRelativeTime value={security.last_login_at} />
       </SectionRow>
+      {security.password_change && (
+        <SectionRow label={t("customerAccounts.security.passwordChange.label")}>
+          <div className="flex flex-col items-end gap-y-1" data-testid="password-change-required">
+            <Badge size="2xsmall" color="orange">
+              {t("customerAccounts.security.passwordChange.breached")}
+            </Badge>
+            <RelativeTime value={security.password_change.since} />
+          </div>
+        </SectionRow>
+      )}
     </>
   )
 }

@@ -58,6 +58,10 @@ export const usePasswordErrorMessage = (
               score,
               min: policy.min_score,
             })
+      case "breached":
+        return t("customerAccounts.security.passwordErrors.breached")
+      case "breach_check_unavailable":
+        return t("customerAccounts.security.passwordErrors.breachCheckUnavailable")
       case "reused":
         return t("customerAccounts.security.passwordErrors.reused", {
           count: policy.history_size,

@@ -5,12 +5,14 @@ import { clientIp } from "../../auth/password-guard"
 import { accountSecurity } from "../../utils/account-security"
 import { sendTooManyRequests } from "../../utils/too-many-requests"
 import { passwordContextFor } from "../../../lib/password-policy/password-context"
+import { sharedRangeCache } from "../../../lib/password-policy/range-cache"
 import type { StorePasswordStrengthType } from "./validators"
 
 /**
  * Live strength meter: the policy's verdict for a candidate password. The
  * password is neither logged nor stored; history is not checked here (that
- * would need the account and cost scrypt work per keystroke). It needs no
+ * would need the account and cost scrypt work per keystroke), the breach
+ * screen is (when the rules pass; its range answers are cached). It needs no
  * login, so each client IP gets `passwordStrength.maxRequests` calls per
  * window (429 with Retry-After beyond it).
  */
@@ -36,5 +38,5 @@ export const POST = async (
     first_name: first_name ?? null,
     last_name: last_name ?? null,
   })
-  res.json({ strength: security.passwords.check(password, context) })
+  res.json({ strength: await security.passwords.checkStrength(password, context, sharedRangeCache(req.scope)) })
 }

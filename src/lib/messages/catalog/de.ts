@@ -39,6 +39,11 @@ export const de: MessageCatalog = {
   "emails.emailVerification.action": () => "E-Mail-Adresse bestätigen",
   "emails.emailVerification.validity": ({ valid_minutes }) => `Der Link ist ${valid_minutes} Minuten gültig.`,
   "emails.emailVerification.ignore": () => "Wenn Sie kein Konto angelegt haben, können Sie diese E-Mail ignorieren.",
+  "emails.passwordBreached.subject": () => "Bitte ändern Sie Ihr Passwort",
+  "emails.passwordBreached.body": () =>
+    "Das Passwort, mit dem Sie sich angemeldet haben, steht in einer Liste von Passwörtern, die bei Datenlecks anderer Dienste veröffentlicht wurden. Ihr Konto bei uns ist nicht betroffen, aber Angreifer probieren solche Passwörter zuerst.",
+  "emails.passwordBreached.action": () =>
+    "Ändern Sie Ihr Passwort in Ihrem Konto in eines, das Sie nirgendwo sonst verwenden. Falls Sie dieses Passwort auch anderswo nutzen, ändern Sie es dort ebenfalls.",
   "emails.mfaReset.subject": () => "Die Zwei-Faktor-Anmeldung wurde von Ihrem Konto entfernt",
   "emails.mfaReset.body": () =>
     "Auf Ihre Bitte hat unser Kundenservice die Zwei-Faktor-Anmeldung (Authenticator-App und Wiederherstellungscodes) von Ihrem Konto entfernt. Sie melden sich jetzt nur mit Ihrem Passwort an.",

@@ -36,6 +36,11 @@ export const en: MessageCatalog = {
   "emails.emailVerification.action": () => "Confirm e-mail address",
   "emails.emailVerification.validity": ({ valid_minutes }) => `The link is valid for ${valid_minutes} minutes.`,
   "emails.emailVerification.ignore": () => "If you did not create an account, you can ignore this e-mail.",
+  "emails.passwordBreached.subject": () => "Please change your password",
+  "emails.passwordBreached.body": () =>
+    "The password you signed in with appears in a list of passwords leaked in data breaches at other services. Your account with us was not breached, but attackers try such passwords first.",
+  "emails.passwordBreached.action": () =>
+    "Change your password in your account, to one you do not use anywhere else. If you used this password elsewhere, change it there too.",
   "emails.mfaReset.subject": () => "Two-step verification was removed from your account",
   "emails.mfaReset.body": () =>
     "At your request, our customer service removed the two-step verification (authenticator app and recovery codes) from your account. You now sign in with your password only.",

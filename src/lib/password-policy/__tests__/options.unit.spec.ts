@@ -33,6 +33,15 @@ describe("resolvePasswordPolicy", () => {
       allowList: [],
       sequenceLimit: null,
       historySize: 0,
+      breachedPasswords: {
+        enabled: true,
+        minOccurrences: 1,
+        timeoutMs: 1500,
+        onUnavailable: "allow",
+        rangeUrl: "https://api.pwnedpasswords.com/range/",
+        checkOnLogin: false,
+        cacheSeconds: 86400,
+      },
     })
   })
 
@@ -48,6 +57,15 @@ describe("resolvePasswordPolicy", () => {
       allowList: ["legacy"],
       sequenceLimit: 3,
       historySize: 5,
+      breachedPasswords: {
+        enabled: false,
+        minOccurrences: 10,
+        timeoutMs: 500,
+        onUnavailable: "refuse",
+        rangeUrl: "http://mirror.internal:8080/range/",
+        checkOnLogin: true,
+        cacheSeconds: 0,
+      },
     }
     expect(resolvePasswordPolicy(input)).toEqual({
       preset: "default",
@@ -101,6 +119,12 @@ describe("resolvePasswordPolicy", () => {
       [{ denyList: ["ok", ""] }, "denyList.1"],
       [{ allowList: "legacy" }, "allowList"],
       [{ denyCommonPasswords: "yes" }, "denyCommonPasswords"],
+      [{ breachedPasswords: { minOccurrences: 0 } }, "breachedPasswords.minOccurrences"],
+      [{ breachedPasswords: { timeoutMs: 10 } }, "breachedPasswords.timeoutMs"],
+      [{ breachedPasswords: { onUnavailable: "block" } }, "breachedPasswords.onUnavailable"],
+      [{ breachedPasswords: { rangeUrl: "file:///etc/passwd" } }, "breachedPasswords.rangeUrl"],
+      [{ breachedPasswords: { rangeUrl: "not a url" } }, "breachedPasswords.rangeUrl"],
+      [{ breachedPasswords: { enable: true } }, "breachedPasswords"],
     ])("%j is rejected at %s", (input, path) => {
       expect(issuesOf(input).map((issue) => issue.path)).toEqual([path])
     })
@@ -182,6 +206,7 @@ describe("describePasswordPolicy", () => {
       character_set_pattern: "(?=.*\\d)",
       sequence_limit: 3,
       history_size: 4,
+      breached_passwords: true,
     })
     expect(JSON.stringify(summary)).not.toContain("secret")
   })

@@ -391,6 +391,8 @@ describe("reusedPasswordError", () => {
 describe("PasswordErrorCodes", () => {
   it("keeps its wire values stable", () => {
     expect(Object.values(PasswordErrorCodes).sort()).toEqual([
+      "breach_check_unavailable",
+      "breached",
       "character_set",
       "common",
       "contains_personal_info",

@@ -95,8 +95,10 @@ export class PersonalDataRepository {
           }
         })
         .delete()
+      // The password history and a "password change required" mark (counted with it).
       const history = input.auth_identity_ids.length
-        ? await trx("password_history").whereIn("auth_identity_id", input.auth_identity_ids).delete()
+        ? (await trx("password_history").whereIn("auth_identity_id", input.auth_identity_ids).delete()) +
+          (await trx("password_exposure").whereIn("auth_identity_id", input.auth_identity_ids).delete())
         : 0
       // The identities' claims of their address: erased, it is free again.
       const claims = input.auth_identity_ids.length

@@ -6,11 +6,13 @@ import type { AdminPasswordStrengthResponse } from "../../../../../types/account
 import { customerWithPasswordAccount } from "../../../../utils/customers"
 import { accountSecurity } from "../../../../utils/account-security"
 import { passwordContextFor } from "../../../../../lib/password-policy/password-context"
+import { sharedRangeCache } from "../../../../../lib/password-policy/range-cache"
 import type { AdminSetCustomerPasswordType } from "../password/validators"
 
 /**
  * The policy's verdict on a password an admin is about to set for this
- * customer (their e-mail and names as context; history not checked).
+ * customer (their e-mail and names as context; the breach screen when the
+ * rules pass; history not checked).
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminSetCustomerPasswordType>,
@@ -19,6 +21,10 @@ export const POST = async (
   const account = await customerWithPasswordAccount(req.scope, req.params.id)
   const context = await passwordContextFor(req.scope, account.entity_id, account)
   res.json({
-    strength: accountSecurity(req.scope).passwords.check(req.validatedBody.password, context),
+    strength: await accountSecurity(req.scope).passwords.checkStrength(
+      req.validatedBody.password,
+      context,
+      sharedRangeCache(req.scope)
+    ),
   })
 }
