@@ -1,6 +1,6 @@
 // The cluster checks: two `medusa start` instances on one database with the
 // Redis event bus, workflow engine, locking and caching.
-import { randomBytes } from "node:crypto"
+import { createHash, randomBytes } from "node:crypto"
 import {
   check,
   countBy,
@@ -411,5 +411,19 @@ export async function runClusterChecks(ctx) {
     expect(again.every((status) => status === 200), `new login after the revocation: A/B ${again}, expected 200`)
     return `200 on A and B; admin revoke on A ended ${revocation.data.revoked}; next request on B 401, refresh on B 401, on A 401; ` +
       `0 sessions listed on B; a new login 200 on both`
+  })
+
+  // -------------------------------------------------------------------------
+  await check("8. breached-password screening: a range answer fetched by instance A serves instance B from Redis (Medusa's caching module)", async () => {
+    const password = secret("breach-cache")
+    const prefix = createHash("sha1").update(password.normalize("NFKC"), "utf8").digest("hex").toUpperCase().slice(0, 5)
+    const headers = { "x-publishable-api-key": publishableKey }
+    const onA = await a.api("POST", "/store/password-strength", { password }, headers)
+    expect(onA.status === 200 && onA.data?.strength?.valid === true, () => `strength on A: ${onA.status} ${JSON.stringify(onA.data)}`)
+    expect(ctx.range.count(prefix) === 1, `range requests for the prefix after A: ${ctx.range.count(prefix)}, expected 1`)
+    const onB = await b.api("POST", "/store/password-strength", { password }, headers)
+    expect(onB.status === 200 && onB.data?.strength?.valid === true, () => `strength on B: ${onB.status} ${JSON.stringify(onB.data)}`)
+    expect(ctx.range.count(prefix) === 1, `range requests for the prefix after B: ${ctx.range.count(prefix)}, expected 1 (B should read Redis)`)
+    return "A asked the range server once; B answered the same password from the shared cache (still 1 request)"
   })
 }

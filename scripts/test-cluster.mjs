@@ -45,6 +45,7 @@ import {
   summary,
 } from "../cluster/lib.mjs"
 import { scanLogs } from "../cluster/log-scan.mjs"
+import { startRangeServer } from "../cluster/range-server.mjs"
 import { databaseUrl, resolveDatabase } from "../tooling/database.mjs"
 
 const startedAt = Date.now()
@@ -107,8 +108,16 @@ try {
 
   const userOptions = JSON.parse(process.env.CAM_PLUGIN_OPTIONS || "{}")
   const options = effectiveOptions(userOptions)
+  // Breached-password screening asks this server, not the internet.
+  const range = await startRangeServer()
+  onCleanup(() => range.close())
   const pluginOptions = {
     ...userOptions,
+    passwordPolicy: {
+      historySize: 3,
+      ...userOptions.passwordPolicy,
+      breachedPasswords: { rangeUrl: range.url, ...userOptions.passwordPolicy?.breachedPasswords },
+    },
     // Small batches make a backfill last long enough for the concurrent start to overlap.
     customerGroups: { backfillBatchSize: 50, ...userOptions.customerGroups },
   }
@@ -155,7 +164,7 @@ try {
   prepared.catch(() => {})
 
   step("Checks:")
-  const ctx = { a, b, db, database: DATABASE, admin, publishableKey, secret, options }
+  const ctx = { a, b, db, database: DATABASE, admin, publishableKey, secret, options, range }
   await runClusterChecks(ctx)
 
   // A throwing provider during resets and locks is the HTTP suite's
