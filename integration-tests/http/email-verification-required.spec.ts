@@ -12,7 +12,7 @@ const PASSWORD = "a long and unusual passphrase 42"
 const CUT_OFF = "2026-01-01T00:00:00.000Z"
 
 // The shop requires a verified address; accounts whose login is older than
-// the cut-off are grandfathered (README "Requiring a verified address").
+// the cut-off are grandfathered (docs/security.md "Requiring a verified address").
 process.env.CAM_PLUGIN_OPTIONS = JSON.stringify({
   emailVerification: { required: true, existingAccounts: "grandfather", grandfatherCreatedBefore: CUT_OFF },
 })

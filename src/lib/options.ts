@@ -89,7 +89,7 @@ const emailVerificationOptionsSchema = z
         code: "custom",
         path: ["existingAccounts"],
         message:
-          'must be "grandfather" or "require" when required is true: decide whether accounts that exist now must verify (README "Requiring a verified address")',
+          'must be "grandfather" or "require" when required is true: decide whether accounts that exist now must verify (docs/security.md "Requiring a verified address")',
       })
     }
     if (options.existingAccounts === "grandfather" && !options.grandfatherCreatedBefore) {
@@ -108,7 +108,7 @@ const emailVerificationOptionsSchema = z
     }
   })
 
-/** Erasure (GDPR art. 17); see README "Data subject rights". */
+/** Erasure (GDPR art. 17); see docs/privacy.md. */
 const anonymizeOptionsSchema = z
   .object({
     /**
@@ -124,7 +124,7 @@ const anonymizeOptionsSchema = z
   })
   .strict()
 
-/** Staff permissions; see README "Staff permissions". */
+/** Staff permissions; see docs/staff-permissions.md. */
 const staffPermissionsOptionsSchema = z
   .object({
     /**
@@ -164,7 +164,7 @@ const emailChangeOptionsSchema = z
   })
   .strict()
 
-/** What a data export holds (GDPR art. 15); see README "Data subject rights". */
+/** What a data export holds (GDPR art. 15); see docs/privacy.md. */
 const privacyOptionsSchema = z
   .object({
     /**
@@ -182,7 +182,7 @@ export const STORE_EXPORTS_PER_DAY = 3
 
 /**
  * Language of the e-mails the plugin sends to a reader whose own is unknown
- * (see README "E-mails"); texts in a language the plugin does not speak are
+ * (see docs/security.md "E-mails"); texts in a language the plugin does not speak are
  * written in English.
  */
 export const DEFAULT_LOCALE = "en"
@@ -195,7 +195,7 @@ const defaultLocaleSchema = z
   .transform((tag) => canonicalLocale(tag) as string)
   .default(DEFAULT_LOCALE)
 
-/** Failed-login lockout; see README "Failed-login lockout". */
+/** Failed-login lockout; see docs/security.md "Failed-login lockout". */
 export const LOCKOUT_DEFAULTS = {
   enabled: true,
   maxAttempts: 5,
@@ -292,7 +292,7 @@ const customerGroupsOptionsSchema = z
   })
   .strict()
 
-/** Account activity timeline; see README "Account activity". */
+/** Account activity timeline; see docs/activity.md. */
 export const ACTIVITY_DEFAULTS = {
   retentionDays: 365,
   notifyNewDeviceLogin: false,
@@ -316,7 +316,7 @@ const activityOptionsSchema = z
   })
   .strict()
 
-/** Sessions; see README "Sessions". */
+/** Sessions; see docs/security.md "Sessions". */
 export const SESSION_DEFAULTS = {
   enabled: true,
   /** 30 days, in seconds. */

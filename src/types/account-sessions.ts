@@ -1,6 +1,6 @@
 /**
  * HTTP shapes of the session registry (store and admin), shared by the
- * routes and the admin widgets. See README "Sessions".
+ * routes and the admin widgets. See docs/security.md "Sessions".
  */
 
 /** How a session began: the first token of its chain. */

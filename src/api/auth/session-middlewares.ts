@@ -20,7 +20,7 @@ import { currentSession, sessionGate } from "./session-gate"
  * `email_not_verified`), so a registration token cannot become a full
  * session by refreshing it. A session past its absolute lifetime, revoked,
  * or erased never gets here: the gate took its token off the request (401).
- * A lock does not refuse a refresh (see README "Sessions").
+ * A lock does not refuse a refresh (see docs/security.md "Sessions").
  */
 export async function guardRefresh(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const session = currentSession(req)

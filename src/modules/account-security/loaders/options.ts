@@ -20,7 +20,7 @@ export const FORWARDED_FOR_WARNING =
   "trusting one proxy hop as Medusa does (lockout.trustedProxyHops is not set). " +
   "If clients can reach Medusa without passing that proxy, they choose their own IP and " +
   "escape the per-IP limit: set lockout.trustedProxyHops to 0 (no proxy) or to the number of " +
-  "proxies in front of Medusa. See the README, \"Client IP behind proxies\"."
+  "proxies in front of Medusa. See docs/production.md, \"Client IP behind proxies\"."
 
 /** Whether client-supplied headers may decide the IP the lockout counts. */
 export function forwardedForWarning(options: Pick<AccountSecurityOptions, "lockout">): string | null {
