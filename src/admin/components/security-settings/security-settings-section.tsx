@@ -135,6 +135,9 @@ const PasswordPolicyRows = ({
             : t(`${key}.noRule`)}
         </Value>
       </SectionRow>
+      <SectionRow label={t(`${key}.breachedPasswords`)}>
+        <Value>{policy.breached_passwords ? t(`${key}.refused`) : t(`${key}.allowed`)}</Value>
+      </SectionRow>
       <SectionRow label={t(`${key}.adminSetPassword`)}>
         <Value>
           {allowAdminSetPassword
