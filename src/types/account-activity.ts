@@ -58,6 +58,14 @@ export const ACTIVITY_TYPES = {
    * anonymization; see `SessionEndReason`). The actor is who caused it. A lock never ends sessions.
    */
   "session.revoked": "security",
+  /** A Back Office user signed in as the customer (assisted shopping), with the reason they gave. */
+  "assistance.started": "security",
+  /** An assisted session ended: an admin ended it, its time ran out, or the customer withdrew consent. */
+  "assistance.ended": "security",
+  /** An order was placed during an assisted session. */
+  "assistance.order_placed": "security",
+  /** The customer allowed assisted shopping (for a time) or withdrew the permission. */
+  "assistance.consent_changed": "security",
   "preferences.updated": "profile",
   "group.joined": "groups",
   "group.left": "groups",
@@ -95,6 +103,10 @@ export type AdminAccountActivityActor = {
  * - `mfa.enabled` / `mfa.disabled`: `{ mfa_id, provider }`; `mfa.reset`: `{ factors: { id, provider }[] }`;
  * - `session.started`: `{ actor_type, method }`, `method` a `SessionMethod` (account-sessions.ts);
  * - `session.revoked`: `{ reason, count }`, `reason` a `SessionEndReason`, `count` how many sessions ended;
+ * - `assistance.started`: `{ user_name, reason, ends_at }` (actor: the Back Office user);
+ * - `assistance.ended`: `{ ended_by: "admin" | "expiry" | "customer" }`;
+ * - `assistance.order_placed`: `{ order_id, display_id? }`;
+ * - `assistance.consent_changed`: `{ allowed, expires_at }` (`expires_at` null: until withdrawn);
  * - `preferences.updated`: `{ changes: { field, from, to }[] }`;
  * - `group.joined` / `group.left`: `{ customer_group_id, customer_group_name, source: "manual" | "rule" | "default" }`;
  * - `note.*`: `{ note_id, pinned }` (never the body).

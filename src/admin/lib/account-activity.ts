@@ -89,6 +89,16 @@ type ActivityMessageName =
   | "accountExportedByAdmin"
   | "accountAnonymizationRequested"
   | "accountAnonymized"
+  | "assistanceStarted"
+  | "assistanceStartedUntil"
+  | "assistanceEndedByAdmin"
+  | "assistanceEndedByExpiry"
+  | "assistanceEndedByCustomer"
+  | "assistanceEndedOther"
+  | "assistanceOrderPlaced"
+  | "assistanceConsentGranted"
+  | "assistanceConsentGrantedUntil"
+  | "assistanceConsentWithdrawn"
   | "preferencesUpdated"
   | "preferencesUpdatedMany"
   | "localeChanged"
@@ -406,6 +416,67 @@ const describeSessionsRevoked = (
   return text("sessionsEndedOther", { reason: reason ?? MISSING, count })
 }
 
+/**
+ * A Back Office user signed in as the customer: who (the name recorded when
+ * it started, else the entry's actor), why, and until when.
+ */
+const describeAssistanceStarted = (
+  data: ActivityData,
+  actor: AdminAccountActivityActor | null | undefined,
+  locale: string
+): ActivityText => {
+  const user =
+    readString(data, "user_name") ?? (actor?.name?.trim() || actor?.id) ?? MISSING
+  const reason = readString(data, "reason") ?? MISSING
+  const endsAt = readString(data, "ends_at")
+  return endsAt
+    ? text("assistanceStartedUntil", {
+        user,
+        reason,
+        date: formatDateTimeWithZone(endsAt, locale),
+      })
+    : text("assistanceStarted", { user, reason })
+}
+
+/** Who or what ended an assisted session; a cause this build does not know reads as its name. */
+const ASSISTANCE_ENDED: Record<string, ActivityMessageName> = {
+  admin: "assistanceEndedByAdmin",
+  expiry: "assistanceEndedByExpiry",
+  customer: "assistanceEndedByCustomer",
+}
+
+const describeAssistanceEnded = (data: ActivityData): ActivityText => {
+  const endedBy = readString(data, "ended_by")
+  if (endedBy && Object.prototype.hasOwnProperty.call(ASSISTANCE_ENDED, endedBy)) {
+    return text(ASSISTANCE_ENDED[endedBy])
+  }
+  return text("assistanceEndedOther", { reason: endedBy ?? MISSING })
+}
+
+/** The order by its number (`#1042`), else by its id. */
+const describeAssistedOrder = (data: ActivityData): ActivityText => {
+  const displayId = readNumber(data, "display_id") ?? readString(data, "display_id")
+  return text("assistanceOrderPlaced", {
+    order:
+      displayId !== null
+        ? `#${displayId}`
+        : readString(data, "order_id") ?? MISSING,
+  })
+}
+
+/** The customer allowed assisted shopping (until a date, or until withdrawn), or withdrew it. */
+const describeAssistanceConsent = (data: ActivityData, locale: string): ActivityText => {
+  if (data.allowed !== true) {
+    return text("assistanceConsentWithdrawn")
+  }
+  const expiresAt = readString(data, "expires_at")
+  return expiresAt
+    ? text("assistanceConsentGrantedUntil", {
+        date: formatDateTimeWithZone(expiresAt, locale),
+      })
+    : text("assistanceConsentGranted")
+}
+
 const describeGroup = (
   data: ActivityData,
   names: { manual: ActivityMessageName; rule: ActivityMessageName; default: ActivityMessageName }
@@ -546,6 +617,14 @@ export const describeActivity = (
     case "account.anonymized":
       // Who did it (an admin, or the customer by self-service) is the entry's actor.
       return line(text("accountAnonymized"))
+    case "assistance.started":
+      return line(describeAssistanceStarted(data, activity.actor, locale))
+    case "assistance.ended":
+      return line(describeAssistanceEnded(data))
+    case "assistance.order_placed":
+      return line(describeAssistedOrder(data))
+    case "assistance.consent_changed":
+      return line(describeAssistanceConsent(data, locale))
     case "preferences.updated":
       return describePreferences(data)
     case "group.joined":

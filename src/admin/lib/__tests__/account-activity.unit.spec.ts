@@ -76,6 +76,14 @@ const SAMPLE_DATA: Record<ActivityType, Record<string, unknown>> = {
   "account.exported": { requested_by: "customer" },
   "account.anonymization_requested": {},
   "account.anonymized": {},
+  "assistance.started": {
+    user_name: "Sam Support",
+    reason: "Customer called: cannot find the gift wrap option",
+    ends_at: "2026-11-27T02:22:00.000Z",
+  },
+  "assistance.ended": { ended_by: "expiry" },
+  "assistance.order_placed": { order_id: "order_1", display_id: 1042 },
+  "assistance.consent_changed": { allowed: true, expires_at: "2026-11-28T01:52:00.000Z" },
   "preferences.updated": {
     changes: [
       { field: "locale", from: "en", to: "de" },
@@ -252,6 +260,68 @@ describe("describeActivity", () => {
         "customerAccounts.activity.messages.sessionsEndedOther"
       )
     }
+  })
+
+  it("names who signed in as the customer, why and until when", () => {
+    const endsAt = "2026-11-27T02:22:00.000Z"
+    expect(
+      message("assistance.started", { user_name: "Sam Support", reason: "Gift wrap", ends_at: endsAt })
+    ).toEqual({
+      key: "customerAccounts.activity.messages.assistanceStartedUntil",
+      values: { user: "Sam Support", reason: "Gift wrap", date: formatDateTimeWithZone(endsAt, "en") },
+    })
+    // No name recorded: the entry's actor says who.
+    const started = describeActivity(
+      {
+        type: "assistance.started",
+        data: { reason: "Gift wrap" },
+        actor: { type: "user", id: "user_1", name: "Sam" },
+      },
+      "en"
+    ).message
+    expect(started).toEqual({
+      key: "customerAccounts.activity.messages.assistanceStarted",
+      values: { user: "Sam", reason: "Gift wrap" },
+    })
+  })
+
+  it.each([
+    ["admin", "assistanceEndedByAdmin"],
+    ["expiry", "assistanceEndedByExpiry"],
+    ["customer", "assistanceEndedByCustomer"],
+  ])("says an assisted session ended by %s as %s", (endedBy, name) => {
+    expect(message("assistance.ended", { ended_by: endedBy })).toEqual({
+      key: `customerAccounts.activity.messages.${name}`,
+      values: {},
+    })
+  })
+
+  it("names an end of assistance it does not know", () => {
+    expect(message("assistance.ended", { ended_by: "system" })).toEqual({
+      key: "customerAccounts.activity.messages.assistanceEndedOther",
+      values: { reason: "system" },
+    })
+  })
+
+  it("names an assisted order by its number, else by its id", () => {
+    expect(message("assistance.order_placed", { order_id: "order_1", display_id: 1042 }).values).toEqual({
+      order: "#1042",
+    })
+    expect(message("assistance.order_placed", { order_id: "order_1" }).values).toEqual({ order: "order_1" })
+  })
+
+  it("says whether the customer allowed assisted shopping, until when, or withdrew it", () => {
+    const until = "2026-11-28T01:52:00.000Z"
+    expect(message("assistance.consent_changed", { allowed: true, expires_at: until })).toEqual({
+      key: "customerAccounts.activity.messages.assistanceConsentGrantedUntil",
+      values: { date: formatDateTimeWithZone(until, "en") },
+    })
+    expect(message("assistance.consent_changed", { allowed: true, expires_at: null }).key).toBe(
+      "customerAccounts.activity.messages.assistanceConsentGranted"
+    )
+    expect(message("assistance.consent_changed", { allowed: false, expires_at: null }).key).toBe(
+      "customerAccounts.activity.messages.assistanceConsentWithdrawn"
+    )
   })
 
   it("says when an admin signed the customer out everywhere", () => {
