@@ -255,3 +255,16 @@ export const staffPermissionKeys = {
   me: () => [...staffPermissionKeys.all, "me"] as const,
   changes: () => [...staffPermissionKeys.all, "changes"] as const,
 }
+
+/**
+ * Assisted shopping: one customer's consent and running assisted sessions
+ * (`detail`, the customer page), and every running assisted session
+ * (`sessions`, the settings page). Starting or ending a session invalidates
+ * `all`: both lists show it.
+ */
+export const assistanceKeys = {
+  all: [...customerAccountsKeys.all, "assistance"] as const,
+  detail: (customerId: string) =>
+    [...assistanceKeys.all, "customer", customerId] as const,
+  sessions: () => [...assistanceKeys.all, "sessions"] as const,
+}

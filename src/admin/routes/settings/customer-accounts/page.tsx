@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Container } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
+import { AssistanceSessionsSection } from "../../../components/assistance/assistance-sessions-section"
 import { SectionHeader } from "../../../components/common/section-header"
 import { AutomaticGroupsSection } from "../../../components/customer-groups/automatic-groups-section"
 import { DefaultGroupsSection } from "../../../components/customer-groups/default-groups-section"
@@ -12,8 +13,9 @@ import { StaffPermissionsSection } from "../../../components/staff-permissions/s
 /**
  * Settings > Customer accounts: how customers join groups without an admin,
  * as a default group at sign-up or through a group's rules; the password
- * policy and failed-login lockout in force (read-only: plugin options); and
- * the erasure requests customers made, which wait for an admin.
+ * policy and failed-login lockout in force (read-only: plugin options); the
+ * erasure requests customers made, which wait for an admin; and the assisted
+ * shopping sessions running now (store staff signed in as customers).
  */
 const CustomerAccountsSettingsPage = () => {
   const { t } = useTranslation()
@@ -31,6 +33,7 @@ const CustomerAccountsSettingsPage = () => {
       <AutomaticGroupsSection />
       <SecuritySettingsSection />
       <ErasureRequestsSection />
+      <AssistanceSessionsSection />
       <StaffPermissionsSection />
     </div>
   )
