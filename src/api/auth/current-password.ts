@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { EMAILPASS_PROVIDER } from "../../lib/identity/auth-identity"
-import type { GuardedAuthenticationInput } from "./guarded-auth-module"
-import { passwordGuard, refuseAttempt } from "./password-guard"
+import type { GuardedAuthenticationInput } from "./emailpass-body"
+import { refuseAttempt } from "./errors"
+import { loginLockout } from "./lockout-flow"
 
 /**
  * Checks a logged-in customer's current password before a sensitive change
@@ -20,7 +21,7 @@ export async function confirmCurrentPassword(
   password: string,
   withoutPassword: string
 ): Promise<string | null> {
-  // The request's auth module: the check passes the password guard.
+  // The request's auth module: the check passes the lockout flow.
   const authModule = req.scope.resolve(Modules.AUTH)
   const [login] = await authModule.listProviderIdentities(
     { auth_identity_id: req.auth_context.auth_identity_id, provider: EMAILPASS_PROVIDER },
@@ -29,9 +30,9 @@ export async function confirmCurrentPassword(
   if (!login) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, withoutPassword)
   }
-  const guard = passwordGuard(req, res)
-  guard.reauthentication = true
-  const admission = await guard.admit("customer", login.entity_id)
+  const lockout = loginLockout(req, res)
+  lockout.reauthentication = true
+  const admission = await lockout.admit("customer", login.entity_id)
   if (!admission.admitted) {
     refuseAttempt(res, admission)
     return null

@@ -20,13 +20,15 @@ import { errorReason } from "../../lib/error-reason"
 import { accountSecurity } from "../utils/account-security"
 import { sendPasswordPolicyError } from "../utils/password-policy"
 import { refuseHostileBodies } from "../utils/request-guards"
+import { assertIdentifier, refuseAttempt } from "./errors"
 import { installPasswordGuard } from "./guarded-auth-module"
+import { loginLockout } from "./lockout-flow"
+import { markResetCompletion, vetPasswordFor } from "./new-password"
 import { decideRegistration } from "./registration"
-import { assertIdentifier, passwordGuard, refuseAttempt } from "./password-guard"
 import { deferredWork } from "../../lib/deferred-work"
 
 /*
- * Where HTTP meets the password guard. Medusa's auth routes are parametric
+ * Where HTTP meets the auth guards. Medusa's auth routes are parametric
  * (`/auth/:actor_type/:auth_provider…`): Express matches them without regard
  * to case or a trailing slash and decodes their params, and the login route
  * answers GET (and HEAD) as well as POST. These middlewares sit on exactly
@@ -85,7 +87,7 @@ export async function guardLogin(
 
 /** Admits a password check of `email` through this route, or answers its refusal. */
 async function admitOrRefuse(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction, email: string) {
-  const admission = await passwordGuard(req, res).admit(req.params.actor_type, email)
+  const admission = await loginLockout(req, res).admit(req.params.actor_type, email)
   if (!admission.admitted) {
     return refuseAttempt(res, admission)
   }
@@ -93,13 +95,12 @@ async function admitOrRefuse(req: MedusaRequest, res: MedusaResponse, next: Medu
 }
 
 /**
- * Registration, as {@link decideRegistration} decides it: a malformed
- * address is a 400; for an e-mail whose identity exists without an actor the
- * provider checks the password (and logs in), so that is admitted like a
- * login; a look-alike of an existing identity goes on to the guarded auth
- * module, which answers it as Medusa answers an existing identity; a new
- * identity's password must pass the policy before Medusa's handler creates
- * anything.
+ * Registration, as {@link decideRegistration} decides it (the same decision
+ * the guarded auth module enforces): a malformed address is a 400; an
+ * identity that exists without an actor is a login, admitted like one; a
+ * new identity's password that fails the policy is refused before Medusa's
+ * handler creates anything. The rest goes on to Medusa's handler and the
+ * guarded auth module.
  */
 export async function guardRegistration(
   req: MedusaRequest<Credentials>,
@@ -110,18 +111,12 @@ export async function guardRegistration(
   if (!isEmailpass(req) || typeof email !== "string" || typeof password !== "string") {
     return next()
   }
-  const guard = passwordGuard(req, res)
-  const decision = await decideRegistration(req.scope, guard, email)
-  if (decision.kind === "existing") {
-    return Object.keys(decision.identity.app_metadata).length === 0 ? admitOrRefuse(req, res, next, email) : next()
+  const decision = await decideRegistration(loginLockout(req, res), email, password)
+  if (decision.kind === "login") {
+    return admitOrRefuse(req, res, next, email)
   }
-  if (decision.kind === "taken") {
-    // The guarded auth module answers it, exactly as Medusa answers an existing identity.
-    return next()
-  }
-  const verdict = await guard.vetNewPassword(decision.email, password)
-  if (!verdict.valid) {
-    return sendPasswordPolicyError(res, verdict)
+  if (decision.kind === "refused") {
+    return sendPasswordPolicyError(res, decision.verdict)
   }
   next()
 }
@@ -171,9 +166,8 @@ export async function guardPasswordUpdate(
     // Medusa would spend the token before refusing the body: refuse it here.
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "password: must be a string")
   }
-  const guard = passwordGuard(req, res)
-  guard.resetCompletionFor = token.entity_id
-  const verdict = await guard.vetNewPassword(token.entity_id, password)
+  markResetCompletion(req, token.entity_id)
+  const verdict = await vetPasswordFor(req.scope, token.entity_id, password)
   if (!verdict.valid) {
     return sendPasswordPolicyError(res, verdict)
   }

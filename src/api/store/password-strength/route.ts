@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { PasswordValidationResult } from "../../../lib/password-policy"
 import { SecurityCounterScopes } from "../../../modules/account-security/types"
-import { clientIp } from "../../auth/password-guard"
+import { clientIp } from "../../auth/client-ip"
 import { accountSecurity } from "../../utils/account-security"
 import { sendTooManyRequests } from "../../utils/too-many-requests"
 import { passwordContextFor } from "../../../lib/password-policy/password-context"

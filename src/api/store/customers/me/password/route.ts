@@ -4,7 +4,8 @@ import type {
 } from "@medusajs/framework/http"
 import { changeCustomerPasswordWorkflow } from "../../../../../workflows/customer-password"
 import { confirmCurrentPassword } from "../../../../auth/current-password"
-import { passwordGuard } from "../../../../auth/password-guard"
+import { requestIp } from "../../../../auth/client-ip"
+import { vetPasswordFor } from "../../../../auth/new-password"
 import { currentSession } from "../../../../auth/session-gate"
 import { sendPasswordPolicyError } from "../../../../utils/password-policy"
 import type { StoreChangePasswordType } from "./validators"
@@ -29,8 +30,7 @@ export const POST = async (
   if (!email) {
     return
   }
-  const guard = passwordGuard(req, res)
-  const verdict = await guard.vetNewPassword(email, new_password)
+  const verdict = await vetPasswordFor(req.scope, email, new_password)
   if (!verdict.valid) {
     return sendPasswordPolicyError(res, verdict)
   }
@@ -39,7 +39,7 @@ export const POST = async (
       customer_id: req.auth_context.actor_id,
       entity_id: email,
       password: new_password,
-      context: { ip: guard.clientIp(), user_agent: req.get("user-agent") ?? null },
+      context: { ip: requestIp(req), user_agent: req.get("user-agent") ?? null },
       keep_session_id: currentSession(req)?.id ?? null,
     },
   })
