@@ -426,4 +426,28 @@ export async function runClusterChecks(ctx) {
     expect(ctx.range.count(prefix) === 1, `range requests for the prefix after B: ${ctx.range.count(prefix)}, expected 1 (B should read Redis)`)
     return "A asked the range server once; B answered the same password from the shared cache (still 1 request)"
   })
+
+  // -------------------------------------------------------------------------
+  await check("9. assisted shopping: a session started on instance A and ended on instance B is refused on A at once", async () => {
+    const customer = await registerCustomer(a, publishableKey, `ava.${tag}@cluster.example`, secret("assist"))
+    const own = await loginCustomer(b, customer)
+    const consent = await b.api("POST", "/store/customers/me/assistance-consent", { allow: true }, storeHeaders(own, publishableKey))
+    expect(consent.status === 200 && consent.data?.assistance_consent?.allowed === true, () => `consent on B: ${consent.status} ${JSON.stringify(consent.data)}`)
+    const started = await a.api("POST", `/admin/customers/${customer.id}/assistance`, { reason: "Cluster drill" }, admin)
+    expect(started.status === 201 && started.data?.assistance?.code, () => `start on A: ${started.status} ${JSON.stringify(started.data)}`)
+    const exchanged = await b.api("POST", "/auth/customer/assistance", { code: started.data.assistance.code })
+    expect(exchanged.status === 200 && exchanged.data?.token, () => `exchange on B: ${exchanged.status} ${JSON.stringify(exchanged.data)}`)
+    const replayed = await a.api("POST", "/auth/customer/assistance", { code: started.data.assistance.code })
+    expect(replayed.status === 401, `the same code again on A: ${replayed.status}, expected 401`)
+    const token = exchanged.data.token
+    const before = await meOn(token)
+    expect(before.every((status) => status === 200), `assisted token before the end: A/B ${before}, expected 200`)
+    const ended = await b.api("POST", `/admin/customers/${customer.id}/assistance/end`, {}, admin)
+    expect(ended.status === 200 && ended.data?.ended === 1, () => `end on B: ${ended.status} ${JSON.stringify(ended.data)}`)
+    const [onA] = await meOn(token, [a])
+    expect(onA === 401, `assisted token on A right after the end on B: ${onA}, expected 401`)
+    const [ownOnA] = await meOn(own, [a])
+    expect(ownOnA === 200, `the customer's own session on A: ${ownOnA}, expected 200`)
+    return "consent on B, start on A, code exchanged on B (replay on A 401), 200 on both; ended on B -> 401 on A at once; the customer's own session 200"
+  })
 }

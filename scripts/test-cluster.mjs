@@ -118,6 +118,8 @@ try {
       ...userOptions.passwordPolicy,
       breachedPasswords: { rangeUrl: range.url, ...userOptions.passwordPolicy?.breachedPasswords },
     },
+    // Assisted shopping is off by default; check 9 needs it.
+    assistance: { enabled: true, ...userOptions.assistance },
     // Small batches make a backfill last long enough for the concurrent start to overlap.
     customerGroups: { backfillBatchSize: 50, ...userOptions.customerGroups },
   }

@@ -797,6 +797,31 @@ medusaIntegrationTestRunner({
           settleAfterSuccess: { quietMs: 300 },
           cases: fc.record({ path: customerPath("/sessions/revoke"), headers: adminAuth, body: emptyBody(2) }),
         },
+        // Assisted shopping is off in this app (the default): every route answers 404 and writes nothing.
+        {
+          name: "GET /admin/customers/:id/assistance",
+          method: "GET",
+          cases: fc.record({ path: customerPath("/assistance"), query: queryArb({}), headers: adminAuth }),
+        },
+        {
+          name: "POST /admin/customers/:id/assistance",
+          method: "POST",
+          cases: fc.record({
+            path: customerPath("/assistance"),
+            headers: adminAuth,
+            body: bodyArb({ reason: fc.oneof(fc.constant<Json>("Helping with an order"), nastyScalar) }, { requiredKeys: ["reason"] }),
+          }),
+        },
+        {
+          name: "POST /admin/customers/:id/assistance/end",
+          method: "POST",
+          cases: fc.record({ path: customerPath("/assistance/end"), headers: adminAuth, body: emptyBody(2) }),
+        },
+        {
+          name: "GET /admin/customer-accounts/assistance-sessions",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/admin/customer-accounts/assistance-sessions"), query: queryArb({}), headers: adminAuth }),
+        },
         {
           name: "GET /admin/users/:id/sessions",
           method: "GET",
@@ -1006,6 +1031,25 @@ medusaIntegrationTestRunner({
           }),
         },
         {
+          name: "GET /store/customers/me/assistance-consent",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/store/customers/me/assistance-consent"), query: queryArb({}), headers: storeAuth }),
+        },
+        {
+          name: "POST /store/customers/me/assistance-consent",
+          method: "POST",
+          cases: fc.record({
+            path: fc.constant("/store/customers/me/assistance-consent"),
+            headers: storeAuth,
+            body: bodyArb({ allow: fc.oneof(fc.boolean(), nastyScalar), hours: nastyNumber }, { requiredKeys: ["allow"] }),
+          }),
+        },
+        {
+          name: "GET /store/customers/me/assistance",
+          method: "GET",
+          cases: fc.record({ path: fc.constant("/store/customers/me/assistance"), query: queryArb({}), headers: storeAuth }),
+        },
+        {
           name: "GET /store/customers/me/security",
           method: "GET",
           cases: fc.record({ path: fc.constant("/store/customers/me/security"), query: queryArb({}), headers: storeAuth }),
@@ -1182,6 +1226,15 @@ medusaIntegrationTestRunner({
       }
 
       const routes: FuzzRoute[] = [
+        {
+          name: "POST /auth/customer/assistance",
+          method: "POST",
+          cases: fc.record({
+            path: fc.constant("/auth/customer/assistance"),
+            headers: clientHeaders,
+            body: bodyArb({ code: fc.oneof(fc.constant<Json>("not-a-code"), nastyScalar) }, { requiredKeys: ["code"] }),
+          }),
+        },
         {
           name: "POST /auth/customer/emailpass/reset-password",
           method: "POST",

@@ -344,5 +344,23 @@ medusaIntegrationTestRunner({
         expect((await send(api.post("/admin/users/user_nope/sessions/revoke", {}, admin))).status).toEqual(404)
       })
     })
+
+    describe("assisted shopping, off by default", () => {
+      it("answers 404 on every route and lets no one sign in as a customer", async () => {
+        const jane = await registerCustomer(api, pk, { email: "assist-off@example.com" })
+        const answers = await Promise.all([
+          send(api.get(`/admin/customers/${jane.customer.id}/assistance`, admin)),
+          send(api.post(`/admin/customers/${jane.customer.id}/assistance`, { reason: "Helping out" }, admin)),
+          send(api.post(`/admin/customers/${jane.customer.id}/assistance/end`, {}, admin)),
+          send(api.get("/admin/customer-accounts/assistance-sessions", admin)),
+          send(api.get("/store/customers/me/assistance-consent", { headers: jane.headers })),
+          send(api.post("/store/customers/me/assistance-consent", { allow: true }, { headers: jane.headers })),
+          send(api.get("/store/customers/me/assistance", { headers: jane.headers })),
+          send(api.post("/auth/customer/assistance", { code: "anything" })),
+        ])
+        expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(404))
+        expect(answers[1].data).toEqual({ type: "not_found", message: "Assisted shopping is not enabled" })
+      })
+    })
   },
 })

@@ -13,6 +13,8 @@ jest.setTimeout(180 * 1000)
 const OWNER = "owner@example.com"
 process.env.CAM_PLUGIN_OPTIONS = JSON.stringify({
   staffPermissions: { mode: "enforced", owners: [OWNER.toUpperCase()] },
+  // On, so that its routes answer here (off, they are 404 for everyone).
+  assistance: { enabled: true },
 })
 afterAll(() => {
   delete process.env.CAM_PLUGIN_OPTIONS

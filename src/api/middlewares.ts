@@ -23,6 +23,9 @@ import { storeCustomerMiddlewares } from "./store/customers/middlewares"
 import { adminCustomerSessionMiddlewares } from "./admin/customers/[id]/sessions/middlewares"
 import { adminUserSessionMiddlewares } from "./admin/users/[id]/sessions/middlewares"
 import { storeCustomerSessionMiddlewares } from "./store/customers/me/sessions/middlewares"
+import { adminAssistanceMiddlewares } from "./admin/customers/[id]/assistance/middlewares"
+import { authAssistanceMiddlewares } from "./auth/customer/assistance/middlewares"
+import { storeAssistanceMiddlewares } from "./store/customers/me/assistance/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -30,6 +33,8 @@ export default defineMiddlewares({
     ...sessionMiddlewares,
     // A cookie session's writes come from an allowed origin only (CSRF).
     { matcher: "/", middlewares: [refuseCrossSiteCookieWrites] },
+    // An assisted session (staff signed in as the customer) may not touch the account's credentials.
+    ...storeAssistanceMiddlewares,
     // Staff permissions: a privileged admin action needs its capability, before any validator.
     ...adminCapabilityMiddlewares,
     ...adminPermissionMiddlewares,
@@ -55,5 +60,7 @@ export default defineMiddlewares({
     ...storeCustomerSessionMiddlewares,
     ...adminCustomerSessionMiddlewares,
     ...adminUserSessionMiddlewares,
+    ...adminAssistanceMiddlewares,
+    ...authAssistanceMiddlewares,
   ],
 })

@@ -88,6 +88,16 @@ export const AccountSessionEvents = {
   REVOKED: "account_session.revoked",
 } as const
 
+/** Assisted shopping (docs/assistance.md). */
+export const AssistanceEvents = {
+  /** `{ event_id, customer_id, user_id, session_id, reason, ends_at }` once the storefront exchanged the code: the session began. */
+  STARTED: "customer_account.assistance_started",
+  /** `{ event_id, customer_id, session_id, user_id, ended_by: "admin" | "expiry" | "customer", actor_id }`. */
+  ENDED: "customer_account.assistance_ended",
+  /** `{ event_id, customer_id, allowed, expires_at }` when the customer gave or took back consent. */
+  CONSENT_CHANGED: "customer_account.assistance_consent_changed",
+} as const
+
 /** Events of the customer group rules and the plugin's settings. */
 export const CustomerGroupRuleEvents = {
   /** `{ customer_group_id, automatic }` after a group's rules were set (an empty list: manual again). */

@@ -351,6 +351,45 @@ const sessionsOptionsSchema = z
   })
   .strict()
 
+/** Assisted shopping ("sign in as customer"); see docs/assistance.md. */
+export const ASSISTANCE_DEFAULTS = {
+  enabled: false,
+  consent: "required",
+  maxMinutes: 30,
+  storefrontUrl: null,
+  allowCheckout: true,
+  notifyCustomer: true,
+  maxConsentHours: 720,
+} as const
+
+/** How long the one-time code of a started assisted session may wait for its exchange. */
+export const ASSISTANCE_CODE_TTL_SECONDS = 120
+
+const assistanceOptionsSchema = z
+  .object({
+    /** Off until the merchant turns it on: installing the plugin grants no one the power to act as a customer. */
+    enabled: z.boolean().default(ASSISTANCE_DEFAULTS.enabled),
+    /** `required`: only for a customer who allowed assistance (in their account, optionally for some hours). */
+    consent: z.enum(["required", "not_required"]).default(ASSISTANCE_DEFAULTS.consent),
+    /** An assisted session ends this many minutes after it starts; a refresh cannot extend it. */
+    maxMinutes: z.number().int().min(1).max(480).default(ASSISTANCE_DEFAULTS.maxMinutes),
+    /** The storefront page that exchanges the code, with `{code}` where the code goes. */
+    storefrontUrl: z
+      .string()
+      .trim()
+      .refine((url) => url.includes("{code}"), { message: 'must contain "{code}"' })
+      .refine((url) => /^https?:\/\//i.test(url), { message: "must be an http(s) URL" })
+      .nullable()
+      .default(ASSISTANCE_DEFAULTS.storefrontUrl),
+    /** Whether staff may complete a cart (place the order) in an assisted session. */
+    allowCheckout: z.boolean().default(ASSISTANCE_DEFAULTS.allowCheckout),
+    /** E-mail the customer when an assisted session starts (template `customer-assistance-started`). */
+    notifyCustomer: z.boolean().default(ASSISTANCE_DEFAULTS.notifyCustomer),
+    /** The longest consent a customer may give at once, in hours (`hours` of the consent route). */
+    maxConsentHours: z.number().int().min(1).max(24 * 365).default(ASSISTANCE_DEFAULTS.maxConsentHours),
+  })
+  .strict()
+
 /**
  * The plugin's options, as a merchant passes them in `medusa-config.ts`:
  *
@@ -391,6 +430,8 @@ export const pluginOptionsSchema = z
     sessions: sessionsOptionsSchema.prefault({}),
     /** Who among the Back Office may take which privileged action. */
     staffPermissions: staffPermissionsOptionsSchema.prefault({}),
+    /** Assisted shopping: staff sign in as a customer, with consent, a permission and a time limit. */
+    assistance: assistanceOptionsSchema.prefault({}),
     /** Lets admins set a customer's password directly (off: only reset links). */
     allowAdminSetPassword: z.boolean().default(false),
     /**
@@ -409,6 +450,7 @@ export type EmailVerificationOptions = PluginOptions["emailVerification"]
 export type LockoutOptions = PluginOptions["lockout"]
 export type UserLockoutOptions = PluginOptions["userLockout"]
 export type SessionOptions = PluginOptions["sessions"]
+export type AssistanceOptions = PluginOptions["assistance"]
 export type EmailChangeOptions = PluginOptions["emailChange"]
 /** The limits one lockout block sets (customers' or Back Office users'). */
 export type LockoutLimits = Pick<
@@ -487,6 +529,7 @@ export const ACCOUNT_SECURITY_OPTION_KEYS = [
   "allowAdminSetPassword",
   "defaultLocale",
   "sessions",
+  "assistance",
 ] as const satisfies readonly OptionKey[]
 export type AccountSecurityOptions = Pick<PluginOptions, (typeof ACCOUNT_SECURITY_OPTION_KEYS)[number]>
 

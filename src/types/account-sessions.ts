@@ -18,6 +18,8 @@ export const SESSION_METHODS = [
    * (issued before the plugin was installed, or by custom code).
    */
   "adopted",
+  /** Assisted shopping: a Back Office user signed in as the customer (docs/assistance.md). */
+  "assisted",
 ] as const
 export type SessionMethod = (typeof SESSION_METHODS)[number]
 
@@ -32,6 +34,10 @@ export const SESSION_END_REASONS = [
   "mfa_reset",
   "anonymized",
   "signed_out_everywhere",
+  /** An assisted session ended by an admin or by the customer (taking consent back). */
+  "assistance_ended",
+  /** An assisted session that reached `assistance.maxMinutes`. */
+  "assistance_expired",
 ] as const
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number]
 

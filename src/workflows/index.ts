@@ -11,3 +11,4 @@ export * from "./staff-permissions"
 // The events catalog is part of the package's public API (subscribers of a
 // shop import the names from here), though it lives in lib/.
 export * from "../lib/events"
+export * from "./assistance"

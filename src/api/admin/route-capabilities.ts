@@ -42,6 +42,11 @@ export const ADMIN_ROUTE_CAPABILITIES: RouteCapability[] = [
   // Sessions
   { method: "GET", matcher: "/admin/customers/:id/sessions", capability: null },
   { method: "POST", matcher: "/admin/customers/:id/sessions/revoke", capability: "sessions.revoke" },
+  // Assisted shopping: signing in as a customer is its own permission; ending a session is session management.
+  { method: "GET", matcher: "/admin/customers/:id/assistance", capability: null },
+  { method: "POST", matcher: "/admin/customers/:id/assistance", capability: "assistance.start" },
+  { method: "POST", matcher: "/admin/customers/:id/assistance/end", capability: "sessions.revoke" },
+  { method: "GET", matcher: "/admin/customer-accounts/assistance-sessions", capability: null },
   // Data subject rights: an export hands out all of a person's data, so it is no plain read.
   { method: "GET", matcher: "/admin/customers/:id/export", capability: "privacy.export" },
   { method: "POST", matcher: "/admin/customers/:id/anonymize", capability: "privacy.anonymize" },

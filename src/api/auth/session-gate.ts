@@ -10,7 +10,7 @@ import { errorReason } from "../../lib/error-reason"
 import { AccountSessionEvents } from "../../lib/events"
 import { tokenHash, type SessionTokenClaims } from "../../modules/account-security/services/session-registry"
 import { accountSecurity } from "../utils/account-security"
-import { clientIp } from "./password-guard"
+import { clientIp } from "./client-ip"
 
 /*
  * The session gate: every session the app hands out is known to the
@@ -41,6 +41,8 @@ export type CurrentSession = {
   id: string
   via: "cookie" | "bearer"
   claims: AuthClaims
+  /** The Back Office user signed in as the customer: an assisted session (docs/assistance.md). */
+  assisted_by: string | null
 }
 
 const current = new WeakMap<MedusaRequest, CurrentSession>()
@@ -113,6 +115,9 @@ function seenFrom(req: MedusaRequest) {
  * request's {@link currentSession}. Answers under `/auth` that hand out a
  * token record it first.
  */
+/** Where `seenFrom` is needed outside the gate (a route that begins a session itself). */
+export const sessionSeenFrom = (req: MedusaRequest) => seenFrom(req)
+
 export async function sessionGate(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const sessions = accountSecurity(req.scope).sessions
   if (!sessions.enabled) {
@@ -135,7 +140,7 @@ export async function sessionGate(req: MedusaRequest, res: MedusaResponse, next:
     )
     if (verdict.valid) {
       cookie.cam_session_id = verdict.session_id
-      current.set(req, { id: verdict.session_id, via: "cookie", claims })
+      current.set(req, { id: verdict.session_id, via: "cookie", claims, assisted_by: verdict.assisted_by })
       usable.push(claims)
     } else {
       delete cookie.auth_context
@@ -151,7 +156,7 @@ export async function sessionGate(req: MedusaRequest, res: MedusaResponse, next:
     } else {
       usable.push(claims)
       if (!current.has(req)) {
-        current.set(req, { id: verdict.session_id, via: "bearer", claims })
+        current.set(req, { id: verdict.session_id, via: "bearer", claims, assisted_by: verdict.assisted_by })
       }
     }
   }
@@ -198,6 +203,17 @@ function settleAuthContext(req: MedusaRequest, res: MedusaResponse, usable: Auth
   return true
 }
 
+const recordedByRoute = new WeakSet<MedusaRequest>()
+
+/**
+ * For a route that records the session of the token it answers itself (the
+ * assisted-shopping exchange, which begins an assisted session): the answer
+ * is then not recorded a second time.
+ */
+export function tokenRecordedByRoute(req: MedusaRequest): void {
+  recordedByRoute.add(req)
+}
+
 /** How a token handed out by this route begins its session (or continues the request's). */
 function issuance(req: MedusaRequest): { continues: "refresh" | "mfa" | null; method: string } {
   const path = req.path.toLowerCase().replace(/\/+$/, "")
@@ -227,7 +243,8 @@ function recordIssuedTokens(req: MedusaRequest, res: MedusaResponse) {
   const json = res.json.bind(res)
   res.json = ((body: unknown) => {
     const token = (body as { token?: unknown } | null)?.token
-    const claims = typeof token === "string" && res.statusCode < 400 ? verifiedClaims(req, token) : null
+    const claims =
+      typeof token === "string" && res.statusCode < 400 && !recordedByRoute.has(req) ? verifiedClaims(req, token) : null
     if (!claims) {
       return json(body)
     }

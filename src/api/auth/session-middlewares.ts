@@ -10,8 +10,10 @@ import { findEmailpassIdentityOf } from "../../lib/identity/auth-identity"
 import { EMAIL_NOT_VERIFIED, loginAwaitsVerification } from "../../lib/email/verification"
 import { revokeAccountSessionsWorkflow } from "../../workflows/account-session"
 import { accountSecurity } from "../utils/account-security"
-import { EMAIL_NOT_VERIFIED_MESSAGE } from "./password-guard"
-import { currentSession, sessionGate } from "./session-gate"
+import { EMAIL_NOT_VERIFIED_MESSAGE } from "./errors"
+import { tokenHash } from "../../modules/account-security/services/session-registry"
+import { assistedSessionToken } from "./customer/assistance/token"
+import { currentSession, sessionGate, tokenRecordedByRoute, type CurrentSession } from "./session-gate"
 
 /**
  * Refresh (`POST /auth/token/refresh`): Medusa re-issues a token with an
@@ -21,12 +23,17 @@ import { currentSession, sessionGate } from "./session-gate"
  * session by refreshing it. A session past its absolute lifetime, revoked,
  * or erased never gets here: the gate took its token off the request (401).
  * A lock does not refuse a refresh (see docs/security.md "Sessions").
+ * An assisted session is refreshed here, not by Medusa: its new token keeps
+ * it apart from the customer's own tokens and ends with the session.
  */
 export async function guardRefresh(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const session = currentSession(req)
   const security = accountSecurity(req.scope)
   if (!session || session.claims.actor_type !== "customer") {
     return next()
+  }
+  if (session.assisted_by) {
+    return refreshAssistedSession(req, res, session)
   }
   const requirement = security.getOptions().emailVerification
   if (!requirement.required) {
@@ -38,6 +45,30 @@ export async function guardRefresh(req: MedusaRequest, res: MedusaResponse, next
     return
   }
   next()
+}
+
+/** A new token for an assisted session, recorded in the same session; its end does not move. */
+async function refreshAssistedSession(req: MedusaRequest, res: MedusaResponse, session: CurrentSession) {
+  const sessions = accountSecurity(req.scope).sessions
+  const [row] = await accountSecurity(req.scope).listAccountSessions({ id: session.id }, { take: 1 })
+  const customerId = session.claims.actor_id
+  if (!row || typeof customerId !== "string" || !customerId) {
+    res.status(401).json({ message: "Unauthorized" })
+    return
+  }
+  const { token, exp } = assistedSessionToken(req, {
+    customer_id: customerId,
+    auth_identity_id: session.claims.auth_identity_id,
+    ref: session.id,
+    ends_at: new Date(row.ends_at),
+  })
+  await sessions.extend(
+    session.id,
+    { claims: { auth_identity_id: session.claims.auth_identity_id, actor_type: "customer", exp }, token_hash: tokenHash(token) },
+    { refresh: true }
+  )
+  tokenRecordedByRoute(req)
+  res.json({ token })
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { AuthEvents, AuthWorkflowEvents, Modules } from "@medusajs/framework/utils"
 import { projectClock } from "../clock"
-import { AccountSessionEvents, CustomerAccountEvents } from "../events"
+import { AccountSessionEvents, AssistanceEvents, CustomerAccountEvents } from "../events"
 import type { NewAccountActivity } from "../../modules/account-activity/types"
 import type { ActivityType } from "../../types/account-activity"
 import { CustomerGroupRuleEvents } from "../events"
@@ -43,6 +43,10 @@ export const ACTIVITY_EVENTS = [
   CustomerNoteEvents.CREATED,
   CustomerNoteEvents.UPDATED,
   CustomerNoteEvents.DELETED,
+  AssistanceEvents.STARTED,
+  AssistanceEvents.ENDED,
+  AssistanceEvents.CONSENT_CHANGED,
+  "order.placed",
 ] as const
 
 type EventData = Record<string, unknown>
@@ -251,6 +255,68 @@ export async function activityEntriesFor(
         data: {},
         source_key: sourceKey("account.anonymized", data.event_id),
       })
+    case AssistanceEvents.STARTED: {
+      const [user] = await container
+        .resolve(Modules.USER)
+        .listUsers({ id: text(data.user_id) ?? "" }, { select: ["id", "first_name", "last_name", "email"], withDeleted: true })
+      const userName = user ? [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email : null
+      return onCustomer({
+        type: "assistance.started",
+        actor_type: "user",
+        actor_id: text(data.user_id),
+        data: { user_name: userName, reason: text(data.reason), ends_at: text(data.ends_at) },
+        customer_visible: true,
+        source_key: sourceKey("assistance.started", data.event_id),
+      })
+    }
+    case AssistanceEvents.ENDED: {
+      const endedBy = data.ended_by === "admin" || data.ended_by === "customer" ? data.ended_by : "expiry"
+      return onCustomer({
+        type: "assistance.ended",
+        ...(endedBy === "admin"
+          ? { actor_type: "user" as const, actor_id: text(data.actor_id) }
+          : endedBy === "customer"
+            ? { actor_type: "customer" as const, actor_id: customerId }
+            : { actor_type: "system" as const }),
+        data: { ended_by: endedBy },
+        customer_visible: true,
+        source_key: sourceKey("assistance.ended", data.event_id),
+      })
+    }
+    case AssistanceEvents.CONSENT_CHANGED:
+      return onCustomer({
+        type: "assistance.consent_changed",
+        actor_type: "customer",
+        actor_id: customerId,
+        data: { allowed: data.allowed === true, expires_at: text(data.expires_at) },
+        customer_visible: true,
+        source_key: sourceKey("assistance.consent_changed", data.event_id),
+      })
+    case "order.placed": {
+      // Only orders placed in an assisted session (the cart carried `metadata.assisted_by`).
+      const orderId = text(data.id)
+      if (!orderId) {
+        return []
+      }
+      const [order] = await container
+        .resolve(Modules.ORDER)
+        .listOrders({ id: orderId }, { select: ["id", "display_id", "customer_id", "metadata"] })
+      const assistedBy = text((order?.metadata as Record<string, unknown> | null)?.assisted_by)
+      if (!order?.customer_id || !assistedBy) {
+        return []
+      }
+      return [
+        {
+          customer_id: order.customer_id,
+          type: "assistance.order_placed",
+          actor_type: "user",
+          actor_id: assistedBy,
+          data: { order_id: order.id, display_id: order.display_id ?? null },
+          customer_visible: true,
+          source_key: `assistance.order_placed:${order.id}`,
+        },
+      ]
+    }
     case CustomerAccountEvents.MFA_RESET:
       return onCustomer({
         type: "mfa.reset",

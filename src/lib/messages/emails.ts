@@ -23,6 +23,7 @@ export type EmailParams = {
   newDeviceLogin: { first_name: string | null; at: string; ip: string | null; device: string | null }
   mfaReset: { first_name: string | null }
   passwordBreached: { first_name: string | null }
+  assistanceStarted: { first_name: string | null; staff_name: string | null; reason: string; ends_at: string }
   userAccountLocked: { first_name: string | null; locked_until: string | null }
 }
 export type EmailName = keyof EmailParams
@@ -102,6 +103,15 @@ const LAYOUTS: { [N in EmailName]: Layout<N> } = {
       { paragraph: t("emails.greeting", { first_name: p.first_name }) },
       { paragraph: t("emails.mfaReset.body", {}) },
       { paragraph: t("emails.mfaReset.hint", {}) },
+    ],
+  }),
+  assistanceStarted: (t, p) => ({
+    subject: t("emails.assistanceStarted.subject", {}),
+    blocks: [
+      { paragraph: t("emails.greeting", { first_name: p.first_name }) },
+      { paragraph: t("emails.assistanceStarted.body", { staff_name: p.staff_name, ends_at: p.ends_at }) },
+      { paragraph: t("emails.assistanceStarted.reason", { reason: p.reason }) },
+      { paragraph: t("emails.assistanceStarted.hint", {}) },
     ],
   }),
   passwordBreached: (t, p) => ({

@@ -38,6 +38,10 @@ export type MessageParams = {
   "emails.emailChanged.subject": Record<string, never>
   "emails.emailChanged.body": { new_email: string }
   "emails.emailChanged.hint": Record<string, never>
+  "emails.assistanceStarted.subject": Record<string, never>
+  "emails.assistanceStarted.body": { staff_name: string | null; ends_at: string }
+  "emails.assistanceStarted.reason": { reason: string }
+  "emails.assistanceStarted.hint": Record<string, never>
   "emails.passwordBreached.subject": Record<string, never>
   "emails.passwordBreached.body": Record<string, never>
   "emails.passwordBreached.action": Record<string, never>

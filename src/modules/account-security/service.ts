@@ -5,12 +5,15 @@ import { ACCOUNT_SECURITY_OPTIONS } from "./loaders/options"
 import AccountSession from "./models/account-session"
 import AccountSessionCutoff from "./models/account-session-cutoff"
 import AccountSessionToken from "./models/account-session-token"
+import AssistanceCode from "./models/assistance-code"
+import AssistanceConsent from "./models/assistance-consent"
 import LoginAttempt from "./models/login-attempt"
 import LoginThrottle from "./models/login-throttle"
 import PasswordExposure from "./models/password-exposure"
 import PasswordHistory from "./models/password-history"
 import SecurityCounter from "./models/security-counter"
 import type { IdentityClaimRepository } from "./repositories/identity-claim"
+import type { AssistanceService } from "./services/assistance"
 import type { PersonalDataRepository } from "./repositories/personal-data"
 import type { LockoutService } from "./services/lockout"
 import type { PasswordRulesService } from "./services/password-rules"
@@ -34,6 +37,8 @@ class AccountSecurityModuleService extends MedusaService({
   AccountSession,
   AccountSessionCutoff,
   AccountSessionToken,
+  AssistanceCode,
+  AssistanceConsent,
   LoginAttempt,
   LoginThrottle,
   PasswordExposure,
@@ -45,6 +50,8 @@ class AccountSecurityModuleService extends MedusaService({
   readonly passwords: PasswordRulesService
   readonly quotas: QuotaService
   readonly sessions: SessionRegistryService
+  /** Assisted shopping: consent, one-time codes, running assisted sessions. */
+  readonly assistance: AssistanceService
   /** What the module holds about a person, for exports and erasure (GDPR). */
   readonly personalData: PersonalDataRepository
   /** One identity per address: canonical-form claims of emailpass identities (issue 21). */
@@ -58,6 +65,7 @@ class AccountSecurityModuleService extends MedusaService({
     this.passwords = cradle.passwordRulesService as PasswordRulesService
     this.quotas = cradle.quotaService as QuotaService
     this.sessions = cradle.sessionRegistryService as SessionRegistryService
+    this.assistance = cradle.assistanceService as AssistanceService
     this.personalData = cradle.personalDataRepository as PersonalDataRepository
     this.identities = cradle.identityClaimRepository as IdentityClaimRepository
   }

@@ -39,6 +39,12 @@ export const de: MessageCatalog = {
   "emails.emailVerification.action": () => "E-Mail-Adresse bestätigen",
   "emails.emailVerification.validity": ({ valid_minutes }) => `Der Link ist ${valid_minutes} Minuten gültig.`,
   "emails.emailVerification.ignore": () => "Wenn Sie kein Konto angelegt haben, können Sie diese E-Mail ignorieren.",
+  "emails.assistanceStarted.subject": () => "Unser Team hat sich in Ihrem Konto angemeldet",
+  "emails.assistanceStarted.body": ({ staff_name, ends_at }, f) =>
+    `${staff_name ?? "Ein Mitglied unseres Teams"} hat sich mit Ihrer Erlaubnis in Ihrem Konto angemeldet, um Ihnen zu helfen. Die Sitzung endet spätestens am ${f.dateTime(ends_at)}.`,
+  "emails.assistanceStarted.reason": ({ reason }) => `Angegebener Grund: ${reason}`,
+  "emails.assistanceStarted.hint": () =>
+    "Wenn Sie keine Hilfe angefragt haben, schalten Sie die Einkaufshilfe in Ihrem Konto aus: Das beendet die Sitzung sofort.",
   "emails.passwordBreached.subject": () => "Bitte ändern Sie Ihr Passwort",
   "emails.passwordBreached.body": () =>
     "Das Passwort, mit dem Sie sich angemeldet haben, steht in einer Liste von Passwörtern, die bei Datenlecks anderer Dienste veröffentlicht wurden. Ihr Konto bei uns ist nicht betroffen, aber Angreifer probieren solche Passwörter zuerst.",

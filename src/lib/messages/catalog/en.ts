@@ -36,6 +36,12 @@ export const en: MessageCatalog = {
   "emails.emailVerification.action": () => "Confirm e-mail address",
   "emails.emailVerification.validity": ({ valid_minutes }) => `The link is valid for ${valid_minutes} minutes.`,
   "emails.emailVerification.ignore": () => "If you did not create an account, you can ignore this e-mail.",
+  "emails.assistanceStarted.subject": () => "Store staff signed in to your account",
+  "emails.assistanceStarted.body": ({ staff_name, ends_at }, f) =>
+    `${staff_name ?? "A member of our store staff"} signed in to your account to help you, as you allowed. The session ends at ${f.dateTime(ends_at)} at the latest.`,
+  "emails.assistanceStarted.reason": ({ reason }) => `Reason given: ${reason}`,
+  "emails.assistanceStarted.hint": () =>
+    "If you did not ask for help, turn off shopping assistance in your account: that ends the session at once.",
   "emails.passwordBreached.subject": () => "Please change your password",
   "emails.passwordBreached.body": () =>
     "The password you signed in with appears in a list of passwords leaked in data breaches at other services. Your account with us was not breached, but attackers try such passwords first.",

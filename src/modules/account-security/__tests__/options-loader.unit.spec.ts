@@ -21,6 +21,7 @@ describe("boot loader of the account-security module", () => {
     expect(Object.keys(slice).sort()).toEqual(
       [
         "allowAdminSetPassword",
+        "assistance",
         "defaultLocale",
         "emailChange",
         "emailVerification",

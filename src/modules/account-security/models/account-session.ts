@@ -14,6 +14,10 @@ import { model } from "@medusajs/framework/utils"
  *   every route, on every instance (the check reads this row).
  * - `ip`, `user_agent`: of the request that began it (personal data: an
  *   erasure deletes the row).
+ * - `assisted_by`, `assistance_reason`: set for an assisted session (a Back
+ *   Office user signed in as the customer, docs/assistance.md): the user's id
+ *   and the reason they gave. Its `ends_at` is `assistance.maxMinutes` after
+ *   the start.
  */
 const AccountSession = model
   .define("account_session", {
@@ -32,6 +36,8 @@ const AccountSession = model
     revoked_at: model.dateTime().nullable(),
     revoked_reason: model.text().nullable(),
     revoked_by: model.text().nullable(),
+    assisted_by: model.text().nullable(),
+    assistance_reason: model.text().nullable(),
   })
   .indexes([{ on: ["auth_identity_id"], where: "deleted_at IS NULL" }])
 

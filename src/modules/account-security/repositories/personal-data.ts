@@ -100,11 +100,15 @@ export class PersonalDataRepository {
         ? (await trx("password_history").whereIn("auth_identity_id", input.auth_identity_ids).delete()) +
           (await trx("password_exposure").whereIn("auth_identity_id", input.auth_identity_ids).delete())
         : 0
+      // Assisted shopping: the customer's consent and the codes staff asked for (counted with the claims).
+      const assistance =
+        (await trx("assistance_consent").where("customer_id", input.customer_id).delete()) +
+        (await trx("assistance_code").where("customer_id", input.customer_id).delete())
       // The identities' claims of their address: erased, it is free again.
       const claims = input.auth_identity_ids.length
         ? await trx("identity_claim").whereIn("auth_identity_id", input.auth_identity_ids).delete()
         : 0
-      return { attempts, throttles: throttles + ipRows, counters, history, claims }
+      return { attempts, throttles: throttles + ipRows, counters, history, claims: claims + assistance }
     })
   }
 }

@@ -17,6 +17,8 @@ export type SessionCheckRow = {
   ends_at: Date | null
   last_seen_at: Date | null
   not_before: Date | null
+  /** The Back Office user signed in as the customer (an assisted session), else null. */
+  assisted_by: string | null
 }
 
 export type SessionRow = {
@@ -48,6 +50,9 @@ export type NewSession = {
   token_hash: string
   expires_at: Date | null
   now: Date
+  /** An assisted session: the Back Office user and their reason. */
+  assisted_by?: string | null
+  assistance_reason?: string | null
 }
 
 export type Revocation = {
@@ -80,7 +85,7 @@ type PooledClient = {
 
 /** The check's statement ($1 token hash, $2 cookie session id, $3 identity). */
 const SESSION_CHECK_SQL = `select s.id as session_id, s.auth_identity_id as session_identity_id, s.revoked_at, s.ends_at,
-       s.last_seen_at,
+       s.last_seen_at, s.assisted_by,
        (select c.not_before from account_session_cutoff c
         where c.auth_identity_id = $3::text and c.deleted_at is null) as not_before
   from (select 1) as one
@@ -110,7 +115,7 @@ export class SessionRegistryRepository {
     const connection = await client.acquireConnection()
     try {
       const { rows } = await connection.query<SessionCheckRow>({
-        name: "cam_session_check_v1",
+        name: "cam_session_check_v2",
         text: SESSION_CHECK_SQL,
         values: [params.token_hash, params.session_id, params.auth_identity_id],
       })
@@ -133,9 +138,9 @@ export class SessionRegistryRepository {
        s as (
          insert into account_session
            (id, auth_identity_id, actor_type, method, ip, user_agent, started_at, last_seen_at, expires_at, ends_at,
-            created_at, updated_at)
+            assisted_by, assistance_reason, created_at, updated_at)
          select :id, :auth_identity_id, :actor_type, :method, :ip, :user_agent, :started_at, :now, :expires_at, :ends_at,
-                :now, :now
+                :assisted_by, :assistance_reason, :now, :now
          where not exists (select 1 from existing)
          returning id),
        t as (
@@ -149,6 +154,8 @@ export class SessionRegistryRepository {
         token_id: generateEntityId(undefined, "astok"),
         actor_type: session.actor_type.slice(0, 64),
         user_agent: session.user_agent?.slice(0, 512) ?? null,
+        assisted_by: session.assisted_by ?? null,
+        assistance_reason: session.assistance_reason ?? null,
       }
     )
     return row.id

@@ -21,7 +21,9 @@ export type SessionTokenClaims = {
 }
 
 /** How a request's session stands: usable (and which one), or ended. */
-export type SessionVerdict = { valid: true; session_id: string } | { valid: false }
+export type SessionVerdict =
+  | { valid: true; session_id: string; /** The Back Office user of an assisted session. */ assisted_by: string | null }
+  | { valid: false }
 
 export type SessionStart = {
   claims: SessionTokenClaims
@@ -29,6 +31,8 @@ export type SessionStart = {
   method: string
   ip: string | null
   user_agent: string | null
+  /** An assisted session: who, why, and its end (at most the absolute lifetime). */
+  assistance?: { user_id: string; reason: string; ends_at: Date }
 }
 
 /** The SHA-256 of a token, as the registry knows it (never the token itself). */
@@ -88,7 +92,7 @@ export class SessionRegistryService {
       if (row.last_seen_at && now.getTime() - new Date(row.last_seen_at).getTime() >= LAST_SEEN_EVERY_SECONDS * 1000) {
         void this.repository.touch(row.session_id, now, LAST_SEEN_EVERY_SECONDS).catch(() => undefined)
       }
-      return { valid: true, session_id: row.session_id }
+      return { valid: true, session_id: row.session_id, assisted_by: row.assisted_by ?? null }
     }
     if (ref.session_id && !ref.token_hash) {
       // A cookie session naming a session the registry no longer has (erased).
@@ -116,12 +120,14 @@ export class SessionRegistryService {
       expires_at: fromSeconds(claims.exp),
       now,
     })
-    return { valid: true, session_id: sessionId }
+    return { valid: true, session_id: sessionId, assisted_by: null }
   }
 
   /** Records a session that begins with `start.token_hash`. Returns its id. */
   async begin(start: SessionStart): Promise<string> {
     const now = this.clock.now()
+    const absoluteEnd = this.endsAt(now)
+    const assistance = start.assistance
     return this.repository.begin({
       auth_identity_id: start.claims.auth_identity_id,
       actor_type: start.claims.actor_type,
@@ -129,10 +135,12 @@ export class SessionRegistryService {
       ip: start.ip,
       user_agent: start.user_agent,
       started_at: now,
-      ends_at: this.endsAt(now),
+      ends_at: assistance && assistance.ends_at < absoluteEnd ? assistance.ends_at : absoluteEnd,
       token_hash: start.token_hash,
       expires_at: fromSeconds(start.claims.exp),
       now,
+      assisted_by: assistance?.user_id ?? null,
+      assistance_reason: assistance?.reason ?? null,
     })
   }
 

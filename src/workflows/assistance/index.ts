@@ -1,0 +1,7 @@
+export * from "./steps/begin-assisted-session"
+export * from "./steps/close-expired-assistance"
+export * from "./steps/end-assisted-sessions"
+export * from "./steps/issue-assistance-code"
+export * from "./steps/set-assistance-consent"
+export * from "./workflows/assistance"
+export * from "./workflows/stamp-assisted-cart"
