@@ -72,6 +72,8 @@ type ActivityMessageName =
   | "sessionStartedProviderAdmin"
   | "sessionStartedAdopted"
   | "sessionStartedAdoptedAdmin"
+  | "sessionStartedAssisted"
+  | "sessionStartedAssistedAdmin"
   | "sessionStartedOther"
   | "sessionStartedOtherAdmin"
   | "sessionsSignedOut"
@@ -84,6 +86,8 @@ type ActivityMessageName =
   | "sessionsEndedByAnonymization"
   | "sessionsSignedOutEverywhere"
   | "sessionsSignedOutEverywhereByAdmin"
+  | "sessionsEndedByAssistanceEnd"
+  | "sessionsEndedByAssistanceExpiry"
   | "sessionsEndedOther"
   | "accountExported"
   | "accountExportedByAdmin"
@@ -353,6 +357,7 @@ const SESSION_STARTED: Record<SessionMethod, LoginNames> = {
   },
   provider: { customer: "sessionStartedProvider", admin: "sessionStartedProviderAdmin" },
   adopted: { customer: "sessionStartedAdopted", admin: "sessionStartedAdoptedAdmin" },
+  assisted: { customer: "sessionStartedAssisted", admin: "sessionStartedAssistedAdmin" },
 }
 
 const isSessionMethod = (value: string): value is SessionMethod =>
@@ -384,6 +389,8 @@ const SESSIONS_ENDED: Record<
   email_changed: "sessionsEndedByEmailChange",
   mfa_reset: "sessionsEndedByMfaReset",
   anonymized: "sessionsEndedByAnonymization",
+  assistance_ended: "sessionsEndedByAssistanceEnd",
+  assistance_expired: "sessionsEndedByAssistanceExpiry",
 }
 
 const isSessionsEndedReason = (value: string): value is keyof typeof SESSIONS_ENDED =>

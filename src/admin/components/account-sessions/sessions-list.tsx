@@ -51,7 +51,8 @@ type SessionsListProps = {
 /**
  * The active sessions of an account (a customer's or a Back Office user's):
  * device (the full user agent on hover), IP, when it began and when it was
- * last seen, "Cookie" for a cookie session; "Sign out everywhere" asks first,
+ * last seen, "Cookie" for a cookie session, "Assisted" for store staff signed
+ * in as the customer (assisted shopping); "Sign out everywhere" asks first,
  * then ends them all and says how many ended. Part of a security card, so a
  * heading of its own, and its own loading and error states: the card's
  * other rows do not wait for it.
@@ -187,6 +188,13 @@ const SessionRow = ({ session }: { session: AccountSession }) => {
         <div className="flex min-w-0 flex-col gap-y-0.5">
           <div className="flex min-w-0 items-center gap-x-1.5">
             <SessionDevice userAgent={session.user_agent} />
+            {session.method === "assisted" && (
+              <Tooltip content={t("customerAccounts.sessions.assistedHint")}>
+                <Badge size="2xsmall" color="orange" className="shrink-0">
+                  {t("customerAccounts.sessions.assisted")}
+                </Badge>
+              </Tooltip>
+            )}
             {session.cookie && (
               <Tooltip content={t("customerAccounts.sessions.cookieHint")}>
                 <Badge size="2xsmall" color="grey" className="shrink-0">

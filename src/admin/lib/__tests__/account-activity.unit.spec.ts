@@ -214,6 +214,7 @@ describe("describeActivity", () => {
     ["registration", "sessionStartedRegistration"],
     ["provider", "sessionStartedProvider"],
     ["adopted", "sessionStartedAdopted"],
+    ["assisted", "sessionStartedAssisted"],
   ] satisfies [SessionMethod, string][])(
     "says how a session began: %s as %s, through either sign-in route",
     (method, name) => {
@@ -244,6 +245,8 @@ describe("describeActivity", () => {
     ["mfa_reset", "sessionsEndedByMfaReset"],
     ["anonymized", "sessionsEndedByAnonymization"],
     ["signed_out_everywhere", "sessionsSignedOutEverywhere"],
+    ["assistance_ended", "sessionsEndedByAssistanceEnd"],
+    ["assistance_expired", "sessionsEndedByAssistanceExpiry"],
   ] satisfies [SessionEndReason, string][])(
     "says why sessions ended: %s as %s, with how many",
     (reason, name) => {
