@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { pluginOptionsSchema } from "../lib/options"
+import { pluginRoutes } from "./plugin-routes"
 
 /**
  * Keeps the README and docs/ honest as the code moves: every relative link
@@ -19,7 +20,6 @@ import { pluginOptionsSchema } from "../lib/options"
  *   group", one top-level key per row.
  */
 const ROOT = path.join(__dirname, "../..")
-const API_DIR = path.join(ROOT, "src/api")
 const DOCS_DIR = path.join(ROOT, "docs")
 const API_REFERENCE = path.join(DOCS_DIR, "api.md")
 const OPTIONS_REFERENCE = path.join(DOCS_DIR, "options.md")
@@ -108,32 +108,9 @@ function brokenLinks(file: string): string[] {
   return broken
 }
 
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) {
-      return entry.name === "__tests__" ? [] : routeFiles(full)
-    }
-    return entry.name === "route.ts" ? [full] : []
-  })
-}
-
 /** "METHOD /path/:param" for each handler a route.ts file exports. */
 function codeRoutes(): Set<string> {
-  const routes = routeFiles(API_DIR).flatMap((file) => {
-    const urlPath =
-      "/" +
-      path
-        .relative(API_DIR, path.dirname(file))
-        .split(path.sep)
-        .map((segment) => segment.replace(/^\[(\w+)\]$/, ":$1"))
-        .join("/")
-    const source = fs.readFileSync(file, "utf8")
-    return METHODS.filter((method) =>
-      new RegExp(`^export (const ${method}\\b|(async )?function ${method}\\b)`, "m").test(source)
-    ).map((method) => `${method} ${urlPath}`)
-  })
-  return new Set(routes)
+  return new Set(pluginRoutes())
 }
 
 /** The cells of a Markdown table row (`\|` stays inside a cell). */

@@ -1,5 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
+import { apiFilesUnder, pluginRoutes } from "../../__tests__/plugin-routes"
 
 /**
  * Keeps two promises of the API honest as routes are added: every plugin
@@ -9,37 +10,6 @@ import path from "node:path"
  */
 const API_DIR = path.join(__dirname, "..")
 const FUZZ_SPEC = path.join(__dirname, "../../../integration-tests/http/fuzz.spec.ts")
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) {
-      return entry.name === "__tests__" ? [] : filesUnder(full)
-    }
-    return entry.name.endsWith(".ts") ? [full] : []
-  })
-}
-
-/** "METHOD /path/:param" for each handler a route.ts file exports. */
-function pluginRoutes(): string[] {
-  return filesUnder(API_DIR)
-    .filter((file) => path.basename(file) === "route.ts")
-    .flatMap((file) => {
-      const urlPath =
-        "/" +
-        path
-          .relative(API_DIR, path.dirname(file))
-          .split(path.sep)
-          .map((segment) => segment.replace(/^\[(\w+)\]$/, ":$1"))
-          .join("/")
-      const source = fs.readFileSync(file, "utf8")
-      return METHODS.filter((method) =>
-        new RegExp(`^export (const ${method}\\b|async function ${method}\\b)`, "m").test(source)
-      ).map((method) => `${method} ${urlPath}`)
-    })
-    .sort()
-}
 
 describe("plugin routes", () => {
   it("finds the route files (the scan itself works)", () => {
@@ -63,7 +33,7 @@ describe("plugin routes", () => {
   })
 
   it("validate bodies and queries only through the guarded wrappers", () => {
-    const direct = filesUnder(API_DIR)
+    const direct = apiFilesUnder(API_DIR)
       .filter((file) => path.basename(file) !== "request-guards.ts")
       .filter((file) =>
         /\bvalidateAndTransform(Body|Query)\s*\(/.test(fs.readFileSync(file, "utf8"))
