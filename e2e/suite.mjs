@@ -12,6 +12,7 @@ import { seed as seedApp } from "./seed.mjs"
 import { accountActivitySpec } from "./specs/account-activity.mjs"
 import { accountSecuritySpec } from "./specs/account-security.mjs"
 import { accountSecurityMfaSpec } from "./specs/account-security-mfa.mjs"
+import { assistanceSpec } from "./specs/assistance.mjs"
 import { customerAccountsSettingsSpec, customerGroupsSpec } from "./specs/customer-groups.mjs"
 import { customerNotesSpec } from "./specs/customer-notes.mjs"
 import { customerPrivacySpec } from "./specs/customer-privacy.mjs"
@@ -33,6 +34,7 @@ export const WIDGET_SCREENSHOTS = [
   "account-activity",
   "preferences",
   "customer-privacy",
+  "assistance",
   "group-memberships",
   "group-rules",
   "user-security",
@@ -105,6 +107,7 @@ export async function runSuite({ baseUrl, admin, artifactsDir, freshDatabase, ru
       await userSecuritySpec(ctx)
       await accountActivitySpec(ctx)
       await staffPermissionsSpec(ctx)
+      await assistanceSpec(ctx)
       await customerPrivacySpec(ctx)
       await i18nSpec(ctx)
       pageLog.end()

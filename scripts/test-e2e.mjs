@@ -25,6 +25,7 @@ import path from "node:path"
 import pg from "pg"
 import { closeAllBrowsers } from "../e2e/lib/browser.mjs"
 import { CheckRunner } from "../e2e/lib/checks.mjs"
+import { ASSISTANCE_STOREFRONT_URL } from "../e2e/specs/assistance.mjs"
 import { runSuite, WIDGET_SCREENSHOTS } from "../e2e/suite.mjs"
 import { databaseUrl, ensureDatabase, resolveDatabase, ROOT } from "../tooling/database.mjs"
 
@@ -39,6 +40,9 @@ const PLUGIN_OPTIONS = {
   // Staff permissions enforced, the suite's admin an owner (holds everything):
   // e2e/specs/staff-permissions.mjs signs in a colleague granted less.
   staffPermissions: { mode: "enforced", owners: [ADMIN.email] },
+  // Assisted shopping on (off by default), with consent required (the
+  // default): e2e/specs/assistance.mjs reads the link and exchanges its code.
+  assistance: { enabled: true, storefrontUrl: ASSISTANCE_STOREFRONT_URL },
 }
 const ARTIFACTS = path.join(ROOT, "artifacts", "e2e")
 const SCREENSHOTS = path.join(ROOT, "docs", "screenshots")
