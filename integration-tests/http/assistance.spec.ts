@@ -252,6 +252,42 @@ medusaIntegrationTestRunner({
         expect(forged.data.cart.metadata).toEqual({ note: "kept" })
       })
 
+      it("stamps the cart it completes (Medusa copies the cart's metadata onto the order), keeping its other metadata", async () => {
+        const token = await assistedToken()
+        const [region] = await container.resolve("region").listRegions({}, { take: 1 })
+        const regionId = region?.id ?? (await container.resolve("region").createRegions({ name: "EU", currency_code: "eur" })).id
+        const own = await api.post("/store/carts", { region_id: regionId, metadata: { note: "kept" } }, { headers: jane.headers })
+        // An empty cart cannot be completed; the stamp is written before Medusa's completion runs.
+        await send(api.post(`/store/carts/${own.data.cart.id}/complete`, {}, bearer(token)))
+        const [cart] = await container.resolve("cart").listCarts({ id: own.data.cart.id }, { select: ["id", "metadata"] })
+        expect(cart.metadata).toEqual({ note: "kept", assisted_by: owner.user.id })
+      })
+
+      it("puts an order placed in an assisted session on the customer's timeline", async () => {
+        const orders = container.resolve("order")
+        const placed = await orders.createOrders({
+          customer_id: jane.customer.id,
+          email: jane.email,
+          currency_code: "eur",
+          metadata: { assisted_by: owner.user.id },
+        })
+        const own = await orders.createOrders({ customer_id: jane.customer.id, email: jane.email, currency_code: "eur" })
+        const bus = container.resolve("event_bus")
+        await bus.emit([
+          { name: "order.placed", data: { id: placed.id } },
+          { name: "order.placed", data: { id: own.id } },
+        ])
+        const entry = await eventually(async () => {
+          const activities = (await api.get(`/admin/customers/${jane.customer.id}/activity?limit=50`, owner)).data.activities
+          return activities.find((item: { type: string }) => item.type === "assistance.order_placed")
+        })
+        expect(entry).toMatchObject({ actor: { type: "user", id: owner.user.id }, data: { order_id: placed.id } })
+        await backgroundSettled()
+        const all = (await api.get(`/admin/customers/${jane.customer.id}/activity?limit=50`, owner)).data.activities
+        // The customer's own order is not an assisted one.
+        expect(all.filter((item: { type: string }) => item.type === "assistance.order_placed")).toHaveLength(1)
+      })
+
       it("ends after maxMinutes; a refresh cannot extend it", async () => {
         const token = await assistedToken()
         const refreshed = await send(api.post("/auth/token/refresh", {}, { headers: { authorization: `Bearer ${token}` } }))
