@@ -797,14 +797,19 @@ medusaIntegrationTestRunner({
           settleAfterSuccess: { quietMs: 300 },
           cases: fc.record({ path: customerPath("/sessions/revoke"), headers: adminAuth, body: emptyBody(2) }),
         },
-        // Assisted shopping is off in this app (the default): every route answers 404 and writes nothing.
+        // Assisted shopping is off in this app (the default): every route answers 404 and writes
+        // nothing, which is what these prove; assistance.spec.ts drives the routes switched on.
         {
           name: "GET /admin/customers/:id/assistance",
+          // Off in this app: every request is a 404 (the on state is assistance.spec.ts's).
+          expectSuccess: false,
           method: "GET",
           cases: fc.record({ path: customerPath("/assistance"), query: queryArb({}), headers: adminAuth }),
         },
         {
           name: "POST /admin/customers/:id/assistance",
+          // Off in this app: every request is a 404 (the on state is assistance.spec.ts's).
+          expectSuccess: false,
           method: "POST",
           cases: fc.record({
             path: customerPath("/assistance"),
@@ -814,11 +819,15 @@ medusaIntegrationTestRunner({
         },
         {
           name: "POST /admin/customers/:id/assistance/end",
+          // Off in this app: every request is a 404 (the on state is assistance.spec.ts's).
+          expectSuccess: false,
           method: "POST",
           cases: fc.record({ path: customerPath("/assistance/end"), headers: adminAuth, body: emptyBody(2) }),
         },
         {
           name: "GET /admin/customer-accounts/assistance-sessions",
+          // Off in this app: every request is a 404 (the on state is assistance.spec.ts's).
+          expectSuccess: false,
           method: "GET",
           cases: fc.record({ path: fc.constant("/admin/customer-accounts/assistance-sessions"), query: queryArb({}), headers: adminAuth }),
         },
@@ -1032,11 +1041,15 @@ medusaIntegrationTestRunner({
         },
         {
           name: "GET /store/customers/me/assistance-consent",
+          // Off in this app: every request is a 404 (the on state is assistance.spec.ts's).
+          expectSuccess: false,
           method: "GET",
           cases: fc.record({ path: fc.constant("/store/customers/me/assistance-consent"), query: queryArb({}), headers: storeAuth }),
         },
         {
           name: "POST /store/customers/me/assistance-consent",
+          // Off in this app: every request is a 404 (the on state is assistance.spec.ts's).
+          expectSuccess: false,
           method: "POST",
           cases: fc.record({
             path: fc.constant("/store/customers/me/assistance-consent"),
@@ -1046,6 +1059,8 @@ medusaIntegrationTestRunner({
         },
         {
           name: "GET /store/customers/me/assistance",
+          // Off in this app: every request is a 404 (the on state is assistance.spec.ts's).
+          expectSuccess: false,
           method: "GET",
           cases: fc.record({ path: fc.constant("/store/customers/me/assistance"), query: queryArb({}), headers: storeAuth }),
         },
@@ -1228,6 +1243,8 @@ medusaIntegrationTestRunner({
       const routes: FuzzRoute[] = [
         {
           name: "POST /auth/customer/assistance",
+          // Off in this app: every request is a 404 (the on state is assistance.spec.ts's).
+          expectSuccess: false,
           method: "POST",
           cases: fc.record({
             path: fc.constant("/auth/customer/assistance"),
