@@ -54,25 +54,25 @@ type UserSummary = { id: string; email: string; first_name: string | null; last_
 export async function assistedSessionsJson(scope: MedusaContainer, rows: AssistedSessionRow[], withCustomer = false) {
   const userIds = [...new Set(rows.map((row) => row.assisted_by))]
   const customerIds = [...new Set(rows.map((row) => row.customer_id).filter((id): id is string => !!id))]
-  const [users, customers] = await Promise.all([
+  const [users, customers]: [UserSummary[], UserSummary[]] = await Promise.all([
     userIds.length
-      ? scope.resolve(Modules.USER).listUsers({ id: userIds }, { select: ["id", "email", "first_name", "last_name"] })
-      : [],
+      ? (scope.resolve(Modules.USER).listUsers({ id: userIds }, { select: ["id", "email", "first_name", "last_name"] }) as Promise<UserSummary[]>)
+      : Promise.resolve([]),
     withCustomer && customerIds.length
-      ? scope
+      ? (scope
           .resolve(Modules.CUSTOMER)
-          .listCustomers({ id: customerIds }, { select: ["id", "email", "first_name", "last_name"] })
-      : [],
+          .listCustomers({ id: customerIds }, { select: ["id", "email", "first_name", "last_name"] }) as Promise<UserSummary[]>)
+      : Promise.resolve([]),
   ])
   const summary = (found: UserSummary | undefined) =>
     found ? { id: found.id, email: found.email, first_name: found.first_name ?? null, last_name: found.last_name ?? null } : null
   return rows.map((row) => ({
     id: row.id,
     ...(withCustomer
-      ? { customer_id: row.customer_id, customer: summary(customers.find((c) => c.id === row.customer_id) as UserSummary | undefined) }
+      ? { customer_id: row.customer_id, customer: summary(customers.find((c) => c.id === row.customer_id)) }
       : {}),
     user_id: row.assisted_by,
-    user: summary(users.find((user) => user.id === row.assisted_by) as UserSummary | undefined),
+    user: summary(users.find((user) => user.id === row.assisted_by)),
     reason: row.assistance_reason ?? "",
     started_at: new Date(row.started_at).toISOString(),
     ends_at: new Date(row.ends_at).toISOString(),

@@ -138,7 +138,7 @@ export class BreachedPasswordScreen {
     readonly options: BreachedPasswordsOptions,
     private readonly deps: BreachedPasswordScreenDeps = {}
   ) {
-    this.fetchRange = deps.fetch ?? ((...args) => fetch(...args))
+    this.fetchRange = deps.fetch ?? ((input, init) => fetch(input, init))
   }
 
   /** Whether the password appears at least `minOccurrences` times. Never throws. */
