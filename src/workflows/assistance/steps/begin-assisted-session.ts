@@ -36,7 +36,18 @@ export const beginAssistedSessionStep = createStep(
       user_agent: input.user_agent,
       assistance: { user_id: input.user_id, reason: input.reason, ends_at: new Date(input.ends_at) },
     })
-    await security.assistance.attachSession(input.code_id, sessionId)
+    try {
+      await security.assistance.attachSession(input.code_id, sessionId)
+    } catch (error) {
+      // The step failed, so its compensation will not run: end the session it began here.
+      await security.sessions.revoke({
+        auth_identity_id: input.auth_identity_id,
+        only: [sessionId],
+        reason: "assistance_ended",
+        by: "system",
+      })
+      throw error
+    }
     return new StepResponse(sessionId, { auth_identity_id: input.auth_identity_id, session_id: sessionId })
   },
   async (undo, { container }) => {
