@@ -1,6 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AuthenticationResponse, IAuthModuleService } from "@medusajs/framework/types"
-import { burnPasswordCheck, normalizePassword } from "../../lib/password-policy"
+import { burnPasswordCheck, emailpassHashParams, normalizePassword } from "../../lib/password-policy"
 import type { LoginAdmission } from "../../modules/account-security/service"
 import {
   EMAILPASS_PROVIDER,
@@ -185,11 +186,12 @@ export class LoginLockout {
     }
     const found = await identity
     if (!found) {
-      await burnPasswordCheck(password)
+      const params = emailpassHashParams(this.req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).modules)
+      await burnPasswordCheck(password, params)
       if (normalizePassword(password) !== password) {
         // A known identity's login checks such a password twice (the form as
         // typed, for hashes stored before normalization): so does this one.
-        await burnPasswordCheck(password)
+        await burnPasswordCheck(password, params)
       }
     }
     const customerLogin = routeKind(actorType) === "customer" && !this.reauthentication

@@ -1,16 +1,44 @@
-import { kdf, verify } from "scrypt-kdf"
+import { kdf, verify, type ScryptParams } from "scrypt-kdf"
 import { PASSWORD_HASH_PARAMS } from "./history"
 
-let dummyHash: Promise<Buffer> | undefined
+/** One stand-in hash per parameter set (an app has one; tests may boot several). */
+const dummyHashes = new Map<string, Promise<Buffer>>()
+
+/**
+ * The scrypt parameters Medusa's emailpass provider hashes with: its
+ * `hashConfig` option when the app sets one, Medusa's default otherwise
+ * (auth-emailpass: `this.config_.hashConfig ?? { logN: 15, r: 8, p: 1 }`).
+ * Read from the app's config: `modules.auth.options.providers[]`, the entry
+ * with id `emailpass`.
+ */
+export function emailpassHashParams(modules: unknown): Readonly<ScryptParams> {
+  const auth = (modules as Record<string, { options?: { providers?: unknown } } | boolean | undefined> | undefined)?.auth
+  const providers = auth && typeof auth === "object" ? auth.options?.providers : undefined
+  const emailpass = Array.isArray(providers)
+    ? providers.find((provider) => provider && typeof provider === "object" && provider.id === "emailpass")
+    : undefined
+  const hashConfig = emailpass?.options?.hashConfig
+  return hashConfig && typeof hashConfig === "object" ? (hashConfig as ScryptParams) : PASSWORD_HASH_PARAMS
+}
 
 /**
  * Spends what one real password check costs (a scrypt-kdf verification with
- * the emailpass parameters) and always answers false. Run for login attempts
- * on unknown e-mails, so that their answer takes as long as a wrong password
- * for an existing account and timing does not reveal which e-mails exist.
+ * the emailpass provider's parameters, see `emailpassHashParams`) and always
+ * answers false. Run for login attempts on unknown e-mails, so that their
+ * answer takes as long as a wrong password for an existing account and timing
+ * does not reveal which e-mails exist: with other parameters than the
+ * provider's, it would.
  */
-export async function burnPasswordCheck(password: string): Promise<false> {
-  dummyHash ??= kdf("not a real account, only a timing stand-in", PASSWORD_HASH_PARAMS)
+export async function burnPasswordCheck(
+  password: string,
+  params: Readonly<ScryptParams> = PASSWORD_HASH_PARAMS
+): Promise<false> {
+  const key = `${params.logN}:${params.r}:${params.p}`
+  let dummyHash = dummyHashes.get(key)
+  if (!dummyHash) {
+    dummyHash = kdf("not a real account, only a timing stand-in", params)
+    dummyHashes.set(key, dummyHash)
+  }
   // The stand-in's own text must not be a way in either: the result is
   // ignored, only the time it takes matters.
   await verify(await dummyHash, password).catch(() => false)
