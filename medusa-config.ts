@@ -59,6 +59,28 @@ const redisModules = redisUrl
     ]
   : []
 
+/**
+ * `CAM_SCRYPT_LOGN` sets the scrypt cost of Medusa's emailpass provider (its
+ * `hashConfig` option, which a host app may set too). `npm test` sets 10 for
+ * the HTTP specs: each hash or check then takes ~6 ms instead of ~200 ms, and
+ * the specs hash thousands of passwords. Everything else (the dev app, the
+ * admin, cluster and host suites) runs with Medusa's default of 15, and the
+ * plugin follows whichever the provider uses (see password-policy/timing.ts).
+ */
+const scryptLogN = Number(process.env.CAM_SCRYPT_LOGN) || undefined
+const authModule = scryptLogN
+  ? [
+      {
+        resolve: "@medusajs/medusa/auth",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass", options: { hashConfig: { logN: scryptLogN, r: 8, p: 1 } } },
+          ],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -78,6 +100,7 @@ module.exports = defineConfig({
   modules: [
     ...pluginModules,
     ...redisModules,
+    ...authModule,
     {
       // Reset and lock e-mails go through the Notification module. `npm run
       // dev` logs them in full (CAM_LOG_NOTIFICATIONS=true) so a developer can
