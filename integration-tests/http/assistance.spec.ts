@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { ACCOUNT_SECURITY_MODULE } from "../../src/modules/account-security"
 import type AccountSecurityModuleService from "../../src/modules/account-security/service"
@@ -171,6 +171,15 @@ medusaIntegrationTestRunner({
         const { code } = (await start(owner)).data.assistance
         await send(api.post(`/admin/users/${owner.user.id}/sessions/revoke`, {}, owner))
         expect((await exchange(code)).status).toEqual(401)
+      })
+
+      it("is refused once the admin who asked for it was deleted", async () => {
+        const { code } = (await start(owner)).data.assistance
+        await container.resolve(Modules.USER).deleteUsers([owner.user.id])
+        expect((await exchange(code)).data).toEqual({ type: "unauthorized", message: "Invalid or expired assistance code" })
+        // No assisted session was begun.
+        const [{ n }] = await knex("account_session").whereNotNull("assisted_by").count({ n: "*" })
+        expect(Number(n)).toEqual(0)
       })
 
       it("is refused with a malformed body, and guessing gets the same 401", async () => {

@@ -30,6 +30,12 @@ export async function staffMembers(scope: MedusaContainer, ids?: string[]): Prom
   })
 }
 
+/** A Back Office user's capabilities; null when no such user exists (deleted meanwhile). */
+export async function capabilitiesOfUser(scope: MedusaContainer, userId: string): Promise<StaffCapabilities | null> {
+  const [user] = await scope.resolve(Modules.USER).listUsers({ id: userId }, { select: ["id", "email"] })
+  return user ? customerAccounts(scope).capabilitiesOf(user) : null
+}
+
 /**
  * What the request's actor may do: a Back Office user's capabilities; a
  * secret API key (or a user gone meanwhile) holds what a user granted
@@ -39,14 +45,11 @@ export async function capabilitiesOfActor(
   scope: MedusaContainer,
   auth: { actor_type?: string; actor_id?: string } | undefined
 ): Promise<StaffCapabilities> {
-  const accounts = customerAccounts(scope)
-  const [user] =
-    auth?.actor_type === "user" && auth.actor_id
-      ? await scope.resolve(Modules.USER).listUsers({ id: auth.actor_id }, { select: ["id", "email"] })
-      : []
-  if (user) {
-    return accounts.capabilitiesOf(user)
+  const own = auth?.actor_type === "user" && auth.actor_id ? await capabilitiesOfUser(scope, auth.actor_id) : null
+  if (own) {
+    return own
   }
+  const accounts = customerAccounts(scope)
   const { mode } = accounts.getStaffPermissionOptions()
   return { mode, owner: false, granted: [], effective: accounts.effectiveCapabilities(false, []) }
 }

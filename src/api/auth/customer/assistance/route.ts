@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { beginAssistedSessionWorkflow } from "../../../../workflows/assistance"
 import { tokenHash } from "../../../../modules/account-security/services/session-registry"
 import { projectClock } from "../../../../lib/clock"
 import { accountSecurity } from "../../../utils/account-security"
-import { capabilitiesOfActor } from "../../../utils/staff-permissions"
+import { capabilitiesOfUser } from "../../../utils/staff-permissions"
 import { currentSession, sessionSeenFrom, tokenRecordedByRoute } from "../../session-gate"
 import { assistedSessionToken } from "./token"
 import type { AuthExchangeAssistanceCodeType } from "./validators"
@@ -33,17 +33,16 @@ export const POST = async (req: MedusaRequest<AuthExchangeAssistanceCodeType>, r
   if (caller?.actor_type === "user" && caller.actor_id !== code.user_id) {
     throw invalidCode()
   }
-  const [users, adminSessions, consentHolds] = await Promise.all([
-    req.scope.resolve(Modules.USER).listUsers({ id: code.user_id }, { select: ["id"] }),
+  // One lookup of the admin: a user deleted since the code was made holds no
+  // capability here (not what `open` mode grants a secret key).
+  const [capabilities, adminSessions, consentHolds] = await Promise.all([
+    capabilitiesOfUser(req.scope, code.user_id),
     code.user_session_id ? security.listAccountSessions({ id: code.user_session_id }, { take: 1 }) : Promise.resolve(null),
     assistance.mayAssist(code.customer_id),
   ])
   const now = projectClock.now()
   const adminSessionLive = (session: { revoked_at: Date | null; ends_at: Date } | undefined) =>
     !!session && !session.revoked_at && new Date(session.ends_at) > now
-  const capabilities = users.length
-    ? await capabilitiesOfActor(req.scope, { actor_type: "user", actor_id: code.user_id })
-    : null
   if (
     !consentHolds ||
     !capabilities?.effective.includes("assistance.start") ||
