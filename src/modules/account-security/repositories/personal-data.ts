@@ -52,8 +52,9 @@ export class PersonalDataRepository {
    * Erases the person from the module, in one transaction: attempts keep
    * their outcome and time (the lockout's statistics) but lose identifier,
    * IP and browser; the identities' lock rows, the rate-limit counters of
-   * their own login addresses (`identifiers`), and their password history
-   * go. The person is found by customer and identity ids only, never by an
+   * their own login addresses (`identifiers`), their password history and
+   * exposure mark, their assisted-shopping consent and codes, and their
+   * identities' address claims go. The person is found by customer and identity ids only, never by an
    * e-mail string a look-alike may share. Returns what changed.
    */
   async erase(input: { customer_id: string; identifiers: string[]; auth_identity_ids: string[] }) {
@@ -100,7 +101,7 @@ export class PersonalDataRepository {
         ? (await trx("password_history").whereIn("auth_identity_id", input.auth_identity_ids).delete()) +
           (await trx("password_exposure").whereIn("auth_identity_id", input.auth_identity_ids).delete())
         : 0
-      // Assisted shopping: the customer's consent and the codes staff asked for (counted with the claims).
+      // Assisted shopping: the customer's consent and the codes staff asked for.
       const assistance =
         (await trx("assistance_consent").where("customer_id", input.customer_id).delete()) +
         (await trx("assistance_code").where("customer_id", input.customer_id).delete())
@@ -108,7 +109,7 @@ export class PersonalDataRepository {
       const claims = input.auth_identity_ids.length
         ? await trx("identity_claim").whereIn("auth_identity_id", input.auth_identity_ids).delete()
         : 0
-      return { attempts, throttles: throttles + ipRows, counters, history, claims: claims + assistance }
+      return { attempts, throttles: throttles + ipRows, counters, history, assistance, claims }
     })
   }
 }
