@@ -60,8 +60,8 @@ import { liveLinkEmailsSettled } from "./helpers/notifications"
  * per-route status counts.
  */
 
-// A ceiling, not an estimate: the store routes took ~6 minutes on the 2-core
-// CI machine kind with Medusa's default scrypt cost (npm test lowers it).
+// A ceiling, not an estimate: the whole suite took 550 s on the 2-core machine
+// kind (2026-12-07, with the HTTP tier's scrypt cost, logN 10).
 jest.setTimeout(25 * 60 * 1000)
 
 // Every login attempt the lockout admits costs a scrypt check (~100 ms); a

@@ -5,9 +5,9 @@ import type { RawBody, RawClient, RawResponse } from "./fuzz-http"
 import { settledWriteLogPosition, writeLogPosition, writesSince, type WatchedTable } from "./fuzz-db"
 
 /**
- * Generated requests per route and method; `FUZZ_RUNS` overrides (e.g. 1000
- * on a nightly job). 250 keeps the suite near 10 minutes on the CI machine
- * kind with 74 routes (500 took 21).
+ * Generated requests per route and method, the same fixed budget for each;
+ * `FUZZ_RUNS` overrides (e.g. 1000 on a nightly job). With 250 the suite took
+ * 550 s on the 2-core machine kind (2026-12-07).
  */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 250)
 
