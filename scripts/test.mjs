@@ -36,6 +36,17 @@ const ISOLATION = {
   http: ["--maxWorkers=2", "--workerIdleMemoryLimit=1536MB"],
 }
 
+/**
+ * Suites that run alone, after the rest of their tier (unless a jest filter
+ * is given). The fuzz suite checks after every batch that a refused request
+ * wrote nothing, and some writes of earlier requests (subscribers, e-mails)
+ * land a few hundred ms after the answer: a neighbour suite's load on the
+ * 2 cores stretches that past the quiet periods the suite waits for.
+ */
+const ALONE = {
+  http: ["integration-tests/http/fuzz\\.spec\\.ts"],
+}
+
 const [only, ...jestArgs] = process.argv.slice(2)
 if (only && only !== "typecheck" && !TIERS[only]) {
   console.error(`Unknown tier "${only}". Use one of: typecheck, ${Object.keys(TIERS).join(", ")}`)
@@ -173,6 +184,58 @@ function firstLines(message, count = 12) {
     .map((line) => (line.length > 300 ? `${line.slice(0, 300)} …` : line))
 }
 
+/** One jest run of a tier (or of a phase of it): counts its tests, failures and suite times. */
+async function runJest(phase, env, logFile) {
+  const report = path.join(cacheDir, `jest-${phase.name}.json`)
+  fs.rmSync(report, { force: true })
+  const medusaLines = []
+  const databasesBefore = database ? await integrationDatabases(database) : null
+  const code = await run(bin("jest"), [...phase.args, "--forceExit", "--json", `--outputFile=${report}`], env, logFile, medusaLines)
+  if (databasesBefore) {
+    await dropNewIntegrationDatabases(database, databasesBefore)
+  }
+  if (code !== 0) {
+    for (const line of medusaLines) console.error(line)
+  } else if (medusaLines.length) {
+    console.log(
+      `${medusaLines.length} warn/error line(s) of Medusa's logger, from specs that provoke failures: ${path.relative(ROOT, logFile)}`
+    )
+  }
+  if (fs.existsSync(report)) {
+    const result = JSON.parse(fs.readFileSync(report, "utf8"))
+    passed += result.numPassedTests
+    failed += result.numFailedTests
+    if (result.numTotalTests === 0) {
+      console.error(`No ${phase.name} test ran`)
+      exitCode ||= 1
+    }
+    for (const suite of result.testResults) {
+      const file = path.relative(ROOT, suite.name)
+      if (suite.startTime && suite.endTime) {
+        suiteTimes.push({ file, seconds: (suite.endTime - suite.startTime) / 1000, tests: suite.assertionResults.length })
+      }
+      if (suite.status === "failed" && suite.assertionResults.length === 0) {
+        // A suite that fails to load counts no failed test: count it here.
+        failed += 1
+        failures.push({ title: `${file} (suite did not run)`, lines: firstLines(suite.message ?? "") })
+      }
+      for (const test of suite.assertionResults) {
+        if (test.status === "failed") {
+          failures.push({
+            title: `${file} › ${test.fullName}`,
+            lines: firstLines(test.failureMessages.join("\n")),
+          })
+        }
+      }
+    }
+  } else {
+    failed += 1
+  }
+  if (code !== 0) {
+    exitCode ||= code
+  }
+}
+
 try {
   // The typecheck runs beside the unit and module tiers (each of them, like
   // tsc, keeps one of the 2 cores busy); its output is shown once it ends,
@@ -214,8 +277,6 @@ try {
   for (const tier of tiers) {
     if (tier === "http") await reportTypecheck()
     console.log(`\n== ${tier} tests ==`)
-    const report = path.join(cacheDir, `jest-${tier}.json`)
-    fs.rmSync(report, { force: true })
     const env = {
       ...process.env,
       TEST_TYPE: TIERS[tier],
@@ -236,57 +297,19 @@ try {
     }
     const logFile = path.join(logDir, `${tier}.log`)
     logFiles.push(logFile)
-    const medusaLines = []
-    const databasesBefore = database ? await integrationDatabases(database) : null
-    const code = await run(
-      bin("jest"),
-      [...ISOLATION[tier], "--forceExit", "--json", `--outputFile=${report}`, ...jestArgs],
-      env,
-      logFile,
-      medusaLines
-    )
-    if (databasesBefore) {
-      await dropNewIntegrationDatabases(database, databasesBefore)
-    }
-    if (code !== 0) {
-      for (const line of medusaLines) console.error(line)
-    } else if (medusaLines.length) {
-      console.log(
-        `${medusaLines.length} warn/error line(s) of Medusa's logger, from specs that provoke failures: ${path.relative(ROOT, logFile)}`
-      )
-    }
-    if (fs.existsSync(report)) {
-      const result = JSON.parse(fs.readFileSync(report, "utf8"))
-      passed += result.numPassedTests
-      failed += result.numFailedTests
-      if (result.numTotalTests === 0) {
-        console.error(`No ${tier} test ran`)
-        exitCode ||= 1
-      }
-      for (const suite of result.testResults) {
-        const file = path.relative(ROOT, suite.name)
-        if (suite.startTime && suite.endTime) {
-          suiteTimes.push({ file, seconds: (suite.endTime - suite.startTime) / 1000, tests: suite.assertionResults.length })
-        }
-        if (suite.status === "failed" && suite.assertionResults.length === 0) {
-          // A suite that fails to load counts no failed test: count it here.
-          failed += 1
-          failures.push({ title: `${file} (suite did not run)`, lines: firstLines(suite.message ?? "") })
-        }
-        for (const test of suite.assertionResults) {
-          if (test.status === "failed") {
-            failures.push({
-              title: `${file} › ${test.fullName}`,
-              lines: firstLines(test.failureMessages.join("\n")),
-            })
-          }
-        }
-      }
-    } else {
-      failed += 1
-    }
-    if (code !== 0) {
-      exitCode ||= code
+    // A jest filter runs what it names in one go; otherwise suites that must
+    // run alone do so after the others.
+    const alone = jestArgs.length ? [] : (ALONE[tier] ?? [])
+    const phases = alone.length
+      ? [
+          { name: tier, args: [...ISOLATION[tier], `^(?!.*(${alone.join("|")}))`] },
+          { name: `${tier}-alone`, args: ["--maxWorkers=1", ...alone] },
+        ]
+      : [{ name: tier, args: [...ISOLATION[tier], ...jestArgs] }]
+    for (const phase of phases) {
+      const phaseLog = phase.name === tier ? logFile : path.join(logDir, `${phase.name}.log`)
+      if (phaseLog !== logFile) logFiles.push(phaseLog)
+      await runJest(phase, env, phaseLog)
     }
   }
 
