@@ -144,8 +144,13 @@ export async function i18nSpec({ runner, page, api, seed, screenshot }) {
     // Five entries a page: the older ones come with "Mehr anzeigen".
     await activity.locator("ol > li").first().waitFor()
     const showMore = activity.getByRole("button", { name: "Mehr anzeigen", exact: true })
+    const items = activity.locator("ol > li")
     while (await showMore.isVisible()) {
+      // Each click adds a page: wait for it, or the button of the page before
+      // (gone once the last page renders) is seen and clicked again.
+      const before = await items.count()
       await showMore.click()
+      await eventually(() => items.count(), (shown) => shown > before, { what: "Mehr anzeigen adds entries" })
       await page.waitForLoadState("networkidle")
     }
     for (const line of [
