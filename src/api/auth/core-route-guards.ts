@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError, Modules, parseCorsOrigins } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, parseCorsOrigins } from "@medusajs/framework/utils"
+import { authModuleOptions } from "../../lib/identity/auth-module-options"
 import { refuseHostileBodies } from "../utils/request-guards"
 
 /*
@@ -15,12 +16,6 @@ import { refuseHostileBodies } from "../utils/request-guards"
 /** The providers Medusa's auth module always registers (`@medusajs/auth` loaders/providers). */
 const BUILT_IN = { verification: ["token"], mfa: ["totp", "recovery_code"] } as const
 
-type ProviderConfig = { id?: unknown; resolve?: unknown }
-type AuthModuleOptions = {
-  verification?: { providers?: ProviderConfig[] }
-  mfa?: { providers?: ProviderConfig[] }
-}
-
 /**
  * The ids of the providers of one kind the app registers: the built-in ones
  * and the configured ones. Null when a configured provider names no `id`
@@ -28,10 +23,7 @@ type AuthModuleOptions = {
  * id can be refused here.
  */
 export function knownProviders(req: MedusaRequest, kind: "verification" | "mfa"): Set<string> | null {
-  const { modules } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  const declaration = (modules as Record<string, unknown> | undefined)?.[Modules.AUTH]
-  const options = ((declaration && typeof declaration === "object" ? (declaration as { options?: unknown }).options : null) ??
-    {}) as AuthModuleOptions
+  const options = authModuleOptions(req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).modules)
   const configured = options[kind]?.providers ?? []
   if (configured.some((provider) => typeof provider?.id !== "string")) {
     return null

@@ -1,4 +1,6 @@
 import { kdf, verify, type ScryptParams } from "scrypt-kdf"
+import { EMAILPASS_PROVIDER } from "../identity/auth-identity"
+import { authModuleOptions } from "../identity/auth-module-options"
 import { PASSWORD_HASH_PARAMS } from "./history"
 
 /** One stand-in hash per parameter set (an app has one; tests may boot several). */
@@ -8,14 +10,13 @@ const dummyHashes = new Map<string, Promise<Buffer>>()
  * The scrypt parameters Medusa's emailpass provider hashes with: its
  * `hashConfig` option when the app sets one, Medusa's default otherwise
  * (auth-emailpass: `this.config_.hashConfig ?? { logN: 15, r: 8, p: 1 }`).
- * Read from the app's config: `modules.auth.options.providers[]`, the entry
- * with id `emailpass`.
+ * Read from the app's config: the auth module's `providers`, the entry with
+ * id `emailpass`.
  */
 export function emailpassHashParams(modules: unknown): Readonly<ScryptParams> {
-  const auth = (modules as Record<string, { options?: { providers?: unknown } } | boolean | undefined> | undefined)?.auth
-  const providers = auth && typeof auth === "object" ? auth.options?.providers : undefined
+  const { providers } = authModuleOptions(modules)
   const emailpass = Array.isArray(providers)
-    ? providers.find((provider) => provider && typeof provider === "object" && provider.id === "emailpass")
+    ? providers.find((provider) => provider && typeof provider === "object" && provider.id === EMAILPASS_PROVIDER)
     : undefined
   const hashConfig = emailpass?.options?.hashConfig
   return hashConfig && typeof hashConfig === "object" ? (hashConfig as ScryptParams) : PASSWORD_HASH_PARAMS
