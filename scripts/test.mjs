@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: typecheck (beside the unit and module tiers), then unit, module
-// and HTTP integration tests on a real PostgreSQL (system one when reachable, otherwise embedded). Prints one
-// closing line `tests: N passed, N failed` and exits non-zero on any failure.
+// and HTTP integration tests on a real PostgreSQL (system one when reachable,
+// otherwise embedded). Prints one closing line `tests: N passed, N failed`
+// and exits non-zero on any failure.
 //
 //   node scripts/test.mjs            all tiers
 //   node scripts/test.mjs http       one tier (typecheck | unit | modules | http)
@@ -27,8 +28,8 @@ const TIERS = {
  * that jest replaces once one holds more than the limit after a suite. Two
  * of them, one per core: each suite has its own database (test-utils names
  * it with a ULID), app port, outbox file (per process) and template. With
- * two workers and the cheaper scrypt below, the tier took 985 s on
- * 2026-12-07, against ~40 minutes before.
+ * two workers and the cheaper scrypt below, the tier took 681 s plus 532 s
+ * for the fuzz suite alone (ALONE) on 2026-12-07, against ~40 minutes before.
  */
 const ISOLATION = {
   unit: ["--runInBand"],

@@ -54,8 +54,9 @@ export class PersonalDataRepository {
    * IP and browser; the identities' lock rows, the rate-limit counters of
    * their own login addresses (`identifiers`), their password history and
    * exposure mark, their assisted-shopping consent and codes, and their
-   * identities' address claims go. The person is found by customer and identity ids only, never by an
-   * e-mail string a look-alike may share. Returns what changed.
+   * identities' address claims go. The person is found by customer and
+   * identity ids only, never by an e-mail string a look-alike may share.
+   * Returns what changed.
    */
   async erase(input: { customer_id: string; identifiers: string[]; auth_identity_ids: string[] }) {
     const erasedIdentifier = `erased:${input.customer_id}`
