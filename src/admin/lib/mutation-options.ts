@@ -52,3 +52,30 @@ export const useInvalidatingOptions = <TData, TVariables>(
     },
   }
 }
+
+/** What `mutateThen` runs once the mutation settled. */
+export type MutationCallbacks<TData> = {
+  onSuccess?: (data: TData) => void
+  /** A `FetchError` for the plugin's hooks; its `message` is the API's. */
+  onError?: (error: Error) => void
+}
+
+/**
+ * Runs a mutation, then `onSuccess` or `onError`. Components use it instead
+ * of `mutate(variables, { onSuccess, onError })`: react-query drops the
+ * callbacks given to `mutate` once the component that called it has
+ * unmounted, and the refetch `useInvalidatingOptions` awaits often removes
+ * the very row whose button started the mutation (an ended assisted session,
+ * an unblocked IP, a deleted note). Its toast then went missing. The promise
+ * of `mutateAsync` settles whether or not the caller is still mounted. The
+ * promise returned never rejects: a failure goes to `onError`.
+ */
+export const mutateThen = <TData, TVariables>(
+  mutation: { mutateAsync: (variables: TVariables) => Promise<TData> },
+  variables: TVariables,
+  { onSuccess, onError }: MutationCallbacks<TData>
+): Promise<void> =>
+  mutation.mutateAsync(variables).then(
+    (data) => onSuccess?.(data),
+    (error: Error) => onError?.(error)
+  )

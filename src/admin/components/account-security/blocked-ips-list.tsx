@@ -4,12 +4,13 @@ import { useTranslation } from "react-i18next"
 
 import type { AdminBlockedIp } from "../../../types/account-security"
 import { formatDateTime, toIntlLocale } from "../../lib/date-format"
+import { mutateThen } from "../../lib/mutation-options"
 import { SectionHeader } from "../common/section-header"
 
 /** What the list needs of an unblock mutation, a customer's or a user's. */
 export type UnblockIpMutation = Pick<
   UseMutationResult<{ was_blocked: boolean }, Error, { ip: string }>,
-  "mutate" | "isPending" | "variables"
+  "mutateAsync" | "isPending" | "variables"
 >
 
 type BlockedIpsListProps = {
@@ -49,7 +50,8 @@ export const BlockedIpsList = ({
       return
     }
 
-    unblock.mutate(
+    mutateThen(
+      unblock,
       { ip },
       {
         onSuccess: ({ was_blocked }) => {

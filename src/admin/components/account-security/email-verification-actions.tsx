@@ -6,6 +6,7 @@ import { Permitted } from "../common/permitted"
 
 import type { AdminEmailVerification } from "../../../types/account-security"
 import { useMarkEmailVerified, useResendEmailVerification } from "../../hooks/email-verification"
+import { mutateThen } from "../../lib/mutation-options"
 
 type EmailVerificationActionsProps = {
   customer: AdminCustomer
@@ -50,7 +51,7 @@ export const EmailVerificationActions = ({
       return
     }
 
-    resend.mutate(undefined, {
+    mutateThen(resend, undefined, {
       onSuccess: ({ sent }) => {
         toast.success(
           sent
@@ -79,7 +80,7 @@ export const EmailVerificationActions = ({
       return
     }
 
-    markVerified.mutate(undefined, {
+    mutateThen(markVerified, undefined, {
       onSuccess: () => {
         toast.success(t("customerAccounts.security.toasts.markedVerified"))
       },

@@ -6,6 +6,7 @@ import { Permitted } from "../common/permitted"
 
 import type { AdminCustomerMfaResponse } from "../../../types/account-security"
 import { useResetCustomerMfa } from "../../hooks/mfa"
+import { mutateThen } from "../../lib/mutation-options"
 
 type MfaActionsProps = {
   customer: AdminCustomer
@@ -47,7 +48,7 @@ export const MfaActions = ({ customer, mfa }: MfaActionsProps) => {
       return
     }
 
-    reset.mutate(undefined, {
+    mutateThen(reset, undefined, {
       onSuccess: ({ removed }) => {
         toast.success(
           removed.length > 0

@@ -12,6 +12,7 @@ import type {
 } from "../../../types/account-security"
 import { usePasswordPolicy, useSendPasswordReset } from "../../hooks/password"
 import { useUnlockCustomer } from "../../hooks/login-security"
+import { mutateThen } from "../../lib/mutation-options"
 import { EmailVerificationActions } from "./email-verification-actions"
 import { MfaActions } from "./mfa-actions"
 import { SetPasswordDrawer } from "./set-password-drawer"
@@ -62,7 +63,7 @@ export const SecurityActions = ({
       return
     }
 
-    sendReset.mutate(undefined, {
+    mutateThen(sendReset, undefined, {
       onSuccess: () => {
         toast.success(t("customerAccounts.security.toasts.resetLinkSent"))
       },

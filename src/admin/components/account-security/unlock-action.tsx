@@ -6,11 +6,12 @@ import type { Capability } from "../../../types/staff-permissions"
 import { Permitted } from "../common/permitted"
 
 import type { AdminLoginSecurity } from "../../../types/account-security"
+import { mutateThen } from "../../lib/mutation-options"
 
 /** What the action needs of an unlock mutation, a customer's or a user's. */
 export type UnlockMutation = Pick<
   UseMutationResult<{ was_locked: boolean }, Error, void>,
-  "mutate" | "isPending"
+  "mutateAsync" | "isPending"
 >
 
 /**
@@ -78,7 +79,7 @@ export const UnlockAction = ({
       return
     }
 
-    unlock.mutate(undefined, {
+    mutateThen(unlock, undefined, {
       onSuccess: ({ was_locked }) => {
         toast.success(
           was_locked

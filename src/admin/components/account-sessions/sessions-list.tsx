@@ -24,11 +24,12 @@ import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
 import { RelativeTime } from "../customer-notes/relative-time"
 import { describeSessionDevice } from "./session-device"
+import { mutateThen } from "../../lib/mutation-options"
 
 /** What the list needs of a "Sign out everywhere" mutation, a customer's or a user's. */
 export type RevokeSessionsMutation = Pick<
   UseMutationResult<AdminRevokeSessionsResponse, Error, void>,
-  "mutate" | "isPending"
+  "mutateAsync" | "isPending"
 >
 
 type SessionsListProps = {
@@ -82,7 +83,7 @@ export const SessionsList = ({
       return
     }
 
-    revoke.mutate(undefined, {
+    mutateThen(revoke, undefined, {
       onSuccess: ({ revoked }) => {
         toast.success(
           revoked > 0

@@ -2,6 +2,7 @@ import { Button, toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 
 import { useEndAssistance } from "../../hooks/assistance"
+import { mutateThen } from "../../lib/mutation-options"
 import { Permitted } from "../common/permitted"
 
 type EndAssistanceButtonProps = {
@@ -37,7 +38,8 @@ export const EndAssistanceButton = ({
     if (!confirmed) {
       return
     }
-    end.mutate(
+    mutateThen(
+      end,
       { sessionId },
       {
         onSuccess: ({ ended }) => {

@@ -13,6 +13,7 @@ import {
   systemNoteTranslation,
 } from "../../lib/customer-notes"
 import { toIntlLocale } from "../../lib/date-format"
+import { mutateThen } from "../../lib/mutation-options"
 import { EditNoteDrawer } from "./edit-note-drawer"
 import { NoteActionsMenu } from "./note-actions-menu"
 import { RelativeTime } from "./relative-time"
@@ -49,7 +50,8 @@ export const NoteItem = ({ note, isOwn }: NoteItemProps) => {
 
   const togglePin = () => {
     const pinned = !note.pinned
-    update.mutate(
+    mutateThen(
+      update,
       { pinned },
       {
         onSuccess: () => {
@@ -78,7 +80,7 @@ export const NoteItem = ({ note, isOwn }: NoteItemProps) => {
       return
     }
 
-    remove.mutate(undefined, {
+    mutateThen(remove, undefined, {
       onSuccess: () => {
         toast.success(t("customerAccounts.notes.toasts.deleted"))
       },

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 
 import type { useAnonymizeCustomer } from "../../hooks/customer-privacy"
 import { confirmsEmail } from "../../lib/customer-privacy"
+import { mutateThen } from "../../lib/mutation-options"
 import { FormField } from "../common/form-field"
 
 export type AnonymizeMutation = ReturnType<typeof useAnonymizeCustomer>
@@ -67,7 +68,8 @@ const AnonymizeForm = ({ email, anonymize, onDone }: AnonymizeFormProps) => {
     if (!canConfirm) {
       return
     }
-    anonymize.mutate(
+    mutateThen(
+      anonymize,
       { confirm: typed.trim() },
       {
         onSuccess: () => {

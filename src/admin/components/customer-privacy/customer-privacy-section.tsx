@@ -11,6 +11,7 @@ import {
   useCustomerPrivacy,
   useExportCustomerData,
 } from "../../hooks/customer-privacy"
+import { mutateThen } from "../../lib/mutation-options"
 import { DateWithTime } from "../common/date-with-time"
 import { SectionHeader } from "../common/section-header"
 import { SectionLoadError } from "../common/section-load-error"
@@ -40,7 +41,7 @@ export const CustomerPrivacySection = ({
   const [confirming, setConfirming] = useState({ open: false, email: "" })
 
   const handleExport = () => {
-    exportData.mutate(undefined, {
+    mutateThen(exportData, undefined, {
       onSuccess: ({ filename }) => {
         toast.success(
           t("customerAccounts.privacy.toasts.exported", { filename })
