@@ -113,16 +113,15 @@ function run(command, args, env, logFile, held = []) {
   })
 }
 
-/** Runs a command with its output held back (it runs beside a tier): `{ code, output, seconds }`. */
+/** Runs a command with its output held back (it runs beside a tier): `{ code, output }`. */
 function runHeld(command, args, env) {
-  const started = Date.now()
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env })
     const chunks = []
     child.stdout.on("data", (chunk) => chunks.push(chunk))
     child.stderr.on("data", (chunk) => chunks.push(chunk))
     child.on("close", (code, signal) =>
-      resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString(), seconds: (Date.now() - started) / 1000 })
+      resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString() })
     )
   })
 }

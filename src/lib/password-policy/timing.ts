@@ -28,12 +28,10 @@ export function emailpassHashParams(modules: unknown): Readonly<ScryptParams> {
  * answers false. Run for login attempts on unknown e-mails, so that their
  * answer takes as long as a wrong password for an existing account and timing
  * does not reveal which e-mails exist: with other parameters than the
- * provider's, it would.
+ * provider's, it would. So `params` has no default: a caller that forgot them
+ * would time Medusa's default cost, not the app's.
  */
-export async function burnPasswordCheck(
-  password: string,
-  params: Readonly<ScryptParams> = PASSWORD_HASH_PARAMS
-): Promise<false> {
+export async function burnPasswordCheck(password: string, params: Readonly<ScryptParams>): Promise<false> {
   const key = `${params.logN}:${params.r}:${params.p}`
   let dummyHash = dummyHashes.get(key)
   if (!dummyHash) {

@@ -4,9 +4,9 @@ import { PASSWORD_HASH_PARAMS } from "../history"
 
 describe("burnPasswordCheck", () => {
   it("never accepts a password, including the stand-in's own text", async () => {
-    expect(await burnPasswordCheck("anything")).toEqual(false)
-    expect(await burnPasswordCheck("not a real account, only a timing stand-in")).toEqual(false)
-    expect(await burnPasswordCheck("")).toEqual(false)
+    expect(await burnPasswordCheck("anything", PASSWORD_HASH_PARAMS)).toEqual(false)
+    expect(await burnPasswordCheck("not a real account, only a timing stand-in", PASSWORD_HASH_PARAMS)).toEqual(false)
+    expect(await burnPasswordCheck("", PASSWORD_HASH_PARAMS)).toEqual(false)
   })
 
   it("never accepts a password with the provider's configured parameters either", async () => {
