@@ -23,6 +23,8 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
   setupFiles: ["./integration-tests/setup.js"],
+  setupFilesAfterEnv:
+    process.env.TEST_TYPE === "integration:http" ? ["./integration-tests/http/helpers/settle-deferred-work.ts"] : [],
   testMatch: TEST_MATCH[process.env.TEST_TYPE] ?? [
     ...TEST_MATCH.unit,
     ...TEST_MATCH["integration:modules"],
